@@ -1,0 +1,95 @@
+package models
+
+// Action is something a user asks to do. Authorize decides every one of them, in this one place.
+type Action string
+
+// The actions Bullpen authorises.
+const (
+	ActSizingPreview    Action = "sizing.preview"
+	ActPlanCreate       Action = "plan.create"
+	ActPlanList         Action = "plan.list"
+	ActPlanView         Action = "plan.view"
+	ActPlanDecide       Action = "plan.decide"
+	ActPlanRevise       Action = "plan.revise"
+	ActOpeningList      Action = "opening.list"
+	ActUserManage       Action = "user.manage"
+	ActNotificationRead Action = "notification.read"
+)
+
+// planAuthors may write staffing plans; planReaders may read every plan.
+var (
+	planAuthors    = []Role{RoleAdmin, RoleDepartmentHead, RoleRecruiter}
+	planReaders    = []Role{RoleAdmin, RoleDepartmentHead, RoleRecruiter}
+	openingReaders = []Role{RoleAdmin, RoleDepartmentHead, RoleRecruiter, RoleInterviewer, RoleSalesManager}
+)
+
+// Authorize returns nil when u may do act to obj, or EFORBIDDEN saying why not. obj is the object acted on
+// (*StaffingPlan, *Notification, *User) or nil for actions on a collection.
+func Authorize(u *User, act Action, obj any) error {
+	if u == nil || !u.Active {
+		return Errorf(EUNAUTHORIZED, "Sign in first.")
+	}
+	switch act {
+	case ActSizingPreview:
+		return nil
+	case ActPlanCreate:
+		return need(u, "create staffing plans", planAuthors...)
+	case ActPlanList:
+		return need(u, "see staffing plans", planReaders...)
+	case ActPlanView:
+		if p, ok := obj.(*StaffingPlan); ok && p.AuthorID == u.ID {
+			return nil
+		}
+		return need(u, "see this staffing plan", planReaders...)
+	case ActPlanDecide:
+		return need(u, "decide on staffing plans", RoleDepartmentHead)
+	case ActPlanRevise:
+		p, ok := obj.(*StaffingPlan)
+		if !ok || p.AuthorID != u.ID {
+			return Errorf(EFORBIDDEN, "Only the plan's author can revise it.")
+		}
+		return need(u, "revise staffing plans", planAuthors...)
+	case ActOpeningList:
+		return need(u, "see openings", openingReaders...)
+	case ActUserManage:
+		return need(u, "manage users", RoleAdmin)
+	case ActNotificationRead:
+		if n, ok := obj.(*Notification); ok && n.UserID == u.ID {
+			return nil
+		}
+		return Errorf(EFORBIDDEN, "That notification is someone else's.")
+	}
+	return Errorf(EFORBIDDEN, "Unknown action %q.", act)
+}
+
+func need(u *User, what string, roles ...Role) error {
+	if u.HasAnyRole(roles...) {
+		return nil
+	}
+	names := make([]string, len(roles))
+	for i, r := range roles {
+		names[i] = string(r)
+	}
+	return Errorf(EFORBIDDEN, "Only %s may %s.", joinOr(names), what)
+}
+
+func joinOr(s []string) string {
+	switch len(s) {
+	case 0:
+		return "nobody"
+	case 1:
+		return s[0]
+	}
+	out := ""
+	for i, x := range s {
+		switch {
+		case i == 0:
+			out = x
+		case i == len(s)-1:
+			out += " or " + x
+		default:
+			out += ", " + x
+		}
+	}
+	return out
+}

@@ -1,0 +1,214 @@
+package models
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+)
+
+// PlanStatus is where a staffing plan stands in its approval.
+type PlanStatus string
+
+// The statuses of a staffing plan. Approved and rejected are final.
+const (
+	PlanPendingApproval  PlanStatus = "pending_approval"
+	PlanChangesRequested PlanStatus = "changes_requested"
+	PlanApproved         PlanStatus = "approved"
+	PlanRejected         PlanStatus = "rejected"
+)
+
+// Final reports whether no further move is possible from the status.
+func (s PlanStatus) Final() bool { return s == PlanApproved || s == PlanRejected }
+
+// Decision is what a department head answers to a staffing plan.
+type Decision string
+
+// The three answers a department head can give.
+const (
+	DecisionApprove        Decision = "approve"
+	DecisionReject         Decision = "reject"
+	DecisionRequestChanges Decision = "request_changes"
+)
+
+// Outcome is the status a decision moves a plan to.
+func (d Decision) Outcome() PlanStatus {
+	switch d {
+	case DecisionApprove:
+		return PlanApproved
+	case DecisionReject:
+		return PlanRejected
+	default:
+		return PlanChangesRequested
+	}
+}
+
+// EventKind names an entry of a plan's timeline.
+type EventKind string
+
+// The entries of a staffing plan's timeline.
+const (
+	EventSubmitted        EventKind = "submitted"
+	EventResubmitted      EventKind = "resubmitted"
+	EventApproved         EventKind = "approved"
+	EventRejected         EventKind = "rejected"
+	EventChangesRequested EventKind = "changes_requested"
+	EventReminderSent     EventKind = "reminder_sent"
+	EventEscalated        EventKind = "escalated"
+	EventOpeningsOpened   EventKind = "openings_opened"
+)
+
+// EventFor returns the timeline entry a decision writes.
+func (d Decision) EventFor() EventKind {
+	switch d {
+	case DecisionApprove:
+		return EventApproved
+	case DecisionReject:
+		return EventRejected
+	default:
+		return EventChangesRequested
+	}
+}
+
+// MaxCommentLength bounds free-text comments on decisions.
+const MaxCommentLength = 4000
+
+// ValidateDecision checks a department head's answer against a plan in status s: the answer must be one of
+// the three, a rejection or a request for changes must say why, and only a plan awaiting approval can be decided.
+func ValidateDecision(s PlanStatus, d Decision, comment string) error {
+	switch d {
+	case DecisionApprove, DecisionReject, DecisionRequestChanges:
+	default:
+		return Invalid(FieldError{Field: "decision", Message: "must be one of approve, reject, request_changes"})
+	}
+	if d != DecisionApprove && strings.TrimSpace(comment) == "" {
+		return Invalid(FieldError{Field: "comment", Message: "say why: a rejection or a request for changes needs a comment"})
+	}
+	if len(comment) > MaxCommentLength {
+		return Invalid(FieldError{Field: "comment", Message: fmt.Sprintf("must be at most %d characters", MaxCommentLength)})
+	}
+	if s != PlanPendingApproval {
+		return Errorf(ECONFLICT, "the plan is %s, not awaiting a decision", strings.ReplaceAll(string(s), "_", " "))
+	}
+	return nil
+}
+
+// ValidateResubmission checks that a plan in status s may be revised and sent back for approval.
+func ValidateResubmission(s PlanStatus) error {
+	if s != PlanChangesRequested {
+		return Errorf(ECONFLICT, "only a plan sent back with requested changes can be revised; this one is %s",
+			strings.ReplaceAll(string(s), "_", " "))
+	}
+	return nil
+}
+
+// PlanDraft is what an author writes: a title, the currency of the money figures, notes and the sizing input.
+type PlanDraft struct {
+	Title    string
+	Currency string
+	Notes    string
+	Inputs   SizingInput
+}
+
+var currencyCode = regexp.MustCompile(`^[A-Z]{3}$`)
+
+// Validate checks the draft and sizes it, returning the result or every field at fault.
+// Fields of the sizing input are reported under "inputs.".
+func (d *PlanDraft) Validate() (SizingResult, error) {
+	d.Title = strings.TrimSpace(d.Title)
+	d.Notes = strings.TrimSpace(d.Notes)
+	d.Currency = strings.ToUpper(strings.TrimSpace(d.Currency))
+	var errs []FieldError
+	if d.Title == "" || len(d.Title) > 200 {
+		errs = append(errs, FieldError{Field: "title", Message: "must be 1 to 200 characters"})
+	}
+	if !currencyCode.MatchString(d.Currency) {
+		errs = append(errs, FieldError{Field: "currency", Message: "must be a three-letter ISO 4217 code such as EUR or ALL"})
+	}
+	if len(d.Notes) > 10000 {
+		errs = append(errs, FieldError{Field: "notes", Message: "must be at most 10000 characters"})
+	}
+	result, err := Size(d.Inputs)
+	if e, ok := err.(*Error); ok {
+		for _, f := range e.Fields {
+			errs = append(errs, FieldError{Field: "inputs." + f.Field, Message: f.Message})
+		}
+	}
+	if len(errs) > 0 {
+		return SizingResult{}, Invalid(errs...)
+	}
+	return result, nil
+}
+
+// StaffingPlan is a sizing put up for a department head's approval.
+type StaffingPlan struct {
+	ID         int64
+	Title      string
+	Currency   string
+	Notes      string
+	Status     PlanStatus
+	Inputs     SizingInput
+	Result     SizingResult
+	Revision   int
+	AuthorID   int64
+	AuthorName string
+	CreatedAt  time.Time
+	UpdatedAt  time.Time
+}
+
+// PlanEvent is one entry of a plan's timeline; ActorID is nil for what the system did.
+type PlanEvent struct {
+	ID        int64
+	PlanID    int64
+	Kind      EventKind
+	ActorID   *int64
+	ActorName string
+	Comment   string
+	At        time.Time
+}
+
+// OpeningStatus is whether an opening still has seats to fill.
+type OpeningStatus string
+
+// The statuses of an opening.
+const (
+	OpeningOpen   OpeningStatus = "open"
+	OpeningClosed OpeningStatus = "closed"
+)
+
+// Opening is a set of seats to hire for, one role each.
+type Opening struct {
+	ID        int64
+	PlanID    *int64
+	Title     string
+	Role      Role
+	Seats     int
+	Status    OpeningStatus
+	CreatedAt time.Time
+}
+
+// OpeningsFor returns the openings an approved plan opens: the manager seats first (a team gets its manager
+// first, seed step 2), then the rep seats.
+func OpeningsFor(p *StaffingPlan) []Opening {
+	var out []Opening
+	if p.Result.ManagersNeeded > 0 {
+		out = append(out, Opening{PlanID: &p.ID, Title: "Sales manager, " + p.Title, Role: RoleSalesManager,
+			Seats: p.Result.ManagersNeeded, Status: OpeningOpen})
+	}
+	if p.Result.RepsNeeded > 0 {
+		out = append(out, Opening{PlanID: &p.ID, Title: "Sales rep, " + p.Title, Role: RoleSalesRep,
+			Seats: p.Result.RepsNeeded, Status: OpeningOpen})
+	}
+	return out
+}
+
+// Notification tells one user that something waits for them.
+type Notification struct {
+	ID        int64
+	UserID    int64
+	Kind      string
+	Message   string
+	Link      string
+	CreatedAt time.Time
+	ReadAt    *time.Time
+}
