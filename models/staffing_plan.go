@@ -212,3 +212,12 @@ type Notification struct {
 	CreatedAt time.Time
 	ReadAt    *time.Time
 }
+
+// PlanDecision is a department head's recorded answer to one revision of a plan.
+type PlanDecision struct {
+	PlanID   int64
+	Revision int
+	Decision Decision
+	ActorID  int64
+	Comment  string
+}

@@ -1,0 +1,48 @@
+// Package activities does the I/O Bullpen's workflows need: database writes, notifications and e-mail.
+// Every activity is idempotent, keyed by the plan, revision or event it serves, so a retry never writes a
+// second row or sends a second message.
+package activities
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"strings"
+
+	"go.temporal.io/sdk/temporal"
+
+	"github.com/bullpen-hq/bullpen/models"
+	"github.com/bullpen-hq/bullpen/store"
+)
+
+// Activities holds what the activities depend on. Register a *Activities with a worker; its exported
+// methods are the activities, named as in workflows/names.go.
+type Activities struct {
+	DB *store.DB
+	// BaseURL is the public address of the web UI, for links in notifications and e-mails.
+	BaseURL string
+	Log     *slog.Logger
+}
+
+// refusal turns a domain refusal into a non-retryable error whose type is its code; other errors are
+// returned as they are, to be retried.
+func refusal(err error) error {
+	var e *models.Error
+	if errors.As(err, &e) && e.Code != models.EINTERNAL && e.Code != models.EUNAVAILABLE {
+		return temporal.NewNonRetryableApplicationError(e.Message, e.Code, nil, e.Fields)
+	}
+	return err
+}
+
+func (a *Activities) link(format string, args ...any) string {
+	return strings.TrimRight(a.BaseURL, "/") + fmt.Sprintf(format, args...)
+}
+
+// userIDs returns the IDs of users.
+func userIDs(users []*models.User) []int64 {
+	ids := make([]int64, len(users))
+	for i, u := range users {
+		ids[i] = u.ID
+	}
+	return ids
+}

@@ -1,0 +1,133 @@
+package activities
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/bullpen-hq/bullpen/models"
+)
+
+// PlanSubmitted records that a revision of a plan was put up for approval: the first revision as
+// "submitted", a later one (already stored by the API) is applied to the plan and recorded as "resubmitted".
+// The department heads are told a plan waits for them.
+func (a *Activities) PlanSubmitted(ctx context.Context, planID int64, revision int, actorID int64) error {
+	kind := models.EventSubmitted
+	if revision > 1 {
+		kind = models.EventResubmitted
+		if err := a.DB.ApplyPlanRevision(ctx, planID, revision); err != nil {
+			return refusal(err)
+		}
+	}
+	key := fmt.Sprintf("submit-r%d", revision)
+	if err := a.DB.AddPlanEvent(ctx, planID, kind, &actorID, "", key); err != nil {
+		return err
+	}
+	p, err := a.DB.Plan(ctx, planID)
+	if err != nil {
+		return refusal(err)
+	}
+	heads, err := a.DB.ActiveUsersWithRole(ctx, models.RoleDepartmentHead)
+	if err != nil {
+		return err
+	}
+	msg := fmt.Sprintf("Staffing plan %q (%d people) awaits your decision.", p.Title, p.Result.Headcount)
+	return a.DB.Notify(ctx, userIDs(heads), "plan_submitted", msg, a.link("/plans/%d", planID), fmt.Sprintf("plan-%d-%s", planID, key))
+}
+
+// RecordPlanDecision writes a department head's decision on one revision and tells the author.
+func (a *Activities) RecordPlanDecision(ctx context.Context, d models.PlanDecision) error {
+	if err := a.DB.SetPlanStatus(ctx, d.PlanID, models.PlanPendingApproval, d.Decision.Outcome()); err != nil {
+		return refusal(err)
+	}
+	key := fmt.Sprintf("decision-r%d", d.Revision)
+	if err := a.DB.AddPlanEvent(ctx, d.PlanID, d.Decision.EventFor(), &d.ActorID, d.Comment, key); err != nil {
+		return err
+	}
+	p, err := a.DB.Plan(ctx, d.PlanID)
+	if err != nil {
+		return refusal(err)
+	}
+	msg := map[models.Decision]string{
+		models.DecisionApprove:        "Your staffing plan %q was approved.",
+		models.DecisionReject:         "Your staffing plan %q was rejected.",
+		models.DecisionRequestChanges: "Changes were requested to your staffing plan %q.",
+	}[d.Decision]
+	return a.DB.Notify(ctx, []int64{p.AuthorID}, "plan_decided", fmt.Sprintf(msg, p.Title), a.link("/plans/%d", d.PlanID),
+		fmt.Sprintf("plan-%d-%s", d.PlanID, key))
+}
+
+// RemindPlanApprovers reminds the department heads that a revision of a plan still waits for a decision.
+func (a *Activities) RemindPlanApprovers(ctx context.Context, planID int64, revision int) error {
+	return a.nudge(ctx, planID, revision, models.RoleDepartmentHead, models.EventReminderSent, "plan_reminder",
+		"Reminder: staffing plan %q is still waiting for your decision.")
+}
+
+// EscalatePlan tells the admins that nobody has decided on a revision of a plan in time.
+func (a *Activities) EscalatePlan(ctx context.Context, planID int64, revision int) error {
+	return a.nudge(ctx, planID, revision, models.RoleAdmin, models.EventEscalated, "plan_escalated",
+		"Escalation: staffing plan %q has waited too long for a department head's decision.")
+}
+
+func (a *Activities) nudge(ctx context.Context, planID int64, revision int, role models.Role, kind models.EventKind, notice, format string) error {
+	p, err := a.DB.Plan(ctx, planID)
+	if err != nil {
+		return refusal(err)
+	}
+	users, err := a.DB.ActiveUsersWithRole(ctx, role)
+	if err != nil {
+		return err
+	}
+	key := fmt.Sprintf("%s-r%d", kind, revision)
+	if err := a.DB.Notify(ctx, userIDs(users), notice, fmt.Sprintf(format, p.Title), a.link("/plans/%d", planID),
+		fmt.Sprintf("plan-%d-%s", planID, key)); err != nil {
+		return err
+	}
+	return a.DB.AddPlanEvent(ctx, planID, kind, nil, "", key)
+}
+
+// RemindPlanAuthor reminds the author that a plan sent back for changes waits for their revision.
+func (a *Activities) RemindPlanAuthor(ctx context.Context, planID int64, revision int) error {
+	p, err := a.DB.Plan(ctx, planID)
+	if err != nil {
+		return refusal(err)
+	}
+	return a.DB.Notify(ctx, []int64{p.AuthorID}, "plan_revise_reminder",
+		fmt.Sprintf("Reminder: staffing plan %q waits for your revision.", p.Title), a.link("/plans/%d", planID),
+		fmt.Sprintf("plan-%d-revise-reminder-r%d", planID, revision))
+}
+
+// OpenPlanOpenings opens the seats an approved plan calls for, once, and tells the author and the recruiters.
+func (a *Activities) OpenPlanOpenings(ctx context.Context, planID int64) error {
+	p, err := a.DB.Plan(ctx, planID)
+	if err != nil {
+		return refusal(err)
+	}
+	if p.Status != models.PlanApproved {
+		return refusal(models.Errorf(models.ECONFLICT, "Plan %d is %s, not approved.", planID, p.Status))
+	}
+	if err := a.DB.OpenPlanOpenings(ctx, models.OpeningsFor(p)); err != nil {
+		return err
+	}
+	if err := a.DB.AddPlanEvent(ctx, planID, models.EventOpeningsOpened, nil, "", "openings"); err != nil {
+		return err
+	}
+	recruiters, err := a.DB.ActiveUsersWithRole(ctx, models.RoleRecruiter)
+	if err != nil {
+		return err
+	}
+	to := append(userIDs(recruiters), p.AuthorID)
+	msg := fmt.Sprintf("Staffing plan %q is approved: %d seats are open to hire.", p.Title, p.Result.Headcount)
+	return a.DB.Notify(ctx, dedupe(to), "openings_opened", msg, a.link("/openings"), fmt.Sprintf("plan-%d-openings", planID))
+}
+
+func dedupe(ids []int64) []int64 {
+	seen := map[int64]bool{}
+	out := ids[:0]
+	for _, id := range ids {
+		if !seen[id] {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
+	return out
+}

@@ -1,0 +1,34 @@
+package devtemporal
+
+import (
+	"context"
+	"log/slog"
+
+	"go.temporal.io/server/common/log"
+	"go.temporal.io/server/common/log/tag"
+)
+
+// logger passes the Temporal server's logs to slog. The server is chatty at info level; only warnings and
+// errors are passed on, tagged component=temporal.
+type logger struct{ log *slog.Logger }
+
+func newLogger(l *slog.Logger) log.Logger { return &logger{log: l.With("component", "temporal")} }
+
+func (l *logger) emit(level slog.Level, msg string, tags []tag.Tag) {
+	if level < slog.LevelWarn || !l.log.Enabled(context.Background(), level) {
+		return
+	}
+	attrs := make([]any, 0, 2*len(tags))
+	for _, t := range tags {
+		attrs = append(attrs, t.Key(), t.Value())
+	}
+	l.log.Log(context.Background(), level, msg, attrs...)
+}
+
+func (l *logger) Debug(msg string, tags ...tag.Tag)  { l.emit(slog.LevelDebug, msg, tags) }
+func (l *logger) Info(msg string, tags ...tag.Tag)   { l.emit(slog.LevelInfo, msg, tags) }
+func (l *logger) Warn(msg string, tags ...tag.Tag)   { l.emit(slog.LevelWarn, msg, tags) }
+func (l *logger) Error(msg string, tags ...tag.Tag)  { l.emit(slog.LevelError, msg, tags) }
+func (l *logger) DPanic(msg string, tags ...tag.Tag) { l.emit(slog.LevelError, msg, tags) }
+func (l *logger) Panic(msg string, tags ...tag.Tag)  { l.emit(slog.LevelError, msg, tags); panic(msg) }
+func (l *logger) Fatal(msg string, tags ...tag.Tag)  { l.emit(slog.LevelError, msg, tags); panic(msg) }

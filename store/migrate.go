@@ -1,0 +1,177 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+)
+
+// migration is one versioned change of the schema. Its statements are written once, with placeholders for
+// the few types the two dialects spell differently: {{id}}, {{ts}}, {{json}}.
+type migration struct {
+	version    int
+	name       string
+	statements []string
+}
+
+// migrations is the schema's history. Never edit a released migration: add a new one.
+var migrations = []migration{
+	{1, "users and sessions", []string{
+		`CREATE TABLE users (
+			id {{id}},
+			email TEXT NOT NULL,
+			name TEXT NOT NULL,
+			password_hash TEXT NOT NULL,
+			roles TEXT NOT NULL DEFAULT '',
+			active BOOLEAN NOT NULL DEFAULT TRUE,
+			created_at {{ts}} NOT NULL,
+			updated_at {{ts}} NOT NULL
+		)`,
+		`CREATE UNIQUE INDEX users_email_key ON users (email)`,
+		`CREATE TABLE sessions (
+			token_hash TEXT PRIMARY KEY,
+			user_id BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+			csrf_token TEXT NOT NULL,
+			created_at {{ts}} NOT NULL,
+			expires_at {{ts}} NOT NULL
+		)`,
+		`CREATE INDEX sessions_user_id_idx ON sessions (user_id)`,
+		`CREATE TABLE login_failures (
+			id {{id}},
+			email TEXT NOT NULL,
+			failed_at {{ts}} NOT NULL
+		)`,
+		`CREATE INDEX login_failures_email_idx ON login_failures (email, failed_at)`,
+	}},
+	{2, "staffing plans, openings and notifications", []string{
+		`CREATE TABLE staffing_plans (
+			id {{id}},
+			title TEXT NOT NULL,
+			currency TEXT NOT NULL,
+			notes TEXT NOT NULL DEFAULT '',
+			status TEXT NOT NULL,
+			inputs {{json}} NOT NULL,
+			result {{json}} NOT NULL,
+			revision INTEGER NOT NULL,
+			author_id BIGINT NOT NULL REFERENCES users (id),
+			created_at {{ts}} NOT NULL,
+			updated_at {{ts}} NOT NULL
+		)`,
+		`CREATE INDEX staffing_plans_status_idx ON staffing_plans (status, created_at)`,
+		`CREATE TABLE staffing_plan_revisions (
+			id {{id}},
+			plan_id BIGINT NOT NULL REFERENCES staffing_plans (id) ON DELETE CASCADE,
+			revision INTEGER NOT NULL,
+			title TEXT NOT NULL,
+			currency TEXT NOT NULL,
+			notes TEXT NOT NULL DEFAULT '',
+			inputs {{json}} NOT NULL,
+			result {{json}} NOT NULL,
+			created_by BIGINT NOT NULL REFERENCES users (id),
+			created_at {{ts}} NOT NULL
+		)`,
+		`CREATE UNIQUE INDEX staffing_plan_revisions_key ON staffing_plan_revisions (plan_id, revision)`,
+		`CREATE TABLE staffing_plan_events (
+			id {{id}},
+			plan_id BIGINT NOT NULL REFERENCES staffing_plans (id) ON DELETE CASCADE,
+			kind TEXT NOT NULL,
+			actor_id BIGINT REFERENCES users (id),
+			comment TEXT NOT NULL DEFAULT '',
+			dedupe_key TEXT NOT NULL,
+			at {{ts}} NOT NULL
+		)`,
+		`CREATE UNIQUE INDEX staffing_plan_events_key ON staffing_plan_events (plan_id, dedupe_key)`,
+		`CREATE TABLE openings (
+			id {{id}},
+			plan_id BIGINT REFERENCES staffing_plans (id),
+			title TEXT NOT NULL,
+			role TEXT NOT NULL,
+			seats INTEGER NOT NULL,
+			status TEXT NOT NULL,
+			created_at {{ts}} NOT NULL,
+			updated_at {{ts}} NOT NULL
+		)`,
+		`CREATE UNIQUE INDEX openings_plan_role_key ON openings (plan_id, role)`,
+		`CREATE TABLE notifications (
+			id {{id}},
+			user_id BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+			kind TEXT NOT NULL,
+			message TEXT NOT NULL,
+			link TEXT NOT NULL DEFAULT '',
+			dedupe_key TEXT NOT NULL,
+			created_at {{ts}} NOT NULL,
+			read_at {{ts}}
+		)`,
+		`CREATE UNIQUE INDEX notifications_key ON notifications (user_id, dedupe_key)`,
+		`CREATE INDEX notifications_user_idx ON notifications (user_id, created_at)`,
+	}},
+}
+
+// LatestVersion is the schema version Migrate brings a database to.
+func LatestVersion() int { return migrations[len(migrations)-1].version }
+
+func (db *DB) expand(stmt string) string {
+	types := map[string][3]string{
+		DialectPostgres: {"BIGSERIAL PRIMARY KEY", "TIMESTAMPTZ", "JSONB"},
+		DialectSQLite:   {"INTEGER PRIMARY KEY AUTOINCREMENT", "DATETIME", "TEXT"},
+	}[db.dialect]
+	return strings.NewReplacer("{{id}}", types[0], "{{ts}}", types[1], "{{json}}", types[2]).Replace(stmt)
+}
+
+// Migrate brings the schema to the latest version. It is safe to run from several processes at once on
+// PostgreSQL (an advisory lock serialises them) and to run again (applied versions are skipped).
+func (db *DB) Migrate(ctx context.Context) error { return db.MigrateTo(ctx, LatestVersion()) }
+
+// MigrateTo applies every migration up to and including version, each in its own transaction.
+func (db *DB) MigrateTo(ctx context.Context, version int) error {
+	if err := db.with(ctx).Exec(db.expand(`CREATE TABLE IF NOT EXISTS schema_migrations (
+		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at {{ts}} NOT NULL)`)).Error; err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	for _, m := range migrations {
+		if m.version > version {
+			break
+		}
+		err := db.with(ctx).Transaction(func(tx *gorm.DB) error {
+			if db.dialect == DialectPostgres {
+				if err := tx.Exec(`SELECT pg_advisory_xact_lock(7263845)`).Error; err != nil {
+					return err
+				}
+			}
+			var n int64
+			if err := tx.Table("schema_migrations").Where("version = ?", m.version).Count(&n).Error; err != nil {
+				return err
+			}
+			if n > 0 {
+				return nil
+			}
+			for _, s := range m.statements {
+				if err := tx.Exec(db.expand(s)).Error; err != nil {
+					return fmt.Errorf("%s", strings.Join(strings.Fields(err.Error()), " "))
+				}
+			}
+			return tx.Exec(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`,
+				m.version, m.name, time.Now().UTC()).Error
+		})
+		if err != nil {
+			return fmt.Errorf("migrate to version %d (%s): %w", m.version, m.name, err)
+		}
+	}
+	return nil
+}
+
+// SchemaVersion returns the highest applied migration, or 0 for an empty database.
+func (db *DB) SchemaVersion(ctx context.Context) (int, error) {
+	if !db.gorm.Migrator().HasTable("schema_migrations") {
+		return 0, nil
+	}
+	var v *int
+	err := db.with(ctx).Table("schema_migrations").Select("MAX(version)").Scan(&v).Error
+	if err != nil || v == nil {
+		return 0, err
+	}
+	return *v, nil
+}
