@@ -1,0 +1,209 @@
+package api
+
+import (
+	"crypto/rand"
+	"crypto/sha256"
+	"crypto/subtle"
+	"encoding/base64"
+	"encoding/hex"
+	"math"
+	"net/http"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+	"golang.org/x/crypto/bcrypt"
+
+	"github.com/bullpen-hq/bullpen/models"
+	"github.com/bullpen-hq/bullpen/store"
+)
+
+const (
+	sessionCookie = "bullpen_session"
+	csrfHeader    = "X-CSRF-Token"
+	ctxSession    = "bullpen.session"
+	ctxToken      = "bullpen.token"
+	// bcryptCost is OWASP's recommendation for bcrypt as of this writing.
+	bcryptCost = 12
+)
+
+// HashPassword hashes a password with bcrypt for storage.
+func HashPassword(pw string) (string, error) {
+	h, err := bcrypt.GenerateFromPassword([]byte(pw), bcryptCost)
+	return string(h), err
+}
+
+// dummyHash is compared against when the e-mail is unknown, so that a wrong e-mail takes as long as a wrong
+// password and sign-in does not reveal which e-mails have accounts.
+var dummyHash, _ = bcrypt.GenerateFromPassword([]byte("not a real password"), bcryptCost)
+
+func randomToken() string {
+	b := make([]byte, 32)
+	_, _ = rand.Read(b)
+	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+func hashToken(t string) string {
+	h := sha256.Sum256([]byte(t))
+	return hex.EncodeToString(h[:])
+}
+
+// authenticate loads the session named by the cookie, if any, for the handlers after it.
+func (s *Server) authenticate() gin.HandlerFunc {
+	return func(c *gin.Context) {
+		tok, err := c.Cookie(sessionCookie)
+		if err == nil && tok != "" && len(tok) < 200 {
+			sess, err := s.db.SessionByHash(c, hashToken(tok), s.now())
+			switch models.ErrorCode(err) {
+			case "":
+				c.Set(ctxSession, sess)
+				c.Set(ctxToken, tok)
+			case models.ENOTFOUND:
+			default:
+				s.fail(c, err)
+				return
+			}
+		}
+		c.Next()
+	}
+}
+
+// session returns the request's session, or nil.
+func session(c *gin.Context) *store.Session {
+	v, ok := c.Get(ctxSession)
+	if !ok {
+		return nil
+	}
+	return v.(*store.Session)
+}
+
+// currentUser returns the signed-in user, or nil.
+func currentUser(c *gin.Context) *models.User {
+	if s := session(c); s != nil {
+		return s.User
+	}
+	return nil
+}
+
+// requireUser refuses requests without a live session.
+func requireUser() gin.HandlerFunc {
+	return func(c *gin.Context) {
+		if session(c) == nil {
+			c.Header("Content-Type", "application/problem+json")
+			c.AbortWithStatusJSON(http.StatusUnauthorized, Problem{Type: problemTypeURI(models.EUNAUTHORIZED),
+				Title: "Not signed in", Status: http.StatusUnauthorized, Detail: "Sign in first."})
+			return
+		}
+		c.Next()
+	}
+}
+
+// requireCSRF refuses cookie-authenticated writes that do not carry the session's CSRF token.
+func (s *Server) requireCSRF() gin.HandlerFunc {
+	return func(c *gin.Context) {
+		switch c.Request.Method {
+		case http.MethodGet, http.MethodHead, http.MethodOptions:
+			c.Next()
+			return
+		}
+		sess := session(c)
+		got := c.GetHeader(csrfHeader)
+		if sess == nil || got == "" || subtle.ConstantTimeCompare([]byte(got), []byte(sess.CSRFToken)) != 1 {
+			s.fail(c, models.Errorf(models.EFORBIDDEN, "Missing or wrong %s header; take the token from GET /api/v1/me.", csrfHeader))
+			return
+		}
+		c.Next()
+	}
+}
+
+func (s *Server) secure(c *gin.Context) bool {
+	switch s.cfg.CookieSecure {
+	case "always":
+		return true
+	case "never":
+		return false
+	}
+	return c.Request.TLS != nil || strings.EqualFold(c.GetHeader("X-Forwarded-Proto"), "https")
+}
+
+func (s *Server) setSessionCookie(c *gin.Context, value string, maxAge int) {
+	http.SetCookie(c.Writer, &http.Cookie{Name: sessionCookie, Value: value, Path: "/", MaxAge: maxAge,
+		HttpOnly: true, Secure: s.secure(c), SameSite: http.SameSiteLaxMode})
+}
+
+type loginRequest struct {
+	Email    string `json:"email" validate:"required,email,max=254"`
+	Password string `json:"password" validate:"required,max=200"`
+}
+
+type sessionResponse struct {
+	User      userJSON `json:"user"`
+	CSRFToken string   `json:"csrf_token"`
+}
+
+// login signs a user in, throttling an e-mail after repeated failures.
+func (s *Server) login(c *gin.Context) {
+	var req loginRequest
+	if !s.bind(c, &req) {
+		return
+	}
+	now := s.now()
+	n, oldest, err := s.db.LoginFailures(c, req.Email, now.Add(-s.cfg.LoginWindow))
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	if n >= s.cfg.LoginMaxFailures {
+		wait := int(math.Ceil(oldest.Add(s.cfg.LoginWindow).Sub(now).Seconds()))
+		e := models.Errorf(models.ETHROTTLED, "Too many failed sign-ins for this e-mail; try again in %d seconds.", max(wait, 1))
+		e.RetryAfterSeconds = max(wait, 1)
+		s.fail(c, e)
+		return
+	}
+	u, hash, err := s.db.UserCredentials(c, req.Email)
+	if err != nil && models.ErrorCode(err) != models.ENOTFOUND {
+		s.fail(c, err)
+		return
+	}
+	if u == nil {
+		_ = bcrypt.CompareHashAndPassword(dummyHash, []byte(req.Password))
+	}
+	if u == nil || !u.Active || bcrypt.CompareHashAndPassword([]byte(hash), []byte(req.Password)) != nil {
+		if err := s.db.RecordLoginFailure(c, req.Email, now); err != nil {
+			s.fail(c, err)
+			return
+		}
+		s.fail(c, models.Errorf(models.EUNAUTHORIZED, "Wrong e-mail or password."))
+		return
+	}
+	tok, csrf := randomToken(), randomToken()
+	if err := s.db.CreateSession(c, hashToken(tok), u.ID, csrf, now.Add(s.cfg.SessionTTL)); err != nil {
+		s.fail(c, err)
+		return
+	}
+	if err := s.db.ClearLoginFailures(c, req.Email); err != nil {
+		s.log.WarnContext(c, "clear login failures", "error", err)
+	}
+	if err := s.db.DeleteExpiredSessions(c, now, now.Add(-s.cfg.LoginWindow)); err != nil {
+		s.log.WarnContext(c, "delete expired sessions", "error", err)
+	}
+	s.setSessionCookie(c, tok, int(s.cfg.SessionTTL.Seconds()))
+	s.log.InfoContext(c, "signed in", "user_id", u.ID)
+	c.JSON(http.StatusOK, sessionResponse{User: toUserJSON(u), CSRFToken: csrf})
+}
+
+// logout ends the session on the server and clears the cookie.
+func (s *Server) logout(c *gin.Context) {
+	tok, _ := c.Get(ctxToken)
+	if err := s.db.DeleteSession(c, hashToken(tok.(string))); err != nil {
+		s.fail(c, err)
+		return
+	}
+	s.setSessionCookie(c, "", -1)
+	c.Status(http.StatusNoContent)
+}
+
+// me returns the signed-in user and the CSRF token their writes must carry.
+func (s *Server) me(c *gin.Context) {
+	sess := session(c)
+	c.JSON(http.StatusOK, sessionResponse{User: toUserJSON(sess.User), CSRFToken: sess.CSRFToken})
+}

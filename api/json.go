@@ -1,0 +1,92 @@
+package api
+
+import (
+	"time"
+
+	"github.com/bullpen-hq/bullpen/models"
+)
+
+// userJSON is a user as the API shows it.
+type userJSON struct {
+	ID        int64     `json:"id"`
+	Email     string    `json:"email"`
+	Name      string    `json:"name"`
+	Roles     []string  `json:"roles"`
+	Active    bool      `json:"active"`
+	CreatedAt time.Time `json:"created_at"`
+}
+
+func toUserJSON(u *models.User) userJSON {
+	roles := make([]string, len(u.Roles))
+	for i, r := range u.Roles {
+		roles[i] = string(r)
+	}
+	return userJSON{ID: u.ID, Email: u.Email, Name: u.Name, Roles: roles, Active: u.Active, CreatedAt: u.CreatedAt}
+}
+
+// personJSON names who did something.
+type personJSON struct {
+	ID   int64  `json:"id"`
+	Name string `json:"name"`
+}
+
+// eventJSON is an entry of a plan's timeline; Actor is null for the system.
+type eventJSON struct {
+	At      time.Time   `json:"at"`
+	Kind    string      `json:"kind"`
+	Actor   *personJSON `json:"actor"`
+	Comment string      `json:"comment"`
+}
+
+// openingJSON is an opening as the API shows it.
+type openingJSON struct {
+	ID        int64     `json:"id"`
+	PlanID    *int64    `json:"plan_id"`
+	Title     string    `json:"title"`
+	Role      string    `json:"role"`
+	Seats     int       `json:"seats"`
+	Status    string    `json:"status"`
+	CreatedAt time.Time `json:"created_at"`
+}
+
+func toOpeningJSON(o models.Opening) openingJSON {
+	return openingJSON{ID: o.ID, PlanID: o.PlanID, Title: o.Title, Role: string(o.Role), Seats: o.Seats, Status: string(o.Status), CreatedAt: o.CreatedAt}
+}
+
+// planJSON is a staffing plan as the API shows it; Timeline and Openings come with the single-plan GET.
+type planJSON struct {
+	ID        int64               `json:"id"`
+	Title     string              `json:"title"`
+	Currency  string              `json:"currency"`
+	Notes     string              `json:"notes"`
+	Status    string              `json:"status"`
+	Inputs    models.SizingInput  `json:"inputs"`
+	Result    models.SizingResult `json:"result"`
+	Revision  int                 `json:"revision"`
+	Author    personJSON          `json:"author"`
+	CreatedAt time.Time           `json:"created_at"`
+	UpdatedAt time.Time           `json:"updated_at"`
+	Timeline  []eventJSON         `json:"timeline,omitempty"`
+	Openings  []openingJSON       `json:"openings,omitempty"`
+}
+
+func toPlanJSON(p *models.StaffingPlan) planJSON {
+	return planJSON{ID: p.ID, Title: p.Title, Currency: p.Currency, Notes: p.Notes, Status: string(p.Status),
+		Inputs: p.Inputs, Result: p.Result, Revision: p.Revision, Author: personJSON{ID: p.AuthorID, Name: p.AuthorName},
+		CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt}
+}
+
+// notificationJSON is a notification as the API shows it.
+type notificationJSON struct {
+	ID        int64      `json:"id"`
+	Kind      string     `json:"kind"`
+	Message   string     `json:"message"`
+	Link      string     `json:"link"`
+	CreatedAt time.Time  `json:"created_at"`
+	ReadAt    *time.Time `json:"read_at"`
+}
+
+// list wraps a collection.
+type list[T any] struct {
+	Items []T `json:"items"`
+}

@@ -1,0 +1,232 @@
+package api
+
+import (
+	"context"
+	"net/http"
+	"time"
+
+	"github.com/gin-gonic/gin"
+	"go.temporal.io/sdk/client"
+
+	"github.com/bullpen-hq/bullpen/models"
+	"github.com/bullpen-hq/bullpen/store"
+	"github.com/bullpen-hq/bullpen/workflows"
+)
+
+type planRequest struct {
+	Title    string         `json:"title" validate:"required,max=200"`
+	Currency string         `json:"currency" validate:"required,len=3"`
+	Notes    string         `json:"notes" validate:"max=10000"`
+	Inputs   *sizingRequest `json:"inputs" validate:"required"`
+}
+
+type decisionRequest struct {
+	Decision string `json:"decision" validate:"required,oneof=approve reject request_changes"`
+	Comment  string `json:"comment" validate:"max=4000"`
+}
+
+// updateTimeout bounds how long a request waits for a workflow to accept and record a change.
+const updateTimeout = 20 * time.Second
+
+// bindPlan reads and checks a plan body, sizing it; it writes the problem and returns false on refusal.
+func (s *Server) bindPlan(c *gin.Context) (models.PlanDraft, models.SizingResult, bool) {
+	var req planRequest
+	if !s.bind(c, &req) {
+		return models.PlanDraft{}, models.SizingResult{}, false
+	}
+	d := models.PlanDraft{Title: req.Title, Currency: req.Currency, Notes: req.Notes, Inputs: req.Inputs.model()}
+	result, err := d.Validate()
+	if err != nil {
+		s.fail(c, err)
+		return d, result, false
+	}
+	return d, result, true
+}
+
+func (s *Server) createPlan(c *gin.Context) {
+	if !s.allow(c, models.ActPlanCreate, nil) {
+		return
+	}
+	d, result, ok := s.bindPlan(c)
+	if !ok {
+		return
+	}
+	p, err := s.SubmitPlan(c, d, result, currentUser(c).ID)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusCreated, toPlanJSON(p))
+}
+
+// SubmitPlan stores a checked plan and starts its approval workflow. If the workflow cannot be started the
+// plan is taken back, so that no plan waits on nothing, and EUNAVAILABLE is returned.
+func (s *Server) SubmitPlan(ctx context.Context, d models.PlanDraft, result models.SizingResult, authorID int64) (*models.StaffingPlan, error) {
+	p, err := s.db.CreatePlan(ctx, d, result, authorID)
+	if err != nil {
+		return nil, err
+	}
+	_, err = s.temporal.ExecuteWorkflow(ctx, client.StartWorkflowOptions{
+		ID:        workflows.StaffingPlanWorkflowID(p.ID),
+		TaskQueue: s.cfg.TaskQueue,
+	}, workflows.StaffingPlanWorkflow, workflows.StaffingPlanInput{
+		PlanID: p.ID, AuthorID: authorID, ReminderAfter: s.cfg.PlanReminderAfter, EscalateAfter: s.cfg.PlanEscalateAfter,
+	})
+	if err != nil {
+		s.log.ErrorContext(ctx, "start staffing plan workflow", "plan_id", p.ID, "error", err)
+		if derr := s.db.DeletePlan(context.WithoutCancel(ctx), p.ID); derr != nil {
+			s.log.ErrorContext(ctx, "delete plan after failed start", "plan_id", p.ID, "error", derr)
+		}
+		return nil, models.Errorf(models.EUNAVAILABLE, "The workflow engine did not take the plan; nothing was saved. Try again.")
+	}
+	s.log.InfoContext(ctx, "staffing plan submitted", "plan_id", p.ID, "workflow_id", workflows.StaffingPlanWorkflowID(p.ID))
+	return p, nil
+}
+
+func (s *Server) listPlans(c *gin.Context) {
+	if !s.allow(c, models.ActPlanList, nil) {
+		return
+	}
+	f := store.PlanFilter{Status: models.PlanStatus(c.Query("status"))}
+	switch f.Status {
+	case "", models.PlanPendingApproval, models.PlanChangesRequested, models.PlanApproved, models.PlanRejected:
+	default:
+		s.fail(c, models.Invalid(models.FieldError{Field: "status", Message: "must be one of pending_approval, changes_requested, approved, rejected"}))
+		return
+	}
+	if c.Query("mine") == "true" {
+		f.AuthorID = currentUser(c).ID
+	}
+	plans, err := s.db.ListPlans(c, f)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	out := list[planJSON]{Items: make([]planJSON, len(plans))}
+	for i, p := range plans {
+		out.Items[i] = toPlanJSON(p)
+	}
+	c.JSON(http.StatusOK, out)
+}
+
+// loadPlan reads the plan named in the path and checks that the caller may do act to it.
+func (s *Server) loadPlan(c *gin.Context, act models.Action) (*models.StaffingPlan, bool) {
+	id, ok := s.pathID(c)
+	if !ok {
+		return nil, false
+	}
+	p, err := s.db.Plan(c, id)
+	if err != nil {
+		s.fail(c, err)
+		return nil, false
+	}
+	if !s.allow(c, models.ActPlanView, p) || !s.allow(c, act, p) {
+		return nil, false
+	}
+	return p, true
+}
+
+// writePlan answers with the plan as it now stands, with its timeline and openings.
+func (s *Server) writePlan(c *gin.Context, id int64) {
+	p, err := s.db.Plan(c, id)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	events, err := s.db.PlanEvents(c, id)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	openings, err := s.db.ListOpenings(c, store.OpeningFilter{PlanID: id})
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	out := toPlanJSON(p)
+	out.Timeline = make([]eventJSON, len(events))
+	for i, e := range events {
+		out.Timeline[i] = eventJSON{At: e.At, Kind: string(e.Kind), Comment: e.Comment}
+		if e.ActorID != nil {
+			out.Timeline[i].Actor = &personJSON{ID: *e.ActorID, Name: e.ActorName}
+		}
+	}
+	out.Openings = make([]openingJSON, len(openings))
+	for i, o := range openings {
+		out.Openings[i] = toOpeningJSON(o)
+	}
+	c.JSON(http.StatusOK, out)
+}
+
+func (s *Server) getPlan(c *gin.Context) {
+	if p, ok := s.loadPlan(c, models.ActPlanView); ok {
+		s.writePlan(c, p.ID)
+	}
+}
+
+// update sends an update to a plan's workflow and waits until the workflow has recorded it.
+func (s *Server) update(c *gin.Context, planID int64, name string, arg any) error {
+	ctx, cancel := context.WithTimeout(c, updateTimeout)
+	defer cancel()
+	h, err := s.temporal.UpdateWorkflow(ctx, client.UpdateWorkflowOptions{
+		WorkflowID: workflows.StaffingPlanWorkflowID(planID), UpdateName: name, Args: []any{arg},
+		WaitForStage: client.WorkflowUpdateStageCompleted,
+	})
+	if err != nil {
+		return err
+	}
+	return h.Get(ctx, nil)
+}
+
+func (s *Server) decidePlan(c *gin.Context) {
+	p, ok := s.loadPlan(c, models.ActPlanDecide)
+	if !ok {
+		return
+	}
+	var req decisionRequest
+	if !s.bind(c, &req) {
+		return
+	}
+	d := models.Decision(req.Decision)
+	// The read model answers the common refusals at once; the workflow's validator is the authority.
+	if err := models.ValidateDecision(p.Status, d, req.Comment); err != nil {
+		s.fail(c, err)
+		return
+	}
+	if err := s.update(c, p.ID, workflows.UpdateDecide, workflows.DecideRequest{Decision: d, Comment: req.Comment, ActorID: currentUser(c).ID}); err != nil {
+		s.fail(c, err)
+		return
+	}
+	s.log.InfoContext(c, "staffing plan decided", "plan_id", p.ID, "decision", d, "by", currentUser(c).ID)
+	s.writePlan(c, p.ID)
+}
+
+func (s *Server) revisePlan(c *gin.Context) {
+	p, ok := s.loadPlan(c, models.ActPlanRevise)
+	if !ok {
+		return
+	}
+	d, result, ok := s.bindPlan(c)
+	if !ok {
+		return
+	}
+	if err := models.ValidateResubmission(p.Status); err != nil {
+		s.fail(c, err)
+		return
+	}
+	me := currentUser(c)
+	rev := p.Revision + 1
+	if err := s.db.AddPlanRevision(c, p.ID, rev, d, result, me.ID); err != nil {
+		s.fail(c, err)
+		return
+	}
+	if err := s.update(c, p.ID, workflows.UpdateResubmit, workflows.ResubmitRequest{Revision: rev, ActorID: me.ID}); err != nil {
+		if derr := s.db.DeletePlanRevision(context.WithoutCancel(c), p.ID, rev); derr != nil {
+			s.log.ErrorContext(c, "delete refused revision", "plan_id", p.ID, "error", derr)
+		}
+		s.fail(c, err)
+		return
+	}
+	s.log.InfoContext(c, "staffing plan resubmitted", "plan_id", p.ID, "revision", rev)
+	s.writePlan(c, p.ID)
+}

@@ -1,0 +1,70 @@
+package api
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"strconv"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/bullpen-hq/bullpen/models"
+	"github.com/bullpen-hq/bullpen/workflows"
+)
+
+// Problem is an RFC 9457 problem document. Errors lists the fields at fault in a validation failure.
+type Problem struct {
+	Type   string              `json:"type"`
+	Title  string              `json:"title"`
+	Status int                 `json:"status"`
+	Detail string              `json:"detail,omitempty"`
+	Errors []models.FieldError `json:"errors,omitempty"`
+}
+
+// problemTypes maps each domain error code to its HTTP status and title. This is the one error mapper.
+var problemTypes = map[string]struct {
+	status int
+	title  string
+}{
+	models.EINVALID:      {http.StatusBadRequest, "Invalid request"},
+	models.EUNAUTHORIZED: {http.StatusUnauthorized, "Not signed in"},
+	models.EFORBIDDEN:    {http.StatusForbidden, "Not allowed"},
+	models.ENOTFOUND:     {http.StatusNotFound, "Not found"},
+	models.ECONFLICT:     {http.StatusConflict, "Conflict"},
+	models.ETHROTTLED:    {http.StatusTooManyRequests, "Too many attempts"},
+	models.EUNAVAILABLE:  {http.StatusServiceUnavailable, "Service unavailable"},
+	models.EINTERNAL:     {http.StatusInternalServerError, "Internal error"},
+}
+
+// problemTypeURI names a problem type; the URIs identify, they are not fetched.
+func problemTypeURI(code string) string { return "https://bullpen.dev/problems/" + code }
+
+// fail writes err as a problem: domain errors with their code, anything else as a logged 500.
+func (s *Server) fail(c *gin.Context, err error) {
+	err = workflows.FromTemporal(err)
+	code := models.ErrorCode(err)
+	if errors.Is(err, context.DeadlineExceeded) {
+		code = models.EUNAVAILABLE
+		err = models.Errorf(code, "The request took too long; try again.")
+	}
+	if code == models.EINTERNAL {
+		s.log.ErrorContext(c, "request failed", "method", c.Request.Method, "path", c.FullPath(), "error", err)
+	}
+	t := problemTypes[code]
+	p := Problem{Type: problemTypeURI(code), Title: t.title, Status: t.status, Detail: models.ErrorMessage(err)}
+	var e *models.Error
+	if errors.As(err, &e) {
+		p.Errors = e.Fields
+		if e.RetryAfterSeconds > 0 {
+			c.Header("Retry-After", strconv.Itoa(e.RetryAfterSeconds))
+		}
+	}
+	c.Header("Content-Type", "application/problem+json")
+	c.AbortWithStatusJSON(p.Status, p)
+}
+
+// problem writes a problem that has no domain error behind it (unknown route, wrong method, body too large).
+func (s *Server) problem(c *gin.Context, status int, title, detail string) {
+	c.Header("Content-Type", "application/problem+json")
+	c.AbortWithStatusJSON(status, Problem{Type: "about:blank", Title: title, Status: status, Detail: detail})
+}

@@ -1,0 +1,100 @@
+// Package api is Bullpen's HTTP interface: gin handlers under /api/v1, sessions and CSRF, the one place
+// that maps domain errors to RFC 9457 problems, the OpenAPI document, and the embedded web UI.
+package api
+
+import (
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/gin-gonic/gin"
+	"go.temporal.io/sdk/client"
+
+	"github.com/bullpen-hq/bullpen/store"
+)
+
+// Config holds the API's settings; cmd/bullpen fills it from the environment.
+type Config struct {
+	// CookieSecure is "auto" (Secure when the request came over TLS or X-Forwarded-Proto is https),
+	// "always" or "never".
+	CookieSecure string
+	// SessionTTL is how long a session lives after sign-in.
+	SessionTTL time.Duration
+	// LoginMaxFailures failed sign-ins within LoginWindow lock an e-mail out until the oldest ages out.
+	LoginMaxFailures int
+	LoginWindow      time.Duration
+	// PlanReminderAfter and PlanEscalateAfter are the human deadlines of a staffing plan's approval.
+	PlanReminderAfter time.Duration
+	PlanEscalateAfter time.Duration
+	// MaxBodyBytes bounds request bodies.
+	MaxBodyBytes int64
+	// TaskQueue is the Temporal task queue workflows are started on.
+	TaskQueue string
+}
+
+// Server serves the API and the web UI.
+type Server struct {
+	db       *store.DB
+	temporal client.Client
+	log      *slog.Logger
+	cfg      Config
+	ui       fs.FS
+	routes   []route
+	now      func() time.Time
+}
+
+// New returns a server over the database and Temporal client. ui holds the built web UI (index.html at its
+// root); it may be nil.
+func New(db *store.DB, tc client.Client, log *slog.Logger, cfg Config, ui fs.FS) *Server {
+	if cfg.SessionTTL <= 0 {
+		cfg.SessionTTL = 12 * time.Hour
+	}
+	if cfg.LoginMaxFailures <= 0 {
+		cfg.LoginMaxFailures = 5
+	}
+	if cfg.LoginWindow <= 0 {
+		cfg.LoginWindow = 15 * time.Minute
+	}
+	if cfg.MaxBodyBytes <= 0 {
+		cfg.MaxBodyBytes = 1 << 20
+	}
+	if cfg.CookieSecure == "" {
+		cfg.CookieSecure = "auto"
+	}
+	s := &Server{db: db, temporal: tc, log: log, cfg: cfg, ui: ui, now: time.Now}
+	s.routes = s.routeTable()
+	return s
+}
+
+// Handler returns the HTTP handler of the whole product: API, health checks and web UI.
+func (s *Server) Handler() http.Handler {
+	gin.SetMode(gin.ReleaseMode)
+	e := gin.New()
+	e.ContextWithFallback = true
+	e.HandleMethodNotAllowed = true
+	e.Use(s.recoverer(), s.logRequests(), securityHeaders())
+	e.GET("/healthz", s.healthz)
+	e.GET("/readyz", s.readyz)
+	v1 := e.Group("/api/v1", s.authenticate())
+	for _, r := range s.routes {
+		handlers := []gin.HandlerFunc{}
+		if r.auth {
+			handlers = append(handlers, requireUser(), s.requireCSRF())
+		}
+		v1.Handle(r.method, r.path, append(handlers, r.handler)...)
+	}
+	e.NoMethod(func(c *gin.Context) { s.problem(c, http.StatusMethodNotAllowed, "Method not allowed", "This address does not accept "+c.Request.Method+".") })
+	e.NoRoute(s.serveUI)
+	return e
+}
+
+func securityHeaders() gin.HandlerFunc {
+	return func(c *gin.Context) {
+		h := c.Writer.Header()
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("X-Frame-Options", "DENY")
+		h.Set("Referrer-Policy", "same-origin")
+		c.Next()
+	}
+}

@@ -1,0 +1,118 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Config is every setting of the binary, read from the environment. README.md's configuration table lists
+// the same variables; keep them in step.
+type Config struct {
+	Addr              string        // BULLPEN_ADDR: where the API and web UI listen
+	DataDir           string        // BULLPEN_DATA_DIR: bullpen dev's SQLite files
+	DatabaseURL       string        // DATABASE_URL: postgres://... or sqlite:PATH
+	TemporalAddress   string        // TEMPORAL_ADDRESS: the Temporal frontend (bullpen dev serves it there)
+	TemporalNamespace string        // TEMPORAL_NAMESPACE
+	TaskQueue         string        // TEMPORAL_TASK_QUEUE
+	BaseURL           string        // BULLPEN_BASE_URL: public address of the web UI, for links
+	CookieSecure      string        // BULLPEN_COOKIE_SECURE: auto, always or never
+	SessionTTL        time.Duration // BULLPEN_SESSION_TTL
+	LoginMaxFailures  int           // BULLPEN_LOGIN_MAX_FAILURES
+	LoginWindow       time.Duration // BULLPEN_LOGIN_WINDOW
+	PlanReminderAfter time.Duration // BULLPEN_PLAN_REMINDER_AFTER
+	PlanEscalateAfter time.Duration // BULLPEN_PLAN_ESCALATE_AFTER
+	LogLevel          string        // BULLPEN_LOG_LEVEL: debug, info, warn, error
+	LogFormat         string        // BULLPEN_LOG_FORMAT: text or json
+}
+
+// LoadConfig reads the configuration from getenv, applying defaults and refusing malformed values.
+func LoadConfig(getenv func(string) string) (Config, error) {
+	var errs []string
+	str := func(key, def string) string {
+		if v := strings.TrimSpace(getenv(key)); v != "" {
+			return v
+		}
+		return def
+	}
+	dur := func(key string, def time.Duration) time.Duration {
+		v := getenv(key)
+		if v == "" {
+			return def
+		}
+		d, err := time.ParseDuration(v)
+		if err != nil || d <= 0 {
+			errs = append(errs, fmt.Sprintf("%s=%q is not a positive duration such as 48h or 15m", key, v))
+			return def
+		}
+		return d
+	}
+	num := func(key string, def int) int {
+		v := getenv(key)
+		if v == "" {
+			return def
+		}
+		n, err := strconv.Atoi(v)
+		if err != nil || n <= 0 {
+			errs = append(errs, fmt.Sprintf("%s=%q is not a positive whole number", key, v))
+			return def
+		}
+		return n
+	}
+	c := Config{
+		Addr:              str("BULLPEN_ADDR", ":8080"),
+		DataDir:           str("BULLPEN_DATA_DIR", "bullpen-data"),
+		DatabaseURL:       str("DATABASE_URL", ""),
+		TemporalAddress:   str("TEMPORAL_ADDRESS", "127.0.0.1:7233"),
+		TemporalNamespace: str("TEMPORAL_NAMESPACE", "default"),
+		TaskQueue:         str("TEMPORAL_TASK_QUEUE", "bullpen"),
+		BaseURL:           str("BULLPEN_BASE_URL", "http://localhost:8080"),
+		CookieSecure:      str("BULLPEN_COOKIE_SECURE", "auto"),
+		SessionTTL:        dur("BULLPEN_SESSION_TTL", 12*time.Hour),
+		LoginMaxFailures:  num("BULLPEN_LOGIN_MAX_FAILURES", 5),
+		LoginWindow:       dur("BULLPEN_LOGIN_WINDOW", 15*time.Minute),
+		PlanReminderAfter: dur("BULLPEN_PLAN_REMINDER_AFTER", 48*time.Hour),
+		PlanEscalateAfter: dur("BULLPEN_PLAN_ESCALATE_AFTER", 120*time.Hour),
+		LogLevel:          str("BULLPEN_LOG_LEVEL", "info"),
+		LogFormat:         str("BULLPEN_LOG_FORMAT", "text"),
+	}
+	switch c.CookieSecure {
+	case "auto", "always", "never":
+	default:
+		errs = append(errs, fmt.Sprintf("BULLPEN_COOKIE_SECURE=%q must be auto, always or never", c.CookieSecure))
+	}
+	switch c.LogFormat {
+	case "text", "json":
+	default:
+		errs = append(errs, fmt.Sprintf("BULLPEN_LOG_FORMAT=%q must be text or json", c.LogFormat))
+	}
+	if c.PlanEscalateAfter <= c.PlanReminderAfter {
+		errs = append(errs, "BULLPEN_PLAN_ESCALATE_AFTER must be longer than BULLPEN_PLAN_REMINDER_AFTER")
+	}
+	if len(errs) > 0 {
+		return c, fmt.Errorf("configuration: %s", strings.Join(errs, "; "))
+	}
+	return c, nil
+}
+
+// devDatabaseURL is the SQLite file bullpen dev keeps the app's data in, unless DATABASE_URL says otherwise.
+func (c Config) devDatabaseURL() string {
+	if c.DatabaseURL != "" {
+		return c.DatabaseURL
+	}
+	return "sqlite:" + filepath.Join(c.DataDir, "bullpen.db")
+}
+
+// requireDatabaseURL is for the production commands, which never guess where the data lives.
+func (c Config) requireDatabaseURL() (string, error) {
+	if c.DatabaseURL == "" {
+		return "", fmt.Errorf("DATABASE_URL is required (postgres://user:pass@host:5432/bullpen?sslmode=disable); for a single machine use `bullpen dev`")
+	}
+	return c.DatabaseURL, nil
+}
+
+// ensureDir makes the data folder.
+func ensureDir(dir string) error { return os.MkdirAll(dir, 0o750) }
