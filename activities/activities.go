@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"strings"
 
 	"go.temporal.io/sdk/temporal"
 
@@ -34,9 +33,8 @@ func refusal(err error) error {
 	return err
 }
 
-func (a *Activities) link(format string, args ...any) string {
-	return strings.TrimRight(a.BaseURL, "/") + fmt.Sprintf(format, args...)
-}
+// link returns the path of a page of the web UI; notifications keep paths, e-mails prefix BaseURL.
+func (a *Activities) link(format string, args ...any) string { return fmt.Sprintf(format, args...) }
 
 // userIDs returns the IDs of users.
 func userIDs(users []*models.User) []int64 {

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -8,6 +9,7 @@ import (
 	"mime"
 	"net/http"
 	"reflect"
+	"slices"
 	"strings"
 
 	"github.com/gin-gonic/gin"
@@ -62,10 +64,16 @@ func (s *Server) decode(c *gin.Context, dst any) error {
 	if mt, _, err := mime.ParseMediaType(c.GetHeader("Content-Type")); err != nil || mt != "application/json" {
 		return errNotJSON
 	}
-	body := http.MaxBytesReader(c.Writer, c.Request.Body, s.cfg.MaxBodyBytes)
-	dec := json.NewDecoder(body)
+	body, err := io.ReadAll(http.MaxBytesReader(c.Writer, c.Request.Body, s.cfg.MaxBodyBytes))
+	var maxErr *http.MaxBytesError
+	if errors.As(err, &maxErr) {
+		return errBodyTooLarge
+	} else if err != nil {
+		return err
+	}
+	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
-	err := dec.Decode(dst)
+	err = dec.Decode(dst)
 	if err == nil {
 		if _, extra := dec.Token(); extra != io.EOF {
 			return models.Invalid(models.FieldError{Field: "", Message: "the body must hold exactly one JSON object"})
@@ -73,13 +81,10 @@ func (s *Server) decode(c *gin.Context, dst any) error {
 		return nil
 	}
 	var (
-		maxErr    *http.MaxBytesError
 		syntaxErr *json.SyntaxError
 		typeErr   *json.UnmarshalTypeError
 	)
 	switch {
-	case errors.As(err, &maxErr):
-		return errBodyTooLarge
 	case errors.Is(err, io.EOF):
 		return models.Invalid(models.FieldError{Field: "", Message: "the body is empty; send a JSON object"})
 	case errors.As(err, &syntaxErr), errors.Is(err, io.ErrUnexpectedEOF):
@@ -88,11 +93,64 @@ func (s *Server) decode(c *gin.Context, dst any) error {
 		field := typeErr.Field
 		return models.Invalid(models.FieldError{Field: field, Message: "must be " + jsonKind(typeErr.Type)})
 	case strings.HasPrefix(err.Error(), "json: unknown field "):
-		name := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
-		return models.Invalid(models.FieldError{Field: name, Message: "is not a known field"})
+		var raw any
+		_ = json.Unmarshal(body, &raw)
+		var fields []models.FieldError
+		for _, f := range unknownFields(raw, reflect.TypeOf(dst), "") {
+			fields = append(fields, models.FieldError{Field: f, Message: "is not a known field"})
+		}
+		if len(fields) == 0 {
+			name := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
+			fields = append(fields, models.FieldError{Field: name, Message: "is not a known field"})
+		}
+		return models.Invalid(fields...)
 	default:
 		return models.Invalid(models.FieldError{Field: "", Message: "the body could not be read as JSON"})
 	}
+}
+
+// unknownFields lists, by JSON path, every key of v that the Go type t has no field for.
+func unknownFields(v any, t reflect.Type, prefix string) []string {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	var out []string
+	switch val := v.(type) {
+	case map[string]any:
+		if t.Kind() != reflect.Struct {
+			return nil
+		}
+		known := map[string]reflect.Type{}
+		for i := range t.NumField() {
+			f := t.Field(i)
+			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			if name == "" {
+				name = f.Name
+			}
+			known[strings.ToLower(name)] = f.Type
+		}
+		keys := make([]string, 0, len(val))
+		for k := range val {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		for _, k := range keys {
+			ft, ok := known[strings.ToLower(k)]
+			if !ok {
+				out = append(out, prefix+k)
+				continue
+			}
+			out = append(out, unknownFields(val[k], ft, prefix+k+".")...)
+		}
+	case []any:
+		if t.Kind() != reflect.Slice {
+			return nil
+		}
+		for i, item := range val {
+			out = append(out, unknownFields(item, t.Elem(), fmt.Sprintf("%s%d.", prefix, i))...)
+		}
+	}
+	return out
 }
 
 func jsonKind(t reflect.Type) string {

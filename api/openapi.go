@@ -82,7 +82,7 @@ func (s *Server) OpenAPI() map[string]any {
 				csrfHeader + " header with the token from POST /api/v1/session or GET /api/v1/me. Errors are RFC 9457 problems."},
 		"paths": paths,
 		"components": map[string]any{
-			"schemas": g.components,
+			"schemas":         g.components,
 			"securitySchemes": map[string]any{"session": map[string]any{"type": "apiKey", "in": "cookie", "name": sessionCookie}},
 		},
 	}

@@ -44,7 +44,7 @@ func (s *Server) routeTable() []route {
 			request: sizingRequest{}, response: sizingResultJSON{}, status: http.StatusOK, handler: s.previewSizing},
 
 		{method: "GET", path: "/staffing-plans", summary: "List staffing plans", tag: "staffing plans", auth: true,
-			query: []queryParam{{"status", "pending_approval, changes_requested, approved or rejected"}, {"mine", "true for the caller's own plans"}},
+			query:    []queryParam{{"status", "pending_approval, changes_requested, approved or rejected"}, {"mine", "true for the caller's own plans"}},
 			response: list[planJSON]{}, status: http.StatusOK, handler: s.listPlans},
 		{method: "POST", path: "/staffing-plans", summary: "Submit a staffing plan for approval", tag: "staffing plans", auth: true,
 			request: planRequest{}, response: planJSON{}, status: http.StatusCreated, handler: s.createPlan},
@@ -56,7 +56,7 @@ func (s *Server) routeTable() []route {
 			request: decisionRequest{}, response: planJSON{}, status: http.StatusOK, handler: s.decidePlan},
 
 		{method: "GET", path: "/openings", summary: "List openings", tag: "openings", auth: true,
-			query: []queryParam{{"plan_id", "only the openings of this staffing plan"}, {"status", "open or closed"}},
+			query:    []queryParam{{"plan_id", "only the openings of this staffing plan"}, {"status", "open or closed"}},
 			response: list[openingJSON]{}, status: http.StatusOK, handler: s.listOpenings},
 		{method: "GET", path: "/openings/:id", summary: "One opening", tag: "openings", auth: true,
 			response: openingJSON{}, status: http.StatusOK, handler: s.getOpening},

@@ -84,7 +84,9 @@ func (s *Server) Handler() http.Handler {
 		}
 		v1.Handle(r.method, r.path, append(handlers, r.handler)...)
 	}
-	e.NoMethod(func(c *gin.Context) { s.problem(c, http.StatusMethodNotAllowed, "Method not allowed", "This address does not accept "+c.Request.Method+".") })
+	e.NoMethod(func(c *gin.Context) {
+		s.problem(c, http.StatusMethodNotAllowed, "Method not allowed", "This address does not accept "+c.Request.Method+".")
+	})
 	e.NoRoute(s.serveUI)
 	return e
 }

@@ -11,8 +11,6 @@ import (
 	"github.com/bullpen-hq/bullpen/store"
 )
 
-const roleNames = "admin department_head recruiter interviewer sales_manager sales_rep"
-
 type createUserRequest struct {
 	Email    string   `json:"email" validate:"required,email,max=254"`
 	Name     string   `json:"name" validate:"required,min=1,max=100"`

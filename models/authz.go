@@ -68,7 +68,7 @@ func need(u *User, what string, roles ...Role) error {
 	}
 	names := make([]string, len(roles))
 	for i, r := range roles {
-		names[i] = string(r)
+		names[i] = r.Plural()
 	}
 	return Errorf(EFORBIDDEN, "Only %s may %s.", joinOr(names), what)
 }

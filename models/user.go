@@ -22,6 +22,25 @@ const (
 // AllRoles lists every role in a stable order.
 var AllRoles = []Role{RoleAdmin, RoleDepartmentHead, RoleRecruiter, RoleInterviewer, RoleSalesManager, RoleSalesRep}
 
+// Plural names the people who hold a role, for messages: "department heads".
+func (r Role) Plural() string {
+	switch r {
+	case RoleAdmin:
+		return "admins"
+	case RoleDepartmentHead:
+		return "department heads"
+	case RoleRecruiter:
+		return "recruiters"
+	case RoleInterviewer:
+		return "interviewers"
+	case RoleSalesManager:
+		return "sales managers"
+	case RoleSalesRep:
+		return "sales reps"
+	}
+	return string(r)
+}
+
 // ParseRole returns the role named s, or false when there is none.
 func ParseRole(s string) (Role, bool) {
 	r := Role(strings.TrimSpace(s))

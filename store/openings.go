@@ -57,7 +57,7 @@ func (db *DB) ListOpenings(ctx context.Context, f OpeningFilter) ([]models.Openi
 		q = q.Where("status = ?", string(f.Status))
 	}
 	var recs []openingRecord
-	if err := q.Order("created_at DESC, id").Limit(1000).Find(&recs).Error; err != nil {
+	if err := q.Order("COALESCE(plan_id, 0) DESC, id").Limit(1000).Find(&recs).Error; err != nil {
 		return nil, err
 	}
 	out := make([]models.Opening, len(recs))

@@ -54,7 +54,7 @@ func Open(ctx context.Context, url string, log *slog.Logger) (*DB, error) {
 		dsn := path + "?_txlock=immediate&_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)"
 		dialector, dialect = sqlite.Open(dsn), DialectSQLite
 	default:
-		return nil, fmt.Errorf("open database: DATABASE_URL must start with postgres://, postgresql:// or sqlite:")
+		return nil, fmt.Errorf("open database: DATABASE_URL must start with postgres://, postgresql:// or sqlite")
 	}
 	g, err := gorm.Open(dialector, cfg)
 	if err != nil {

@@ -1,0 +1,61 @@
+# Bullpen: `make run` starts the whole product on this machine; `make test` runs every test.
+GO        ?= go
+TOOLS     := $(CURDIR)/.tools
+BIN       := $(CURDIR)/bin/bullpen
+STATICCHECK_VERSION   := v0.8.2
+WORKFLOWCHECK_VERSION := v0.6.0
+# Ports the end-to-end test's own `bullpen dev` listens on, away from a developer's running one.
+E2E_ADDR     ?= 127.0.0.1:18080
+E2E_TEMPORAL ?= 127.0.0.1:17233
+
+.PHONY: run demo build ui test lint test-go test-e2e tools clean
+
+## run: build the UI and the binary, then start everything (add ARGS=--demo for the demo organisation)
+run: build
+	$(BIN) dev $(ARGS)
+
+## demo: same as `make run ARGS=--demo`
+demo: build
+	$(BIN) dev --demo
+
+## build: the single binary with the web UI embedded, in bin/bullpen
+build: ui
+	$(GO) build -trimpath -ldflags "-s -w" -o $(BIN) ./cmd/bullpen
+
+frontend/node_modules: frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund
+	@touch $@
+
+## ui: the web UI in frontend/dist
+ui: frontend/node_modules
+	cd frontend && npm run build
+
+## test: static checks, Go tests (unit, workflow, replay, integration on PostgreSQL and SQLite) and the browser test
+test: lint test-go test-e2e
+
+$(TOOLS)/staticcheck:
+	GOBIN=$(TOOLS) $(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
+
+$(TOOLS)/workflowcheck:
+	GOBIN=$(TOOLS) $(GO) install go.temporal.io/sdk/contrib/tools/workflowcheck@$(WORKFLOWCHECK_VERSION)
+
+tools: $(TOOLS)/staticcheck $(TOOLS)/workflowcheck
+
+## lint: gofmt, go vet, staticcheck, workflowcheck over workflows/, and the UI's i18n check, ESLint and TypeScript
+lint: tools frontend/node_modules
+	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { echo "gofmt needed:"; gofmt -l $$(git ls-files '*.go'); exit 1; }
+	$(GO) vet ./...
+	$(TOOLS)/staticcheck ./...
+	$(TOOLS)/workflowcheck ./workflows/...
+	cd frontend && npm run lint && npm run typecheck
+
+## test-go: every Go test; needs PostgreSQL (BULLPEN_TEST_POSTGRES_URL, default the local server)
+test-go:
+	$(GO) test -count=1 -timeout 20m ./...
+
+## test-e2e: the UI in headless Chromium against a fresh `bullpen dev --demo`
+test-e2e: build
+	./scripts/e2e.sh $(BIN) $(E2E_ADDR) $(E2E_TEMPORAL)
+
+clean:
+	rm -rf bin frontend/dist/assets frontend/dist/index.html frontend/dist/favicon.svg

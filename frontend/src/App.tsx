@@ -1,0 +1,103 @@
+import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { lazy, useEffect } from 'react';
+import { BrowserRouter, Navigate, Route, Routes, useNavigate } from 'react-router';
+import { isApiError, setUnauthorizedHandler } from './api/client';
+import { AppLayout } from './components/AppLayout';
+import { RequireAuth, RequireRole } from './components/RequireAuth';
+import { LoginPage } from './pages/LoginPage';
+import { theme } from './theme';
+
+// Route-level code splitting: each page is its own chunk, loaded on first visit (AppLayout shows a loader).
+const ApprovalsPage = lazy(() => import('./pages/ApprovalsPage').then((m) => ({ default: m.ApprovalsPage })));
+const NotFoundPage = lazy(() => import('./pages/NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
+const OpeningsPage = lazy(() => import('./pages/OpeningsPage').then((m) => ({ default: m.OpeningsPage })));
+const PlanFormPage = lazy(() => import('./pages/PlanFormPage').then((m) => ({ default: m.PlanFormPage })));
+const PlanPage = lazy(() => import('./pages/PlanPage').then((m) => ({ default: m.PlanPage })));
+const PlansPage = lazy(() => import('./pages/PlansPage').then((m) => ({ default: m.PlansPage })));
+const UsersPage = lazy(() => import('./pages/UsersPage').then((m) => ({ default: m.UsersPage })));
+
+const queryClient = new QueryClient({
+  queryCache: new QueryCache(),
+  defaultOptions: {
+    queries: {
+      staleTime: 15_000,
+      retry: (count, err) => {
+        if (isApiError(err) && err.status >= 400 && err.status < 500) return false;
+        return count < 2;
+      },
+    },
+    mutations: { retry: false },
+  },
+});
+
+/** Sends the user to /login (remembering where they were) when any call answers 401. */
+function UnauthorizedRedirect() {
+  const navigate = useNavigate();
+  useEffect(() => {
+    setUnauthorizedHandler(() => {
+      const { pathname, search } = window.location;
+      if (pathname === '/login') return;
+      // Forget everything the old session could see, the user included.
+      queryClient.removeQueries();
+      navigate(`/login?next=${encodeURIComponent(pathname + search)}`, { replace: true });
+    });
+    return () => setUnauthorizedHandler(null);
+  }, [navigate]);
+  return null;
+}
+
+export function App() {
+  return (
+    <MantineProvider theme={theme} defaultColorScheme="light">
+      <Notifications position="top-right" />
+      <QueryClientProvider client={queryClient}>
+        <BrowserRouter>
+          <UnauthorizedRedirect />
+          <Routes>
+            <Route path="/login" element={<LoginPage />} />
+            <Route
+              element={
+                <RequireAuth>
+                  <AppLayout />
+                </RequireAuth>
+              }
+            >
+              <Route index element={<Navigate to="/plans" replace />} />
+              <Route path="/plans" element={<PlansPage />} />
+              <Route
+                path="/plans/new"
+                element={
+                  <RequireRole roles={['admin', 'department_head', 'recruiter']}>
+                    <PlanFormPage />
+                  </RequireRole>
+                }
+              />
+              <Route path="/plans/:id" element={<PlanPage />} />
+              <Route path="/plans/:id/edit" element={<PlanFormPage />} />
+              <Route
+                path="/approvals"
+                element={
+                  <RequireRole roles={['department_head']}>
+                    <ApprovalsPage />
+                  </RequireRole>
+                }
+              />
+              <Route path="/openings" element={<OpeningsPage />} />
+              <Route
+                path="/users"
+                element={
+                  <RequireRole roles={['admin']}>
+                    <UsersPage />
+                  </RequireRole>
+                }
+              />
+              <Route path="*" element={<NotFoundPage />} />
+            </Route>
+          </Routes>
+        </BrowserRouter>
+      </QueryClientProvider>
+    </MantineProvider>
+  );
+}

@@ -1,0 +1,73 @@
+// Thin typed wrappers over each endpoint of the contract.
+import { api, setCsrfToken } from './client';
+import type {
+  AppNotification,
+  Decision,
+  Items,
+  NewUserBody,
+  Opening,
+  Plan,
+  PlanBody,
+  PlanStatus,
+  SessionResponse,
+  SizingInput,
+  SizingResult,
+  User,
+  UserPatch,
+} from './types';
+
+export async function login(email: string, password: string): Promise<User> {
+  const res = await api<SessionResponse>('/api/v1/session', {
+    method: 'POST',
+    body: { email, password },
+    quiet401: true,
+  });
+  setCsrfToken(res.csrf_token);
+  return res.user;
+}
+
+export async function logout(): Promise<void> {
+  try {
+    await api<void>('/api/v1/session', { method: 'DELETE', quiet401: true });
+  } finally {
+    setCsrfToken(null);
+  }
+}
+
+export async function fetchMe(): Promise<User> {
+  const res = await api<SessionResponse>('/api/v1/me', { quiet401: true });
+  setCsrfToken(res.csrf_token);
+  return res.user;
+}
+
+export const listUsers = () => api<Items<User>>('/api/v1/users').then((r) => r.items ?? []);
+export const createUser = (body: NewUserBody) =>
+  api<User>('/api/v1/users', { method: 'POST', body });
+export const patchUser = (id: number, body: UserPatch) =>
+  api<User>(`/api/v1/users/${id}`, { method: 'PATCH', body });
+
+export const previewSizing = (input: SizingInput, signal?: AbortSignal) =>
+  api<SizingResult>('/api/v1/sizing/preview', { method: 'POST', body: input, signal });
+
+export const listPlans = (status?: PlanStatus) =>
+  api<Items<Plan>>(
+    `/api/v1/staffing-plans${status ? `?status=${encodeURIComponent(status)}` : ''}`,
+  ).then((r) => r.items ?? []);
+export const getPlan = (id: number) => api<Plan>(`/api/v1/staffing-plans/${id}`);
+export const createPlan = (body: PlanBody) =>
+  api<Plan>('/api/v1/staffing-plans', { method: 'POST', body });
+export const updatePlan = (id: number, body: PlanBody) =>
+  api<Plan>(`/api/v1/staffing-plans/${id}`, { method: 'PUT', body });
+export const decidePlan = (id: number, decision: Decision, comment: string) =>
+  api<Plan>(`/api/v1/staffing-plans/${id}/decision`, {
+    method: 'POST',
+    body: { decision, comment },
+  });
+
+export const listOpenings = () =>
+  api<Items<Opening>>('/api/v1/openings').then((r) => r.items ?? []);
+
+export const listNotifications = () =>
+  api<Items<AppNotification>>('/api/v1/notifications').then((r) => r.items ?? []);
+export const markNotificationRead = (id: number) =>
+  api<void>(`/api/v1/notifications/${id}/read`, { method: 'POST' });

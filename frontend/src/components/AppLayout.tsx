@@ -1,0 +1,157 @@
+import { AppShell, Avatar, Badge, Burger, Center, Group, Loader, Menu, NavLink, Stack, Text, UnstyledButton } from '@mantine/core';
+import { Suspense } from 'react';
+import { useDisclosure } from '@mantine/hooks';
+import { IconBriefcase, IconChecklist, IconChevronDown, IconFileSpreadsheet, IconLogout, IconUsers } from '@tabler/icons-react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { logout } from '../api/endpoints';
+import { usePlans } from '../api/queries';
+import { hasRole } from '../lib/roles';
+import { LanguageSwitcher } from './LanguageSwitcher';
+import { Logo } from './Logo';
+import { NotificationsBell } from './NotificationsBell';
+import { useCurrentUser } from '../lib/useCurrentUser';
+
+function initials(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((p) => p[0]?.toUpperCase())
+    .join('');
+}
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const [opened, { toggle, close }] = useDisclosure();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  const isHead = hasRole(user, 'department_head');
+  const pending = usePlans('pending_approval', isHead);
+  const pendingCount = pending.data?.length ?? 0;
+
+  const signOut = useMutation({
+    mutationFn: logout,
+    onSettled: () => {
+      qc.clear();
+      navigate('/login', { replace: true });
+    },
+  });
+
+  const nav = [
+    { to: '/plans', label: t('nav.plans'), icon: IconFileSpreadsheet, show: true },
+    { to: '/approvals', label: t('nav.approvals'), icon: IconChecklist, show: isHead, count: pendingCount },
+    { to: '/openings', label: t('nav.openings'), icon: IconBriefcase, show: true },
+    { to: '/users', label: t('nav.users'), icon: IconUsers, show: hasRole(user, 'admin') },
+  ].filter((n) => n.show);
+
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding={{ base: 'sm', sm: 'lg' }}
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={opened ? t('nav.closeMenu') : t('nav.openMenu')}
+            />
+            <Logo />
+          </Group>
+          <Group gap="xs" wrap="nowrap">
+            <Group visibleFrom="xs">
+              <LanguageSwitcher compact />
+            </Group>
+            <NotificationsBell />
+            <Menu position="bottom-end" width={220} shadow="md">
+              <Menu.Target>
+                <UnstyledButton aria-label={t('nav.accountMenu', { name: user.name })} data-testid="user-menu">
+                  <Group gap={8} wrap="nowrap">
+                    <Avatar size={32} radius="xl" color="indigo">
+                      {initials(user.name)}
+                    </Avatar>
+                    <Text size="sm" fw={500} visibleFrom="sm" maw={160} truncate>
+                      {user.name}
+                    </Text>
+                    <IconChevronDown size={14} aria-hidden />
+                  </Group>
+                </UnstyledButton>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Label>
+                  <Text size="sm" fw={600} c="dark">
+                    {user.name}
+                  </Text>
+                  <Text size="xs" c="dimmed" truncate>
+                    {user.email}
+                  </Text>
+                </Menu.Label>
+                <Menu.Divider />
+                <Menu.Item
+                  leftSection={<IconLogout size={16} aria-hidden />}
+                  onClick={() => signOut.mutate()}
+                  color="red"
+                >
+                  {t('nav.logout')}
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+          </Group>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="sm" aria-label={t('nav.main')}>
+        <Stack gap={4} component="nav">
+          {nav.map((item) => {
+            const active = location.pathname === item.to || location.pathname.startsWith(`${item.to}/`);
+            return (
+              <NavLink
+                key={item.to}
+                component={Link}
+                to={item.to}
+                label={item.label}
+                active={active}
+                aria-current={active ? 'page' : undefined}
+                onClick={close}
+                leftSection={<item.icon size={18} aria-hidden />}
+                rightSection={
+                  item.count ? (
+                    <Badge size="sm" circle color="red" aria-label={t('nav.pendingCount', { count: item.count })}>
+                      {item.count}
+                    </Badge>
+                  ) : undefined
+                }
+                style={{ borderRadius: 'var(--mantine-radius-md)' }}
+              />
+            );
+          })}
+        </Stack>
+        <Stack mt="auto" hiddenFrom="xs" pt="md">
+          <LanguageSwitcher />
+        </Stack>
+      </AppShell.Navbar>
+
+      <AppShell.Main>
+        <div style={{ maxWidth: 1280, margin: '0 auto' }}>
+          <Suspense
+            fallback={
+              <Center py="xl">
+                <Loader size="sm" aria-label={t('common.loading')} />
+              </Center>
+            }
+          >
+            <Outlet />
+          </Suspense>
+        </div>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,132 @@
+import { ActionIcon, Badge, Button, Divider, Group, Indicator, Popover, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
+import { IconBell } from '@tabler/icons-react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { markNotificationRead } from '../api/endpoints';
+import { keys, useNotifications } from '../api/queries';
+import type { AppNotification } from '../api/types';
+import { useFormat } from '../lib/format';
+
+function internalLink(link?: string): string | null {
+  if (!link) return null;
+  if (link.startsWith('/') && !link.startsWith('//')) return link;
+  try {
+    const url = new URL(link);
+    if (url.origin === window.location.origin) return url.pathname + url.search;
+  } catch {
+    return null;
+  }
+  return null;
+}
+
+export function NotificationsBell() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  const [opened, setOpened] = useState(false);
+  const notifications = useNotifications();
+  const items = notifications.data ?? [];
+  const unread = items.filter((n) => !n.read_at);
+
+  const markRead = useMutation({
+    mutationFn: (id: number) => markNotificationRead(id),
+    onSuccess: (_d, id) => {
+      qc.setQueryData<AppNotification[]>(keys.notifications, (old) =>
+        old?.map((n) => (n.id === id ? { ...n, read_at: new Date().toISOString() } : n)),
+      );
+    },
+    onSettled: () => void qc.invalidateQueries({ queryKey: keys.notifications }),
+  });
+
+  const open = (n: AppNotification) => {
+    if (!n.read_at) markRead.mutate(n.id);
+    const to = internalLink(n.link);
+    if (to) {
+      setOpened(false);
+      navigate(to);
+    }
+  };
+
+  const label = unread.length
+    ? t('notifications.labelUnread', { count: unread.length })
+    : t('notifications.label');
+
+  return (
+    <Popover opened={opened} onChange={setOpened} position="bottom-end" width={360} shadow="md" withArrow>
+      <Popover.Target>
+        <Indicator
+          disabled={unread.length === 0}
+          label={unread.length > 9 ? '9+' : unread.length}
+          size={16}
+          color="red"
+          offset={4}
+        >
+          <ActionIcon variant="subtle" color="gray" size="lg" aria-label={label} onClick={() => setOpened((o) => !o)}>
+            <IconBell size={20} aria-hidden />
+          </ActionIcon>
+        </Indicator>
+      </Popover.Target>
+      <Popover.Dropdown p={0}>
+        <Group justify="space-between" px="md" py="sm">
+          <Text fw={600} size="sm" component="h2">
+            {t('notifications.title')}
+          </Text>
+          {unread.length > 0 && (
+            <Button
+              variant="subtle"
+              size="compact-xs"
+              onClick={() => unread.forEach((n) => markRead.mutate(n.id))}
+            >
+              {t('notifications.markAllRead')}
+            </Button>
+          )}
+        </Group>
+        <Divider />
+        <ScrollArea.Autosize mah={380}>
+          {notifications.isError ? (
+            <Text size="sm" c="red" p="md">
+              {t('notifications.loadFailed')}
+            </Text>
+          ) : items.length === 0 ? (
+            <Text size="sm" c="dimmed" p="md" ta="center">
+              {notifications.isPending ? t('common.loading') : t('notifications.empty')}
+            </Text>
+          ) : (
+            <Stack gap={0}>
+              {items.map((n) => (
+                <UnstyledButton
+                  key={n.id}
+                  onClick={() => open(n)}
+                  px="md"
+                  py="sm"
+                  style={{
+                    borderBottom: '1px solid var(--mantine-color-gray-2)',
+                    background: n.read_at ? undefined : 'var(--mantine-color-indigo-0)',
+                  }}
+                >
+                  <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
+                    <Text size="sm" fw={n.read_at ? 400 : 600} style={{ overflowWrap: 'anywhere' }}>
+                      {n.message}
+                    </Text>
+                    {!n.read_at && (
+                      <Badge size="xs" variant="filled" color="indigo">
+                        {t('notifications.new')}
+                      </Badge>
+                    )}
+                  </Group>
+                  <Text size="xs" c="dimmed" mt={2}>
+                    {t(`notifications.kind.${n.kind}`, { defaultValue: n.kind.replace(/_/g, ' ') })} ·{' '}
+                    {fmt.dateTime(n.created_at)}
+                  </Text>
+                </UnstyledButton>
+              ))}
+            </Stack>
+          )}
+        </ScrollArea.Autosize>
+      </Popover.Dropdown>
+    </Popover>
+  );
+}

@@ -1,0 +1,118 @@
+import { Anchor, Button, Group, Paper, SegmentedControl, Select, Skeleton, Table, Text } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { usePlans } from '../api/queries';
+import { PLAN_STATUSES, type PlanStatus } from '../api/types';
+import { EmptyBox } from '../components/EmptyState';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { PageHeader } from '../components/PageHeader';
+import { useCurrentUser } from '../lib/useCurrentUser';
+import { StatusBadge } from '../components/StatusBadge';
+import { useFormat } from '../lib/format';
+import { hasRole, PLAN_AUTHOR_ROLES } from '../lib/roles';
+
+export function PlansPage() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const user = useCurrentUser();
+  const [params, setParams] = useSearchParams();
+  const raw = params.get('status');
+  const status = PLAN_STATUSES.includes(raw as PlanStatus) ? (raw as PlanStatus) : undefined;
+  const plans = usePlans(status);
+  const canCreate = hasRole(user, ...PLAN_AUTHOR_ROLES);
+
+  const newButton = canCreate ? (
+    <Button component={Link} to="/plans/new" leftSection={<IconPlus size={16} aria-hidden />}>
+      {t('plans.new')}
+    </Button>
+  ) : null;
+
+  const setStatus = (v: string) => setParams(v === 'all' ? {} : { status: v }, { replace: true });
+  const filterOptions = [
+    { value: 'all', label: t('plans.filterAll') },
+    ...PLAN_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) })),
+  ];
+
+  const rows = [...(plans.data ?? [])].sort((a, b) => b.updated_at.localeCompare(a.updated_at));
+
+  return (
+    <>
+      <PageHeader title={t('plans.title')} description={t('plans.description')} actions={newButton} />
+      <Group mb="md">
+        <SegmentedControl
+          visibleFrom="md"
+          aria-label={t('plans.filterLabel')}
+          value={status ?? 'all'}
+          onChange={setStatus}
+          data={filterOptions}
+        />
+        <Select
+          hiddenFrom="md"
+          label={t('plans.filterStatus')}
+          value={status ?? 'all'}
+          onChange={(v) => setStatus(v ?? 'all')}
+          data={filterOptions}
+          allowDeselect={false}
+          w="100%"
+          maw={320}
+        />
+      </Group>
+      {plans.isError ? (
+        <ErrorAlert error={plans.error} onRetry={() => void plans.refetch()} />
+      ) : plans.isPending ? (
+        <Skeleton height={220} radius="md" />
+      ) : rows.length === 0 ? (
+        <EmptyBox
+          title={status ? t('plans.emptyFiltered') : t('plans.empty')}
+          description={canCreate && !status ? t('plans.emptyHint') : undefined}
+          action={
+            !status && canCreate ? (
+              <Button component={Link} to="/plans/new" variant="light">
+                {t('plans.createFirst')}
+              </Button>
+            ) : undefined
+          }
+        />
+      ) : (
+        <Paper withBorder radius="md">
+          <Table.ScrollContainer minWidth={680}>
+            <Table>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('plans.col.title')}</Table.Th>
+                  <Table.Th>{t('plans.col.status')}</Table.Th>
+                  <Table.Th ta="right">{t('plans.col.headcount')}</Table.Th>
+                  <Table.Th>{t('plans.col.author')}</Table.Th>
+                  <Table.Th>{t('plans.col.updated')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.map((p) => (
+                  <Table.Tr key={p.id}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/plans/${p.id}`} fw={500}>
+                        {p.title}
+                      </Anchor>
+                      {p.revision > 1 && (
+                        <Text size="xs" c="dimmed">
+                          {t('plan.revision', { n: p.revision })}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <StatusBadge status={p.status} size="sm" />
+                    </Table.Td>
+                    <Table.Td ta="right">{p.result ? fmt.number(p.result.headcount) : '—'}</Table.Td>
+                    <Table.Td>{p.author?.name ?? '—'}</Table.Td>
+                    <Table.Td>{fmt.date(p.updated_at)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Paper>
+      )}
+    </>
+  );
+}
