@@ -105,10 +105,7 @@ func (a *Activities) OpenPlanOpenings(ctx context.Context, planID int64) error {
 	if p.Status != models.PlanApproved {
 		return refusal(models.Errorf(models.ECONFLICT, "Plan %d is %s, not approved.", planID, p.Status))
 	}
-	if err := a.DB.OpenPlanOpenings(ctx, models.OpeningsFor(p)); err != nil {
-		return err
-	}
-	if err := a.DB.AddPlanEvent(ctx, planID, models.EventOpeningsOpened, nil, "", "openings"); err != nil {
+	if err := a.DB.OpenPlanOpenings(ctx, planID, models.OpeningsFor(p)); err != nil {
 		return err
 	}
 	recruiters, err := a.DB.ActiveUsersWithRole(ctx, models.RoleRecruiter)

@@ -3,6 +3,7 @@ package devtemporal
 import (
 	"context"
 	"log/slog"
+	"sync/atomic"
 
 	"go.temporal.io/server/common/log"
 	"go.temporal.io/server/common/log/tag"
@@ -10,12 +11,18 @@ import (
 
 // logger passes the Temporal server's logs to slog. The server is chatty at info level; only warnings and
 // errors are passed on, tagged component=temporal.
-type logger struct{ log *slog.Logger }
+// While the server stops, its internal pollers complain of closed connections; those are not news.
+type logger struct {
+	log      *slog.Logger
+	stopping *atomic.Bool
+}
 
-func newLogger(l *slog.Logger) log.Logger { return &logger{log: l.With("component", "temporal")} }
+func newLogger(l *slog.Logger, stopping *atomic.Bool) log.Logger {
+	return &logger{log: l.With("component", "temporal"), stopping: stopping}
+}
 
 func (l *logger) emit(level slog.Level, msg string, tags []tag.Tag) {
-	if level < slog.LevelWarn || !l.log.Enabled(context.Background(), level) {
+	if level < slog.LevelWarn || l.stopping.Load() || !l.log.Enabled(context.Background(), level) {
 		return
 	}
 	attrs := make([]any, 0, 2*len(tags))

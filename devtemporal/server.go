@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"sync/atomic"
 	"time"
 
 	"go.temporal.io/server/common/cluster"
@@ -33,14 +34,18 @@ type Options struct {
 	Port int
 	// Namespace is registered at start if missing.
 	Namespace string
+	// UIAddr is where the Temporal web UI listens (host:port); empty for none.
+	UIAddr string
 	// Log receives the server's warnings and errors.
 	Log *slog.Logger
 }
 
 // Server is a running embedded Temporal server.
 type Server struct {
-	server  temporal.Server
-	address string
+	server   temporal.Server
+	ui       interface{ Stop() }
+	address  string
+	stopping *atomic.Bool
 }
 
 // Start sets up the database if needed, starts the server and returns once it accepts connections.
@@ -104,11 +109,12 @@ func Start(opts Options) (*Server, error) {
 		dynamicconfig.HistoryCacheHostLevelMaxSize.Key():                 4096,
 		dynamicconfig.FrontendMaxNamespaceVisibilityRPSPerInstance.Key(): 100,
 	}
+	stopping := &atomic.Bool{}
 	srv, err := temporal.NewServer(
 		temporal.WithConfig(conf),
 		temporal.ForServices(temporal.DefaultServices),
 		temporal.WithStaticHosts(hosts),
-		temporal.WithLogger(newLogger(opts.Log)),
+		temporal.WithLogger(newLogger(opts.Log, stopping)),
 		temporal.WithDynamicConfigClient(dyn),
 	)
 	if err != nil {
@@ -117,10 +123,18 @@ func Start(opts Options) (*Server, error) {
 	if err := srv.Start(); err != nil {
 		return nil, fmt.Errorf("embedded temporal: start: %w", err)
 	}
-	s := &Server{server: srv, address: address}
+	s := &Server{server: srv, address: address, stopping: stopping}
 	if err := s.waitReady(30 * time.Second); err != nil {
 		_ = srv.Stop()
 		return nil, err
+	}
+	if opts.UIAddr != "" {
+		ui, err := startUI(opts.UIAddr, address, opts.Namespace, opts.Log)
+		if err != nil {
+			_ = srv.Stop()
+			return nil, err
+		}
+		s.ui = ui
 	}
 	return s, nil
 }
@@ -128,8 +142,14 @@ func Start(opts Options) (*Server, error) {
 // Address is the frontend's host:port for clients.
 func (s *Server) Address() string { return s.address }
 
-// Stop shuts the server down.
-func (s *Server) Stop() error { return s.server.Stop() }
+// Stop shuts the web UI and the server down.
+func (s *Server) Stop() error {
+	s.stopping.Store(true)
+	if s.ui != nil {
+		s.ui.Stop()
+	}
+	return s.server.Stop()
+}
 
 func (s *Server) waitReady(limit time.Duration) error {
 	ctx, cancel := context.WithTimeout(context.Background(), limit)

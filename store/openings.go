@@ -28,16 +28,18 @@ func (r *openingRecord) model() models.Opening {
 		Status: models.OpeningStatus(r.Status), CreatedAt: r.CreatedAt}
 }
 
-// OpenPlanOpenings creates an approved plan's openings once: a retry finds them there and adds none.
-func (db *DB) OpenPlanOpenings(ctx context.Context, openings []models.Opening) error {
+// OpenPlanOpenings creates an approved plan's openings and the timeline entry that says so, together and
+// once: a retry finds them there and adds none.
+func (db *DB) OpenPlanOpenings(ctx context.Context, planID int64, openings []models.Opening) error {
 	return db.with(ctx).Transaction(func(tx *gorm.DB) error {
 		for _, o := range openings {
-			rec := openingRecord{PlanID: o.PlanID, Title: o.Title, Role: string(o.Role), Seats: o.Seats, Status: string(o.Status)}
+			rec := openingRecord{PlanID: &planID, Title: o.Title, Role: string(o.Role), Seats: o.Seats, Status: string(o.Status)}
 			if err := tx.Clauses(clause.OnConflict{DoNothing: true}).Create(&rec).Error; err != nil {
 				return err
 			}
 		}
-		return nil
+		return tx.Clauses(clause.OnConflict{DoNothing: true}).Omit("Actor").Create(&planEventRecord{
+			PlanID: planID, Kind: string(models.EventOpeningsOpened), DedupeKey: "openings", At: time.Now().UTC()}).Error
 	})
 }
 

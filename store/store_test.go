@@ -138,13 +138,16 @@ func TestPlanLifecycleIsIdempotent(t *testing.T) {
 		}
 		o := models.OpeningsFor(p)
 		for range 2 {
-			if err := db.OpenPlanOpenings(ctx, o); err != nil {
+			if err := db.OpenPlanOpenings(ctx, p.ID, o); err != nil {
 				t.Fatal(err)
 			}
 		}
 		got, err := db.ListOpenings(ctx, store.OpeningFilter{PlanID: p.ID})
-		if err != nil || len(got) != 2 {
+		if err != nil || len(got) != 2 || got[0].Role != models.RoleSalesManager {
 			t.Fatalf("openings = %+v, %v", got, err)
+		}
+		if ev, _ := db.PlanEvents(ctx, p.ID); len(ev) != 2 || ev[1].Kind != models.EventOpeningsOpened {
+			t.Fatalf("events after opening = %+v", ev)
 		}
 	})
 }

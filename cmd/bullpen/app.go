@@ -68,12 +68,12 @@ func (a *App) Open(ctx context.Context) (err error) {
 		}
 		start := time.Now()
 		a.dev, err = devtemporal.Start(devtemporal.Options{DatabaseFile: filepath.Join(a.Config.DataDir, "temporal.db"),
-			IP: host, Port: port, Namespace: a.Config.TemporalNamespace, Log: a.Log})
+			IP: host, Port: port, Namespace: a.Config.TemporalNamespace, UIAddr: a.Config.TemporalUIAddr, Log: a.Log})
 		if err != nil {
 			return err
 		}
 		a.Log.Info("embedded temporal server up", "address", a.dev.Address(), "namespace", a.Config.TemporalNamespace,
-			"took_ms", time.Since(start).Milliseconds())
+			"web_ui", uiURL(a.Config.TemporalUIAddr), "took_ms", time.Since(start).Milliseconds())
 	} else if dbURL, err = a.Config.requireDatabaseURL(); err != nil {
 		return err
 	}
@@ -183,6 +183,13 @@ func (a *App) Close() error {
 		errs = append(errs, a.DB.Close())
 	}
 	return errors.Join(errs...)
+}
+
+func uiURL(addr string) string {
+	if addr == "" {
+		return "off"
+	}
+	return "http://" + addr
 }
 
 func splitHostPort(addr string) (string, int, error) {

@@ -39,6 +39,7 @@ func startApp(t *testing.T, dbURL, dataDir, temporalAddr string, edit func(*Conf
 		t.Fatal(err)
 	}
 	cfg.Addr, cfg.DataDir, cfg.DatabaseURL, cfg.TemporalAddress = "127.0.0.1:0", dataDir, dbURL, temporalAddr
+	cfg.TemporalUIAddr = ""
 	if edit != nil {
 		edit(&cfg)
 	}

@@ -17,6 +17,7 @@ type Config struct {
 	DatabaseURL       string        // DATABASE_URL: postgres://... or sqlite:PATH
 	TemporalAddress   string        // TEMPORAL_ADDRESS: the Temporal frontend (bullpen dev serves it there)
 	TemporalNamespace string        // TEMPORAL_NAMESPACE
+	TemporalUIAddr    string        // BULLPEN_TEMPORAL_UI_ADDR: bullpen dev's Temporal web UI, or "off"
 	TaskQueue         string        // TEMPORAL_TASK_QUEUE
 	BaseURL           string        // BULLPEN_BASE_URL: public address of the web UI, for links
 	CookieSecure      string        // BULLPEN_COOKIE_SECURE: auto, always or never
@@ -68,6 +69,7 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 		DatabaseURL:       str("DATABASE_URL", ""),
 		TemporalAddress:   str("TEMPORAL_ADDRESS", "127.0.0.1:7233"),
 		TemporalNamespace: str("TEMPORAL_NAMESPACE", "default"),
+		TemporalUIAddr:    str("BULLPEN_TEMPORAL_UI_ADDR", "127.0.0.1:8233"),
 		TaskQueue:         str("TEMPORAL_TASK_QUEUE", "bullpen"),
 		BaseURL:           str("BULLPEN_BASE_URL", "http://localhost:8080"),
 		CookieSecure:      str("BULLPEN_COOKIE_SECURE", "auto"),
@@ -91,6 +93,9 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 	}
 	if c.PlanEscalateAfter <= c.PlanReminderAfter {
 		errs = append(errs, "BULLPEN_PLAN_ESCALATE_AFTER must be longer than BULLPEN_PLAN_REMINDER_AFTER")
+	}
+	if c.TemporalUIAddr == "off" {
+		c.TemporalUIAddr = ""
 	}
 	if len(errs) > 0 {
 		return c, fmt.Errorf("configuration: %s", strings.Join(errs, "; "))
