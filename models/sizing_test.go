@@ -186,3 +186,12 @@ func FuzzSize(f *testing.F) {
 		}
 	})
 }
+
+func BenchmarkSize(b *testing.B) {
+	in := example()
+	for b.Loop() {
+		if _, err := Size(in); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -49,34 +49,24 @@ func (s *staffingPlanSuite) AfterTest(_, _ string) { s.env.AssertExpectations(s.
 
 // decide sends the decide update after delay; wantErr is the domain code the validator should refuse it with.
 func (s *staffingPlanSuite) decide(delay time.Duration, req DecideRequest, wantErr string) {
-	s.env.RegisterDelayedCallback(func() {
-		s.env.UpdateWorkflow(UpdateDecide, "", &testsuite.TestUpdateCallback{
-			OnAccept: func() {
-				if wantErr != "" {
-					s.Failf("update accepted", "wanted refusal %s for %+v", wantErr, req)
-				}
-			},
-			OnReject: func(err error) {
-				if got := models.ErrorCode(FromTemporal(err)); got != wantErr {
-					s.Failf("update refused", "code %q (%v); want %q", got, err, wantErr)
-				}
-			},
-			OnComplete: func(any, error) {},
-		}, req)
-	}, delay)
+	s.update(UpdateDecide, delay, req, wantErr)
 }
 
 func (s *staffingPlanSuite) resubmit(delay time.Duration, req ResubmitRequest, wantErr string) {
+	s.update(UpdateResubmit, delay, req, wantErr)
+}
+
+func (s *staffingPlanSuite) update(name string, delay time.Duration, req any, wantErr string) {
 	s.env.RegisterDelayedCallback(func() {
-		s.env.UpdateWorkflow(UpdateResubmit, "", &testsuite.TestUpdateCallback{
+		s.env.UpdateWorkflow(name, "", &testsuite.TestUpdateCallback{
 			OnAccept: func() {
 				if wantErr != "" {
-					s.Failf("update accepted", "wanted refusal %s for %+v", wantErr, req)
+					s.Failf("update accepted", "%s %+v: wanted refusal %s", name, req, wantErr)
 				}
 			},
 			OnReject: func(err error) {
 				if got := models.ErrorCode(FromTemporal(err)); got != wantErr {
-					s.Failf("update refused", "code %q (%v); want %q", got, err, wantErr)
+					s.Failf("update refused", "%s %+v: code %q (%v); want %q", name, req, got, err, wantErr)
 				}
 			},
 			OnComplete: func(any, error) {},
