@@ -82,7 +82,9 @@ func (s *Server) readNotification(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	if !s.allow(c, models.ActNotificationRead, n) {
+	if models.Authorize(currentUser(c), models.ActNotificationRead, n) != nil {
+		// Someone else's notification is answered as if it did not exist.
+		s.fail(c, models.Errorf(models.ENOTFOUND, "No such notification."))
 		return
 	}
 	if err := s.db.MarkNotificationRead(c, id, time.Now()); err != nil {
