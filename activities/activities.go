@@ -5,7 +5,6 @@ package activities
 
 import (
 	"errors"
-	"fmt"
 	"log/slog"
 
 	"go.temporal.io/sdk/temporal"
@@ -18,7 +17,7 @@ import (
 // methods are the activities, named as in workflows/names.go.
 type Activities struct {
 	DB *store.DB
-	// BaseURL is the public address of the web UI, for links in notifications and e-mails.
+	// BaseURL is the public address of the web UI, for links in e-mails (notifications keep paths).
 	BaseURL string
 	Log     *slog.Logger
 }
@@ -32,9 +31,6 @@ func refusal(err error) error {
 	}
 	return err
 }
-
-// link returns the path of a page of the web UI; notifications keep paths, e-mails prefix BaseURL.
-func (a *Activities) link(format string, args ...any) string { return fmt.Sprintf(format, args...) }
 
 // userIDs returns the IDs of users.
 func userIDs(users []*models.User) []int64 {

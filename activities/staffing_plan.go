@@ -3,9 +3,28 @@ package activities
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/bullpen-hq/bullpen/models"
+	"github.com/bullpen-hq/bullpen/store"
 )
+
+// Notification kinds of the staffing plan; each one's params name the plan so the UI can say it in any language.
+const (
+	noticePlanSubmitted      = "plan_submitted"
+	noticePlanDecided        = "plan_decided"
+	noticePlanReminder       = "plan_reminder"
+	noticePlanEscalated      = "plan_escalated"
+	noticePlanReviseReminder = "plan_revise_reminder"
+	noticeOpeningsOpened     = "openings_opened"
+)
+
+// awaitingDecision are the notices that lose their point once a plan is decided.
+var awaitingDecision = []string{noticePlanSubmitted, noticePlanReminder, noticePlanEscalated}
+
+func planParams(p *models.StaffingPlan) map[string]any {
+	return map[string]any{"plan_id": p.ID, "plan_title": p.Title, "headcount": p.Result.Headcount, "revision": p.Revision}
+}
 
 // PlanSubmitted records that a revision of a plan was put up for approval: the first revision as
 // "submitted", a later one (already stored by the API) is applied to the plan and recorded as "resubmitted".
@@ -30,17 +49,22 @@ func (a *Activities) PlanSubmitted(ctx context.Context, planID int64, revision i
 	if err != nil {
 		return err
 	}
-	msg := fmt.Sprintf("Staffing plan %q (%d people) awaits your decision.", p.Title, p.Result.Headcount)
-	return a.DB.Notify(ctx, userIDs(heads), "plan_submitted", msg, a.link("/plans/%d", planID), fmt.Sprintf("plan-%d-%s", planID, key))
+	return a.DB.Notify(ctx, userIDs(heads), store.Notice{Kind: noticePlanSubmitted, Link: planLink(planID), Params: planParams(p),
+		Message: fmt.Sprintf("Staffing plan %q (%d people) awaits your decision.", p.Title, p.Result.Headcount)},
+		fmt.Sprintf("plan-%d-%s", planID, key))
 }
 
-// RecordPlanDecision writes a department head's decision on one revision and tells the author.
+// RecordPlanDecision writes a department head's decision on one revision, tells the author, and marks the
+// "awaits your decision" notices of the plan read for everyone.
 func (a *Activities) RecordPlanDecision(ctx context.Context, d models.PlanDecision) error {
 	if err := a.DB.SetPlanStatus(ctx, d.PlanID, models.PlanPendingApproval, d.Decision.Outcome()); err != nil {
 		return refusal(err)
 	}
 	key := fmt.Sprintf("decision-r%d", d.Revision)
 	if err := a.DB.AddPlanEvent(ctx, d.PlanID, d.Decision.EventFor(), &d.ActorID, d.Comment, key); err != nil {
+		return err
+	}
+	if err := a.DB.MarkDoneNotificationsRead(ctx, planLink(d.PlanID), awaitingDecision, time.Now()); err != nil {
 		return err
 	}
 	p, err := a.DB.Plan(ctx, d.PlanID)
@@ -52,19 +76,21 @@ func (a *Activities) RecordPlanDecision(ctx context.Context, d models.PlanDecisi
 		models.DecisionReject:         "Your staffing plan %q was rejected.",
 		models.DecisionRequestChanges: "Changes were requested to your staffing plan %q.",
 	}[d.Decision]
-	return a.DB.Notify(ctx, []int64{p.AuthorID}, "plan_decided", fmt.Sprintf(msg, p.Title), a.link("/plans/%d", d.PlanID),
-		fmt.Sprintf("plan-%d-%s", d.PlanID, key))
+	params := planParams(p)
+	params["decision"] = string(d.Decision)
+	return a.DB.Notify(ctx, []int64{p.AuthorID}, store.Notice{Kind: noticePlanDecided, Link: planLink(d.PlanID), Params: params,
+		Message: fmt.Sprintf(msg, p.Title)}, fmt.Sprintf("plan-%d-%s", d.PlanID, key))
 }
 
 // RemindPlanApprovers reminds the department heads that a revision of a plan still waits for a decision.
 func (a *Activities) RemindPlanApprovers(ctx context.Context, planID int64, revision int) error {
-	return a.nudge(ctx, planID, revision, models.RoleDepartmentHead, models.EventReminderSent, "plan_reminder",
+	return a.nudge(ctx, planID, revision, models.RoleDepartmentHead, models.EventReminderSent, noticePlanReminder,
 		"Reminder: staffing plan %q is still waiting for your decision.")
 }
 
 // EscalatePlan tells the admins that nobody has decided on a revision of a plan in time.
 func (a *Activities) EscalatePlan(ctx context.Context, planID int64, revision int) error {
-	return a.nudge(ctx, planID, revision, models.RoleAdmin, models.EventEscalated, "plan_escalated",
+	return a.nudge(ctx, planID, revision, models.RoleAdmin, models.EventEscalated, noticePlanEscalated,
 		"Escalation: staffing plan %q has waited too long for a department head's decision.")
 }
 
@@ -78,8 +104,8 @@ func (a *Activities) nudge(ctx context.Context, planID int64, revision int, role
 		return err
 	}
 	key := fmt.Sprintf("%s-r%d", kind, revision)
-	if err := a.DB.Notify(ctx, userIDs(users), notice, fmt.Sprintf(format, p.Title), a.link("/plans/%d", planID),
-		fmt.Sprintf("plan-%d-%s", planID, key)); err != nil {
+	if err := a.DB.Notify(ctx, userIDs(users), store.Notice{Kind: notice, Link: planLink(planID), Params: planParams(p),
+		Message: fmt.Sprintf(format, p.Title)}, fmt.Sprintf("plan-%d-%s", planID, key)); err != nil {
 		return err
 	}
 	return a.DB.AddPlanEvent(ctx, planID, kind, nil, "", key)
@@ -91,8 +117,8 @@ func (a *Activities) RemindPlanAuthor(ctx context.Context, planID int64, revisio
 	if err != nil {
 		return refusal(err)
 	}
-	return a.DB.Notify(ctx, []int64{p.AuthorID}, "plan_revise_reminder",
-		fmt.Sprintf("Reminder: staffing plan %q waits for your revision.", p.Title), a.link("/plans/%d", planID),
+	return a.DB.Notify(ctx, []int64{p.AuthorID}, store.Notice{Kind: noticePlanReviseReminder, Link: planLink(planID), Params: planParams(p),
+		Message: fmt.Sprintf("Reminder: staffing plan %q waits for your revision.", p.Title)},
 		fmt.Sprintf("plan-%d-revise-reminder-r%d", planID, revision))
 }
 
@@ -113,9 +139,12 @@ func (a *Activities) OpenPlanOpenings(ctx context.Context, planID int64) error {
 		return err
 	}
 	to := append(userIDs(recruiters), p.AuthorID)
-	msg := fmt.Sprintf("Staffing plan %q is approved: %d seats are open to hire.", p.Title, p.Result.Headcount)
-	return a.DB.Notify(ctx, dedupe(to), "openings_opened", msg, a.link("/openings"), fmt.Sprintf("plan-%d-openings", planID))
+	return a.DB.Notify(ctx, dedupe(to), store.Notice{Kind: noticeOpeningsOpened, Link: "/openings", Params: planParams(p),
+		Message: fmt.Sprintf("Staffing plan %q is approved: %d seats are open to hire.", p.Title, p.Result.Headcount)},
+		fmt.Sprintf("plan-%d-openings", planID))
 }
+
+func planLink(planID int64) string { return fmt.Sprintf("/plans/%d", planID) }
 
 func dedupe(ids []int64) []int64 {
 	seen := map[int64]bool{}

@@ -78,12 +78,13 @@ func toPlanJSON(p *models.StaffingPlan) planJSON {
 
 // notificationJSON is a notification as the API shows it.
 type notificationJSON struct {
-	ID        int64      `json:"id"`
-	Kind      string     `json:"kind"`
-	Message   string     `json:"message"`
-	Link      string     `json:"link"`
-	CreatedAt time.Time  `json:"created_at"`
-	ReadAt    *time.Time `json:"read_at"`
+	ID        int64          `json:"id"`
+	Kind      string         `json:"kind"`
+	Message   string         `json:"message"`
+	Link      string         `json:"link"`
+	Params    map[string]any `json:"params"`
+	CreatedAt time.Time      `json:"created_at"`
+	ReadAt    *time.Time     `json:"read_at"`
 }
 
 // list wraps a collection.

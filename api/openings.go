@@ -67,7 +67,8 @@ func (s *Server) listNotifications(c *gin.Context) {
 	}
 	out := list[notificationJSON]{Items: make([]notificationJSON, len(ns))}
 	for i, n := range ns {
-		out.Items[i] = notificationJSON{ID: n.ID, Kind: n.Kind, Message: n.Message, Link: n.Link, CreatedAt: n.CreatedAt, ReadAt: n.ReadAt}
+		out.Items[i] = notificationJSON{ID: n.ID, Kind: n.Kind, Message: n.Message, Link: n.Link, Params: n.Params,
+			CreatedAt: n.CreatedAt, ReadAt: n.ReadAt}
 	}
 	c.JSON(http.StatusOK, out)
 }

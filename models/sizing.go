@@ -212,32 +212,33 @@ func round2(x float64) float64 { return math.Round(x*100) / 100 }
 // working explains a result step by step, in the order Size computes it.
 func working(in SizingInput, r SizingResult) []WorkingStep {
 	c := r.RepCapacity
+	a := r.Activity
 	steps := []WorkingStep{
-		{Code: "deals", Values: map[string]any{"target": in.MonthlyRevenueTarget, "deal_size": in.AverageDealSize, "deals": r.Activity.Deals},
-			Text: fmt.Sprintf("A monthly target of %s at %s a deal takes %d deals a month.", num(in.MonthlyRevenueTarget), num(in.AverageDealSize), r.Activity.Deals)},
-		{Code: "meetings", Values: map[string]any{"deals": r.Activity.Deals, "win_rate": in.WinRate, "meetings": r.Activity.Meetings},
-			Text: fmt.Sprintf("Winning %s of qualified meetings, %d deals take %d meetings.", pct(in.WinRate), r.Activity.Deals, r.Activity.Meetings)},
-		{Code: "cold_calls", Values: map[string]any{"meetings": r.Activity.Meetings, "calls_per_meeting": in.CallsPerMeeting, "cold_calls": r.Activity.ColdCalls},
-			Text: fmt.Sprintf("At %s cold calls per meeting booked, %d meetings take %d cold calls.", num(in.CallsPerMeeting), r.Activity.Meetings, r.Activity.ColdCalls)},
+		{Code: "deals", Values: map[string]any{"target": in.MonthlyRevenueTarget, "deal_size": in.AverageDealSize, "deals": a.Deals},
+			Text: fmt.Sprintf("A monthly target of %s at %s a deal takes %s a month.", num(in.MonthlyRevenueTarget), num(in.AverageDealSize), count(a.Deals, "deal"))},
+		{Code: "meetings", Values: map[string]any{"deals": a.Deals, "win_rate": in.WinRate, "meetings": a.Meetings},
+			Text: fmt.Sprintf("Winning %s of qualified meetings, %s %s %s.", pct(in.WinRate), count(a.Deals, "deal"), verb(a.Deals, "takes", "take"), count(a.Meetings, "meeting"))},
+		{Code: "cold_calls", Values: map[string]any{"meetings": a.Meetings, "calls_per_meeting": in.CallsPerMeeting, "cold_calls": a.ColdCalls},
+			Text: fmt.Sprintf("At %s cold calls per meeting booked, %s %s %s.", num(in.CallsPerMeeting), count(a.Meetings, "meeting"), verb(a.Meetings, "takes", "take"), count(a.ColdCalls, "cold call"))},
 	}
-	capText := fmt.Sprintf("One rep makes %d x %d = %d calls a month, enough to book %d meetings, and can hold %d; so one rep does %d meetings a month",
-		in.WorkingDaysPerMonth, in.CallsPerDay, c.ColdCalls, c.MeetingsFromCalls, in.MeetingsPerMonth, c.Meetings)
+	limit := "meetings are the limit"
 	if c.Binding == BindingCalls {
-		capText += " (calls are the limit)."
-	} else {
-		capText += " (meetings are the limit)."
+		limit = "calls are the limit"
 	}
 	steps = append(steps,
 		WorkingStep{Code: "rep_capacity", Values: map[string]any{"working_days": in.WorkingDaysPerMonth, "calls_per_day": in.CallsPerDay,
 			"rep_calls": c.ColdCalls, "meetings_from_calls": c.MeetingsFromCalls, "meetings_per_month": in.MeetingsPerMonth,
-			"rep_meetings": c.Meetings, "binding": string(c.Binding)}, Text: capText},
-		WorkingStep{Code: "reps", Values: map[string]any{"meetings": r.Activity.Meetings, "rep_meetings": c.Meetings, "reps": r.RepsNeeded},
-			Text: fmt.Sprintf("%d meetings at %d per rep need %d %s.", r.Activity.Meetings, c.Meetings, r.RepsNeeded, plural(r.RepsNeeded, "rep", "reps"))},
+			"rep_meetings": c.Meetings, "binding": string(c.Binding)},
+			Text: fmt.Sprintf("One rep makes %d x %d = %s a month, enough to book %s, and can hold %d; so one rep does %s a month (%s).",
+				in.WorkingDaysPerMonth, in.CallsPerDay, count(c.ColdCalls, "call"), count(c.MeetingsFromCalls, "meeting"), in.MeetingsPerMonth,
+				count(c.Meetings, "meeting"), limit)},
+		WorkingStep{Code: "reps", Values: map[string]any{"meetings": a.Meetings, "rep_meetings": c.Meetings, "reps": r.RepsNeeded},
+			Text: fmt.Sprintf("%s at %d per rep %s %s.", count(a.Meetings, "meeting"), c.Meetings, verb(a.Meetings, "needs", "need"), count(r.RepsNeeded, "rep"))},
 	)
 	if r.ManagerNeeded {
 		steps = append(steps, WorkingStep{Code: "manager", Values: map[string]any{"reps": r.RepsNeeded, "span": in.SpanOfControl, "managers": r.ManagersNeeded},
-			Text: fmt.Sprintf("A team of %d reps gets a sales manager first; at %d reps per manager that is %d %s.",
-				r.RepsNeeded, in.SpanOfControl, r.ManagersNeeded, plural(r.ManagersNeeded, "manager", "managers"))})
+			Text: fmt.Sprintf("A team of %d reps gets a sales manager first; at %s per manager that is %s.",
+				r.RepsNeeded, count(in.SpanOfControl, "rep"), count(r.ManagersNeeded, "manager"))})
 	} else {
 		steps = append(steps, WorkingStep{Code: "one_person", Values: map[string]any{"reps": r.RepsNeeded},
 			Text: "The volume is small: one person is enough, with no manager. Grow the team later."})
@@ -245,12 +246,35 @@ func working(in SizingInput, r SizingResult) []WorkingStep {
 	if in.RampMonths > 0 {
 		steps = append(steps, WorkingStep{Code: "ramp", Values: map[string]any{"ramp_months": in.RampMonths, "productivity": in.RampProductivity,
 			"attainment": r.Ramp.AttainmentDuringRamp, "reps_during_ramp": r.Ramp.RepsToHitTargetDuringRamp},
-			Text: fmt.Sprintf("For the first %d %s new reps work at %s, so the team reaches %s of the target; reaching all of it from month one would take %d reps.",
-				in.RampMonths, plural(in.RampMonths, "month", "months"), pct(in.RampProductivity), pct(r.Ramp.AttainmentDuringRamp), r.Ramp.RepsToHitTargetDuringRamp)})
+			Text: fmt.Sprintf("For the first %s new reps work at %s, so the team reaches %s of the target; reaching all of it from month one would take %s.",
+				monthsText(in.RampMonths), pct(in.RampProductivity), pct(r.Ramp.AttainmentDuringRamp), count(r.Ramp.RepsToHitTargetDuringRamp, "rep"))})
 	} else {
 		steps = append(steps, WorkingStep{Code: "no_ramp", Values: map[string]any{}, Text: "New hires are fully productive from the first month."})
 	}
 	return steps
+}
+
+// count says "1 deal" or "24 deals".
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// verb agrees a verb with a count: 1 deal takes, 2 deals take.
+func verb(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+func monthsText(n int) string {
+	if n == 1 {
+		return "month"
+	}
+	return count(n, "month")
 }
 
 func num(x float64) string {
@@ -261,10 +285,3 @@ func num(x float64) string {
 }
 
 func pct(x float64) string { return fmt.Sprintf("%s%%", num(math.Round(x*1000)/10)) }
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}

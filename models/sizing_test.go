@@ -195,3 +195,28 @@ func BenchmarkSize(b *testing.B) {
 		}
 	}
 }
+
+func TestWorkingSaysOneInTheSingular(t *testing.T) {
+	in := example()
+	in.MonthlyRevenueTarget, in.WinRate, in.RampMonths, in.CallsPerMeeting, in.SpanOfControl = 2500, 1, 1, 1, 1
+	r, err := Size(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all []string
+	for _, s := range r.Working {
+		all = append(all, s.Text)
+	}
+	text := strings.Join(all, "\n")
+	for _, want := range []string{"takes 1 deal a month.", "1 deal takes 1 meeting.", "1 meeting takes 1 cold call.",
+		"1 meeting at 30 per rep needs 1 rep.", "For the first month new reps", "would take 1 rep."} {
+		if !strings.Contains(text, want) {
+			t.Errorf("working lacks %q:\n%s", want, text)
+		}
+	}
+	for _, wrong := range []string{"1 deals", "1 meetings", "1 reps", "1 months"} {
+		if strings.Contains(text, wrong) {
+			t.Errorf("working says %q:\n%s", wrong, text)
+		}
+	}
+}

@@ -209,6 +209,7 @@ type Notification struct {
 	Kind      string
 	Message   string
 	Link      string
+	Params    map[string]any
 	CreatedAt time.Time
 	ReadAt    *time.Time
 }

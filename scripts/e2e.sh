@@ -12,7 +12,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-BULLPEN_DATA_DIR="$data" BULLPEN_ADDR="$addr" TEMPORAL_ADDRESS="$temporal" "$bin" dev --demo >"$log" 2>&1 &
+BULLPEN_DATA_DIR="$data" BULLPEN_ADDR="$addr" TEMPORAL_ADDRESS="$temporal" BULLPEN_TEMPORAL_UI_ADDR=off "$bin" dev --demo >"$log" 2>&1 &
 pid=$!
 for _ in $(seq 1 240); do
   curl -sf "http://$addr/readyz" >/dev/null && break

@@ -108,6 +108,9 @@ var migrations = []migration{
 		`CREATE UNIQUE INDEX notifications_key ON notifications (user_id, dedupe_key)`,
 		`CREATE INDEX notifications_user_idx ON notifications (user_id, created_at)`,
 	}},
+	{3, "notification parameters, so that the UI can say them in the reader's language", []string{
+		`ALTER TABLE notifications ADD COLUMN params {{json}} NOT NULL DEFAULT '{}'`,
+	}},
 }
 
 // LatestVersion is the schema version Migrate brings a database to.

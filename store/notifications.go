@@ -16,20 +16,33 @@ type notificationRecord struct {
 	Message   string
 	Link      string
 	DedupeKey string
+	Params    map[string]any `gorm:"serializer:json"`
 	CreatedAt time.Time
 	ReadAt    *time.Time
 }
 
 func (notificationRecord) TableName() string { return "notifications" }
 
+// Notice is what a notification says: its kind and params let the UI say it in the reader's language;
+// Message says it in English.
+type Notice struct {
+	Kind    string
+	Message string
+	Link    string
+	Params  map[string]any
+}
+
 // Notify gives each user a notification once per dedupe key, so a retried reminder is not repeated.
-func (db *DB) Notify(ctx context.Context, userIDs []int64, kind, message, link, dedupeKey string) error {
+func (db *DB) Notify(ctx context.Context, userIDs []int64, n Notice, dedupeKey string) error {
 	if len(userIDs) == 0 {
 		return nil
 	}
+	if n.Params == nil {
+		n.Params = map[string]any{}
+	}
 	recs := make([]notificationRecord, len(userIDs))
 	for i, id := range userIDs {
-		recs[i] = notificationRecord{UserID: id, Kind: kind, Message: message, Link: link, DedupeKey: dedupeKey}
+		recs[i] = notificationRecord{UserID: id, Kind: n.Kind, Message: n.Message, Link: n.Link, DedupeKey: dedupeKey, Params: n.Params}
 	}
 	return db.with(ctx).Clauses(clause.OnConflict{DoNothing: true}).Create(&recs).Error
 }
@@ -42,9 +55,14 @@ func (db *DB) Notifications(ctx context.Context, userID int64) ([]models.Notific
 	}
 	out := make([]models.Notification, len(recs))
 	for i, r := range recs {
-		out[i] = models.Notification{ID: r.ID, UserID: r.UserID, Kind: r.Kind, Message: r.Message, Link: r.Link, CreatedAt: r.CreatedAt, ReadAt: r.ReadAt}
+		out[i] = r.model()
 	}
 	return out, nil
+}
+
+func (r *notificationRecord) model() models.Notification {
+	return models.Notification{ID: r.ID, UserID: r.UserID, Kind: r.Kind, Message: r.Message, Link: r.Link, Params: r.Params,
+		CreatedAt: r.CreatedAt, ReadAt: r.ReadAt}
 }
 
 // Notification returns one notification.
@@ -53,10 +71,18 @@ func (db *DB) Notification(ctx context.Context, id int64) (*models.Notification,
 	if err := db.with(ctx).First(&r, id).Error; err != nil {
 		return nil, notFound(err, "notification")
 	}
-	return &models.Notification{ID: r.ID, UserID: r.UserID, Kind: r.Kind, Message: r.Message, Link: r.Link, CreatedAt: r.CreatedAt, ReadAt: r.ReadAt}, nil
+	n := r.model()
+	return &n, nil
 }
 
 // MarkNotificationRead marks a notification read (once; later calls keep the first time).
 func (db *DB) MarkNotificationRead(ctx context.Context, id int64, at time.Time) error {
 	return db.with(ctx).Model(&notificationRecord{}).Where("id = ? AND read_at IS NULL", id).Update("read_at", at.UTC()).Error
+}
+
+// MarkDoneNotificationsRead marks read every unread notification of the given kinds that points at link:
+// once a plan is decided, "awaits your decision" is no longer news for anyone.
+func (db *DB) MarkDoneNotificationsRead(ctx context.Context, link string, kinds []string, at time.Time) error {
+	return db.with(ctx).Model(&notificationRecord{}).Where("link = ? AND kind IN ? AND read_at IS NULL", link, kinds).
+		Update("read_at", at.UTC()).Error
 }

@@ -71,8 +71,15 @@ func TestMigrateFromPreviousVersionKeepsData(t *testing.T) {
 		if err := db.CreateSession(ctx, "tokenhash", u.ID, "csrf", time.Now().Add(time.Hour)); err != nil {
 			t.Fatal(err)
 		}
+		if err := db.Gorm().Exec(`INSERT INTO notifications (user_id, kind, message, link, dedupe_key, created_at)
+			VALUES (?, 'plan_submitted', 'old', '/plans/1', 'old-1', ?)`, u.ID, time.Now().UTC()).Error; err != nil {
+			t.Fatal(err)
+		}
 		if err := db.Migrate(ctx); err != nil {
 			t.Fatal(err)
+		}
+		if n, err := db.Notifications(ctx, u.ID); err != nil || len(n) != 1 || n[0].Message != "old" || len(n[0].Params) != 0 {
+			t.Fatalf("old notification after upgrade = %+v, %v", n, err)
 		}
 		s, err := db.SessionByHash(ctx, "tokenhash", time.Now())
 		if err != nil || s.User.Email != "head@example.com" || !s.User.HasRole(models.RoleDepartmentHead) {
@@ -163,12 +170,13 @@ func TestNotifyOncePerKey(t *testing.T) {
 			t.Fatalf("heads = %v, %v", heads, err)
 		}
 		for range 3 {
-			if err := db.Notify(ctx, []int64{h.ID, a.ID}, "plan_reminder", "A plan waits", "/plans/1", "plan-1-reminder"); err != nil {
+			if err := db.Notify(ctx, []int64{h.ID, a.ID}, store.Notice{Kind: "plan_reminder", Message: "A plan waits", Link: "/plans/1",
+				Params: map[string]any{"plan_title": "North"}}, "plan-1-reminder"); err != nil {
 				t.Fatal(err)
 			}
 		}
 		n, err := db.Notifications(ctx, h.ID)
-		if err != nil || len(n) != 1 || n[0].ReadAt != nil {
+		if err != nil || len(n) != 1 || n[0].ReadAt != nil || n[0].Params["plan_title"] != "North" {
 			t.Fatalf("notifications = %+v, %v", n, err)
 		}
 		if err := db.MarkNotificationRead(ctx, n[0].ID, time.Now()); err != nil {
@@ -177,6 +185,12 @@ func TestNotifyOncePerKey(t *testing.T) {
 		n, _ = db.Notifications(ctx, h.ID)
 		if n[0].ReadAt == nil {
 			t.Fatal("not marked read")
+		}
+		if err := db.MarkDoneNotificationsRead(ctx, "/plans/1", []string{"plan_reminder"}, time.Now()); err != nil {
+			t.Fatal(err)
+		}
+		if n, _ := db.Notifications(ctx, a.ID); n[0].ReadAt == nil {
+			t.Fatal("a decided plan's reminder is still unread")
 		}
 		off := false
 		if _, err := db.UpdateUser(ctx, h.ID, store.UserUpdate{Active: &off}); err != nil {

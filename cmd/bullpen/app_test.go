@@ -155,6 +155,20 @@ func TestStaffingPlanJourney(t *testing.T) {
 		if found != 2 {
 			t.Fatalf("recruiter sees %d of the plan's openings; want 2", found)
 		}
+		var notes struct {
+			Items []struct {
+				Kind   string
+				Link   string
+				Params map[string]any
+				ReadAt *time.Time `json:"read_at"`
+			}
+		}
+		head.do("GET", "/api/v1/notifications", nil, &notes)
+		for _, n := range notes.Items {
+			if n.Link == fmt.Sprintf("/plans/%d", plan.ID) && n.Kind == "plan_submitted" && (n.ReadAt == nil || n.Params["plan_title"] != "North team") {
+				t.Errorf("the head's notice of a decided plan: %+v", n)
+			}
+		}
 		if code := head.do("POST", fmt.Sprintf("/api/v1/staffing-plans/%d/decision", plan.ID), map[string]string{"decision": "reject", "comment": "Changed my mind"}, &p); code != 409 {
 			t.Fatalf("second decision: %d %+v", code, p)
 		}

@@ -8,5 +8,7 @@ export const theme = createTheme({
   headings: { fontWeight: '650' },
   components: {
     Table: { defaultProps: { verticalSpacing: 'sm', highlightOnHover: true } },
+    // Badges hold short labels: never cut them to "E HA…" when a table column is squeezed on a phone.
+    Badge: { styles: { root: { flexShrink: 0, overflow: 'visible' }, label: { overflow: 'visible' } } },
   },
 });

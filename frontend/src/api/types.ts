@@ -121,6 +121,8 @@ export interface AppNotification {
   kind: string;
   message: string;
   link?: string;
+  /** Names what the notice is about (plan_title, headcount, decision...) so it can be said in any language. */
+  params?: Record<string, string | number>;
   created_at: string;
   read_at: string | null;
 }

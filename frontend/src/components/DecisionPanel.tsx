@@ -62,7 +62,6 @@ export function DecisionPanel({ plan }: { plan: Plan }) {
             if (commentError) setCommentError(null);
           }}
           error={commentError}
-          bg="white"
         />
         {decide.isError && (
           <Alert color="red" variant="light" icon={<IconAlertCircle size={18} aria-hidden />} role="alert">

@@ -21,7 +21,19 @@ function internalLink(link?: string): string | null {
   return null;
 }
 
+/** The notice in the reader's language when we have its template and params, else the server's English. */
+function useNoticeText() {
+  const { t, i18n } = useTranslation();
+  return (n: AppNotification): string => {
+    const params = n.params ?? {};
+    const key = n.kind === 'plan_decided' ? `notifications.message.plan_decided_${params.decision}` : `notifications.message.${n.kind}`;
+    if (params.plan_title === undefined || !i18n.exists(key)) return n.message;
+    return t(key, { ...params, interpolation: { escapeValue: false } });
+  };
+}
+
 export function NotificationsBell() {
+  const noticeText = useNoticeText();
   const { t } = useTranslation();
   const fmt = useFormat();
   const navigate = useNavigate();
@@ -109,7 +121,7 @@ export function NotificationsBell() {
                 >
                   <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
                     <Text size="sm" fw={n.read_at ? 400 : 600} style={{ overflowWrap: 'anywhere' }}>
-                      {n.message}
+                      {noticeText(n)}
                     </Text>
                     {!n.read_at && (
                       <Badge size="xs" variant="filled" color="indigo">

@@ -6,8 +6,8 @@ import { WorkingSteps } from './WorkingSteps';
 
 function Stat({ label, value, hint, testId, emphasis }: { label: string; value: string; hint?: string; testId?: string; emphasis?: boolean }) {
   return (
-    <Paper withBorder radius="md" p="sm" bg={emphasis ? 'indigo.0' : undefined}>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600} style={{ letterSpacing: 0.3 }}>
+    <Paper withBorder radius="md" px={{ base: 8, sm: 'sm' }} py="sm" bg={emphasis ? 'indigo.0' : undefined}>
+      <Text size="xs" c="dimmed" fw={600} lh={1.3} style={{ overflowWrap: 'break-word' }}>
         {label}
       </Text>
       <Text fz={emphasis ? 28 : 20} fw={700} lh={1.2} mt={4} data-testid={testId}>

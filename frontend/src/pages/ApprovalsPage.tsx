@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, Paper, Skeleton, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Paper, Skeleton, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { usePlans } from '../api/queries';
@@ -58,12 +58,10 @@ export function ApprovalsPage() {
                           </Text>
                         )}
                       </Table.Td>
-                      <Table.Td>
-                        <Group gap={6}>
-                          <Badge variant="light" color={age.days >= 3 ? 'red' : age.days >= 1 ? 'yellow' : 'gray'} tt="none">
-                            {t(`approvals.waiting.${age.unit}`, { count: age.count })}
-                          </Badge>
-                        </Group>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                        <Badge variant="light" color={age.days >= 3 ? 'red' : age.days >= 1 ? 'yellow' : 'gray'} tt="none">
+                          {t(`approvals.waiting.${age.unit}`, { count: age.count })}
+                        </Badge>
                       </Table.Td>
                       <Table.Td ta="right">{p.result ? fmt.number(p.result.headcount) : '—'}</Table.Td>
                       <Table.Td>{p.author?.name ?? '—'}</Table.Td>

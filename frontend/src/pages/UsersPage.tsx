@@ -273,7 +273,7 @@ export function UsersPage() {
                         </Text>
                       )}
                     </Table.Td>
-                    <Table.Td style={{ overflowWrap: 'anywhere' }}>{u.email}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{u.email}</Table.Td>
                     <Table.Td>
                       <Group gap={4}>
                         {u.roles.map((r) => (
