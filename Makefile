@@ -4,6 +4,8 @@ TOOLS     := $(CURDIR)/.tools
 BIN       := $(CURDIR)/bin/bullpen
 STATICCHECK_VERSION   := v0.8.2
 WORKFLOWCHECK_VERSION := v0.6.0
+# Go packages, leaving out any that npm brings along inside frontend/node_modules.
+PKGS       = $(shell $(GO) list ./... | grep -v /node_modules/)
 # Ports the end-to-end test's own `bullpen dev` listens on, away from a developer's running one.
 E2E_ADDR     ?= 127.0.0.1:18080
 E2E_TEMPORAL ?= 127.0.0.1:17233
@@ -44,14 +46,14 @@ tools: $(TOOLS)/staticcheck $(TOOLS)/workflowcheck
 ## lint: gofmt, go vet, staticcheck, workflowcheck over workflows/, and the UI's i18n check, ESLint and TypeScript
 lint: tools frontend/node_modules
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { echo "gofmt needed:"; gofmt -l $$(git ls-files '*.go'); exit 1; }
-	$(GO) vet ./...
-	$(TOOLS)/staticcheck ./...
+	$(GO) vet $(PKGS)
+	$(TOOLS)/staticcheck $(PKGS)
 	$(TOOLS)/workflowcheck ./workflows/...
 	cd frontend && npm run lint && npm run typecheck
 
 ## test-go: every Go test; needs PostgreSQL (BULLPEN_TEST_POSTGRES_URL, default the local server)
 test-go:
-	$(GO) test -count=1 -timeout 20m ./...
+	$(GO) test -count=1 -timeout 20m $(PKGS)
 
 ## test-e2e: the UI in headless Chromium against a fresh `bullpen dev --demo`
 test-e2e: build
