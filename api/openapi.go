@@ -117,7 +117,7 @@ func (g *schemaGen) schema(t reflect.Type) map[string]any {
 	case t.Kind() == reflect.Struct:
 		name := componentName(t)
 		if _, done := g.components[name]; !done {
-			g.components[name] = map[string]any{} // placeholder against recursion
+			g.components[name] = map[string]any{} // an entry first, so a type that contains itself terminates
 			g.components[name] = g.object(t)
 		}
 		s = map[string]any{"$ref": "#/components/schemas/" + name}

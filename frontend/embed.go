@@ -9,7 +9,7 @@ import (
 //go:embed all:dist
 var dist embed.FS
 
-// Dist returns the built UI with index.html at its root. Without a build it holds only a placeholder and
+// Dist returns the built UI with index.html at its root. Without a build it holds only .gitkeep, and
 // the server shows a page saying how to build the UI.
 func Dist() fs.FS {
 	sub, err := fs.Sub(dist, "dist")

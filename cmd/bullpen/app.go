@@ -227,7 +227,7 @@ func newWorker(c client.Client, queue string, acts *activities.Activities) (work
 	t := reflect.TypeOf(acts)
 	for _, name := range workflows.ActivityNames {
 		if _, ok := t.MethodByName(name); !ok {
-			return nil, fmt.Errorf("worker: activity %s is called by a workflow but not implemented", name)
+			return nil, fmt.Errorf("worker: activity %s is called by a workflow but the worker has no such method", name)
 		}
 	}
 	w := worker.New(c, queue, worker.Options{})

@@ -6,6 +6,7 @@ import {
   ActionIcon,
   Modal,
   MultiSelect,
+  type MultiSelectProps,
   Paper,
   PasswordInput,
   Skeleton,
@@ -46,6 +47,40 @@ function useRoleOptions() {
 }
 
 /** Non-field server errors of a failed 400, or any other failure, as one message. */
+/** The roles a user holds, chosen from every role with its translated name. */
+function RolesSelect(props: MultiSelectProps) {
+  const { t } = useTranslation();
+  const roleOptions = useRoleOptions();
+  return (
+    <MultiSelect
+      label={t('users.roles')}
+      data={roleOptions}
+      required
+      searchable
+      comboboxProps={{ withinPortal: true }}
+      {...props}
+    />
+  );
+}
+
+/** A user form's error (if any) and its Cancel and submit buttons. */
+function FormFooter(props: { error: unknown; onCancel: () => void; busy: boolean; submitLabel: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {props.error ? <ErrorAlert error={props.error} /> : null}
+      <Group justify="flex-end">
+        <Button variant="default" onClick={props.onCancel}>
+          {t('common.cancel')}
+        </Button>
+        <Button type="submit" loading={props.busy}>
+          {props.submitLabel}
+        </Button>
+      </Group>
+    </>
+  );
+}
+
 function formLevelError(err: unknown, known: string[]): unknown {
   if (!err) return null;
   if (isApiError(err) && err.status === 400) {
@@ -58,7 +93,6 @@ function formLevelError(err: unknown, known: string[]): unknown {
 function AddUserModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const roleOptions = useRoleOptions();
   const form = useForm({
     mode: 'controlled',
     initialValues: { email: '', name: '', password: '', roles: [] as string[] },
@@ -102,23 +136,8 @@ function AddUserModal({ opened, onClose }: { opened: boolean; onClose: () => voi
             autoComplete="new-password"
             {...form.getInputProps('password')}
           />
-          <MultiSelect
-            label={t('users.roles')}
-            data={roleOptions}
-            required
-            searchable
-            comboboxProps={{ withinPortal: true }}
-            {...form.getInputProps('roles')}
-          />
-          {formError ? <ErrorAlert error={formError} /> : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('users.add')}
-            </Button>
-          </Group>
+          <RolesSelect {...form.getInputProps('roles')} />
+          <FormFooter error={formError} onCancel={close} busy={create.isPending} submitLabel={t('users.add')} />
         </Stack>
       </form>
     </Modal>
@@ -128,7 +147,6 @@ function AddUserModal({ opened, onClose }: { opened: boolean; onClose: () => voi
 function EditUserModal({ user, onClose }: { user: User; onClose: () => void }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const roleOptions = useRoleOptions();
   const form = useForm({
     mode: 'controlled',
     initialValues: { name: user.name, roles: user.roles as string[] },
@@ -156,23 +174,8 @@ function EditUserModal({ user, onClose }: { user: User; onClose: () => void }) {
       <form onSubmit={form.onSubmit(() => save.mutate())} noValidate>
         <Stack gap="md">
           <TextInput label={t('users.name')} required data-autofocus {...form.getInputProps('name')} />
-          <MultiSelect
-            label={t('users.roles')}
-            data={roleOptions}
-            required
-            searchable
-            comboboxProps={{ withinPortal: true }}
-            {...form.getInputProps('roles')}
-          />
-          {formError ? <ErrorAlert error={formError} /> : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <RolesSelect {...form.getInputProps('roles')} />
+          <FormFooter error={formError} onCancel={onClose} busy={save.isPending} submitLabel={t('common.save')} />
         </Stack>
       </form>
     </Modal>
