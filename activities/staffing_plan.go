@@ -99,6 +99,9 @@ func (a *Activities) nudge(ctx context.Context, planID int64, revision int, role
 	if err != nil {
 		return refusal(err)
 	}
+	if p.Status != models.PlanPendingApproval || p.Revision != revision {
+		return nil // decided (or revised) while the timer fired: nobody waits any more
+	}
 	users, err := a.DB.ActiveUsersWithRole(ctx, role)
 	if err != nil {
 		return err

@@ -9,6 +9,7 @@ import (
 	"math"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/gin-gonic/gin"
 	"golang.org/x/crypto/bcrypt"
@@ -147,16 +148,16 @@ func (s *Server) login(c *gin.Context) {
 		return
 	}
 	now := s.now()
-	n, oldest, err := s.db.LoginFailures(c, req.Email, now.Add(-s.cfg.LoginWindow))
-	if err != nil {
+	// A locked e-mail is refused before anything is written. Otherwise the attempt is counted before the
+	// password is checked, so that guesses sent in parallel count too; a successful sign-in clears the count.
+	if s.throttled(c, req.Email, now, false) {
+		return
+	}
+	if err := s.db.RecordLoginFailure(c, req.Email, now); err != nil {
 		s.fail(c, err)
 		return
 	}
-	if n >= s.cfg.LoginMaxFailures {
-		wait := int(math.Ceil(oldest.Add(s.cfg.LoginWindow).Sub(now).Seconds()))
-		e := models.Errorf(models.ETHROTTLED, "Too many failed sign-ins for this e-mail; try again in %d seconds.", max(wait, 1))
-		e.RetryAfterSeconds = max(wait, 1)
-		s.fail(c, e)
+	if s.throttled(c, req.Email, now, true) {
 		return
 	}
 	u, hash, err := s.db.UserCredentials(c, req.Email)
@@ -164,14 +165,11 @@ func (s *Server) login(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
+	// Every refusal costs one bcrypt comparison, so that timing tells nothing about which accounts exist.
 	if u == nil {
-		_ = bcrypt.CompareHashAndPassword(dummyHash, []byte(req.Password))
+		hash = string(dummyHash)
 	}
-	if u == nil || !u.Active || bcrypt.CompareHashAndPassword([]byte(hash), []byte(req.Password)) != nil {
-		if err := s.db.RecordLoginFailure(c, req.Email, now); err != nil {
-			s.fail(c, err)
-			return
-		}
+	if bcrypt.CompareHashAndPassword([]byte(hash), []byte(req.Password)) != nil || u == nil || !u.Active {
 		s.fail(c, models.Errorf(models.EUNAUTHORIZED, "Wrong e-mail or password."))
 		return
 	}
@@ -189,6 +187,28 @@ func (s *Server) login(c *gin.Context) {
 	s.setSessionCookie(c, tok, int(s.cfg.SessionTTL.Seconds()))
 	s.log.InfoContext(c, "signed in", "user_id", u.ID)
 	c.JSON(http.StatusOK, sessionResponse{User: toUserJSON(u), CSRFToken: csrf})
+}
+
+// throttled writes 429 and returns true when the e-mail has too many recent failed sign-ins; counted says
+// whether the current attempt is already among them.
+func (s *Server) throttled(c *gin.Context, email string, now time.Time, counted bool) bool {
+	n, oldest, err := s.db.LoginFailures(c, email, now.Add(-s.cfg.LoginWindow))
+	if err != nil {
+		s.fail(c, err)
+		return true
+	}
+	limit := s.cfg.LoginMaxFailures
+	if counted {
+		limit++
+	}
+	if n < limit {
+		return false
+	}
+	wait := max(int(math.Ceil(oldest.Add(s.cfg.LoginWindow).Sub(now).Seconds())), 1)
+	e := models.Errorf(models.ETHROTTLED, "Too many failed sign-ins for this e-mail; try again in %d seconds.", wait)
+	e.RetryAfterSeconds = wait
+	s.fail(c, e)
+	return true
 }
 
 // logout ends the session on the server and clears the cookie.

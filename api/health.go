@@ -18,11 +18,14 @@ func (s *Server) readyz(c *gin.Context) {
 	defer cancel()
 	checks := map[string]string{"database": "ok", "temporal": "ok"}
 	status := http.StatusOK
+	// Details go to the log, not to anonymous callers: a driver's error names hosts and users.
 	if err := s.db.Ping(ctx); err != nil {
-		checks["database"], status = err.Error(), http.StatusServiceUnavailable
+		checks["database"], status = "unavailable", http.StatusServiceUnavailable
+		s.log.WarnContext(c, "readiness: database", "error", err)
 	}
 	if _, err := s.temporal.CheckHealth(ctx, &client.CheckHealthRequest{}); err != nil {
-		checks["temporal"], status = err.Error(), http.StatusServiceUnavailable
+		checks["temporal"], status = "unavailable", http.StatusServiceUnavailable
+		s.log.WarnContext(c, "readiness: temporal", "error", err)
 	}
 	word := "ok"
 	if status != http.StatusOK {

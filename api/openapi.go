@@ -37,11 +37,13 @@ func (s *Server) OpenAPI() map[string]any {
 			op["parameters"] = params
 		}
 		if r.request != nil {
+			g.responses = false
 			op["requestBody"] = map[string]any{"required": true, "content": map[string]any{
 				"application/json": map[string]any{"schema": g.schema(reflect.TypeOf(r.request))}}}
 		}
 		ok := map[string]any{"description": http.StatusText(r.status)}
 		if r.response != nil {
+			g.responses = true
 			ok["content"] = map[string]any{"application/json": map[string]any{"schema": g.schema(reflect.TypeOf(r.response))}}
 		}
 		if r.path == "/openapi.json" {
@@ -61,6 +63,12 @@ func (s *Server) OpenAPI() map[string]any {
 		}
 		if r.tag == "staffing plans" && r.method != "GET" {
 			codes = append(codes, http.StatusConflict, http.StatusServiceUnavailable)
+		}
+		if r.tag == "users" && r.method != "GET" {
+			codes = append(codes, http.StatusConflict)
+		}
+		if r.request != nil {
+			codes = append(codes, http.StatusRequestEntityTooLarge, http.StatusUnsupportedMediaType)
 		}
 		for _, code := range codes {
 			responses[strconv.Itoa(code)] = map[string]any{"description": http.StatusText(code), "content": problemRef}
@@ -100,7 +108,12 @@ func (s *Server) openapi(c *gin.Context) {
 	c.JSON(http.StatusOK, openapiDoc)
 }
 
-type schemaGen struct{ components map[string]any }
+// schemaGen derives JSON schemas; responses says whether nil pointers mean null (responses) or absence
+// (requests, where a pointer only lets "required" tell 0 from missing).
+type schemaGen struct {
+	components map[string]any
+	responses  bool
+}
 
 var timeType = reflect.TypeOf(time.Time{})
 
@@ -136,8 +149,13 @@ func (g *schemaGen) schema(t reflect.Type) map[string]any {
 	default:
 		s = map[string]any{}
 	}
-	if nullable && s["$ref"] == nil && s["type"] != nil {
-		s["type"] = []any{s["type"], "null"}
+	if nullable && g.responses {
+		if s["$ref"] != nil {
+			return map[string]any{"oneOf": []any{s, map[string]any{"type": "null"}}}
+		}
+		if s["type"] != nil {
+			s["type"] = []any{s["type"], "null"}
+		}
 	}
 	return s
 }
@@ -173,8 +191,17 @@ func (g *schemaGen) object(t reflect.Type) map[string]any {
 		}
 		p := g.schema(f.Type)
 		rules := strings.Split(f.Tag.Get("validate"), ",")
+		target, dived := p, false
 		for _, rule := range rules {
 			k, v, _ := strings.Cut(rule, "=")
+			if dived {
+				if k == "oneof" {
+					if items, ok := target["items"].(map[string]any); ok {
+						items["enum"] = strings.Fields(v)
+					}
+				}
+				continue
+			}
 			switch k {
 			case "required":
 				required = append(required, name)
@@ -187,9 +214,7 @@ func (g *schemaGen) object(t reflect.Type) map[string]any {
 			case "min", "max", "len":
 				applyBound(p, f.Type, k, v)
 			}
-			if k == "dive" {
-				break
-			}
+			dived = k == "dive"
 		}
 		if !strings.Contains(opts, "omitempty") && f.Tag.Get("validate") == "" && t.Name() != "" && !strings.HasSuffix(t.Name(), "Request") {
 			required = append(required, name) // responses always carry their non-omitempty fields

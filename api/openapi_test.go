@@ -67,6 +67,10 @@ func TestOpenAPIDocument(t *testing.T) {
 	if enum := dec.Properties["decision"]["enum"]; len(enum.([]any)) != 3 {
 		t.Errorf("decision enum = %v", enum)
 	}
+	roles := doc.Components.Schemas["CreateUserRequest"].Properties["roles"]["items"].(map[string]any)["enum"]
+	if len(roles.([]any)) != 6 {
+		t.Errorf("roles enum = %v", roles)
+	}
 	if _, ok := doc.Components.Schemas["Problem"]; !ok {
 		t.Error("no Problem schema")
 	}

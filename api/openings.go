@@ -3,7 +3,6 @@ package api
 import (
 	"net/http"
 	"strconv"
-	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -88,7 +87,7 @@ func (s *Server) readNotification(c *gin.Context) {
 		s.fail(c, models.Errorf(models.ENOTFOUND, "No such notification."))
 		return
 	}
-	if err := s.db.MarkNotificationRead(c, id, time.Now()); err != nil {
+	if err := s.db.MarkNotificationRead(c, id, s.now()); err != nil {
 		s.fail(c, err)
 		return
 	}

@@ -2,6 +2,7 @@ package api
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"time"
 
@@ -23,6 +24,8 @@ type planRequest struct {
 type decisionRequest struct {
 	Decision string `json:"decision" validate:"required,oneof=approve reject request_changes"`
 	Comment  string `json:"comment" validate:"max=4000"`
+	// Revision is the revision the head reviewed; when given, a decision on a plan revised since is refused.
+	Revision int `json:"revision,omitempty" validate:"omitempty,min=1"`
 }
 
 // updateTimeout bounds how long a request waits for a workflow to accept and record a change.
@@ -66,15 +69,24 @@ func (s *Server) SubmitPlan(ctx context.Context, d models.PlanDraft, result mode
 	if err != nil {
 		return nil, err
 	}
-	_, err = s.temporal.ExecuteWorkflow(ctx, client.StartWorkflowOptions{
-		ID:        workflows.StaffingPlanWorkflowID(p.ID),
-		TaskQueue: s.cfg.TaskQueue,
-	}, workflows.StaffingPlanWorkflow, workflows.StaffingPlanInput{
-		PlanID: p.ID, AuthorID: authorID, ReminderAfter: s.cfg.PlanReminderAfter, EscalateAfter: s.cfg.PlanEscalateAfter,
-	})
+	// The start must not be abandoned half-way because the browser went away.
+	startCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), updateTimeout)
+	defer cancel()
+	id := workflows.StaffingPlanWorkflowID(p.ID)
+	_, err = s.temporal.ExecuteWorkflow(startCtx, client.StartWorkflowOptions{ID: id, TaskQueue: s.cfg.TaskQueue},
+		workflows.StaffingPlanWorkflow, workflows.StaffingPlanInput{
+			PlanID: p.ID, AuthorID: authorID, ReminderAfter: s.cfg.PlanReminderAfter, EscalateAfter: s.cfg.PlanEscalateAfter,
+		})
 	if err != nil {
 		s.log.ErrorContext(ctx, "start staffing plan workflow", "plan_id", p.ID, "error", err)
-		if derr := s.db.DeletePlan(context.WithoutCancel(ctx), p.ID); derr != nil {
+		// A start that timed out may still have happened: only a plan whose workflow surely does not exist
+		// is taken back.
+		if _, derr := s.temporal.DescribeWorkflowExecution(startCtx, id, ""); derr == nil {
+			return p, nil
+		} else if !isNotFound(derr) {
+			return nil, models.Errorf(models.EUNAVAILABLE, "The workflow engine did not answer, so it is not certain the plan was submitted; look for it in the plans list before submitting it again.")
+		}
+		if derr := s.db.DeletePlan(startCtx, p.ID); derr != nil {
 			s.log.ErrorContext(ctx, "delete plan after failed start", "plan_id", p.ID, "error", derr)
 		}
 		return nil, models.Errorf(models.EUNAVAILABLE, "The workflow engine did not take the plan; nothing was saved. Try again.")
@@ -164,12 +176,13 @@ func (s *Server) getPlan(c *gin.Context) {
 	}
 }
 
-// update sends an update to a plan's workflow and waits until the workflow has recorded it.
-func (s *Server) update(c *gin.Context, planID int64, name string, arg any) error {
+// update sends an update to a plan's workflow and waits until the workflow has recorded it. updateID makes
+// a retried request join the update it repeats instead of deciding twice.
+func (s *Server) update(c *gin.Context, planID int64, name, updateID string, arg any) error {
 	ctx, cancel := context.WithTimeout(c, updateTimeout)
 	defer cancel()
 	h, err := s.temporal.UpdateWorkflow(ctx, client.UpdateWorkflowOptions{
-		WorkflowID: workflows.StaffingPlanWorkflowID(planID), UpdateName: name, Args: []any{arg},
+		WorkflowID: workflows.StaffingPlanWorkflowID(planID), UpdateName: name, UpdateID: updateID, Args: []any{arg},
 		WaitForStage: client.WorkflowUpdateStageCompleted,
 	})
 	if err != nil {
@@ -193,7 +206,10 @@ func (s *Server) decidePlan(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	if err := s.update(c, p.ID, workflows.UpdateDecide, workflows.DecideRequest{Decision: d, Comment: req.Comment, ActorID: currentUser(c).ID}); err != nil {
+	me := currentUser(c)
+	updateID := fmt.Sprintf("decide-r%d-u%d-%s", p.Revision, me.ID, d)
+	if err := s.update(c, p.ID, workflows.UpdateDecide, updateID,
+		workflows.DecideRequest{Decision: d, Comment: req.Comment, ActorID: me.ID, Revision: req.Revision}); err != nil {
 		s.fail(c, err)
 		return
 	}
@@ -220,9 +236,12 @@ func (s *Server) revisePlan(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	if err := s.update(c, p.ID, workflows.UpdateResubmit, workflows.ResubmitRequest{Revision: rev, ActorID: me.ID}); err != nil {
-		if derr := s.db.DeletePlanRevision(context.WithoutCancel(c), p.ID, rev); derr != nil {
-			s.log.ErrorContext(c, "delete refused revision", "plan_id", p.ID, "error", derr)
+	if err := s.update(c, p.ID, workflows.UpdateResubmit, fmt.Sprintf("resubmit-r%d", rev), workflows.ResubmitRequest{Revision: rev, ActorID: me.ID}); err != nil {
+		// Only a refused revision is taken back; one whose outcome is unknown (a timeout) may be applied yet.
+		if code := models.ErrorCode(workflows.FromTemporal(err)); code != models.EINTERNAL && code != models.EUNAVAILABLE {
+			if derr := s.db.DeletePlanRevision(context.WithoutCancel(c), p.ID, rev); derr != nil {
+				s.log.ErrorContext(c, "delete refused revision", "plan_id", p.ID, "error", derr)
+			}
 		}
 		s.fail(c, err)
 		return

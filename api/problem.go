@@ -7,6 +7,8 @@ import (
 	"strconv"
 
 	"github.com/gin-gonic/gin"
+	"go.temporal.io/api/serviceerror"
+	"go.temporal.io/sdk/client"
 
 	"github.com/bullpen-hq/bullpen/models"
 	"github.com/bullpen-hq/bullpen/workflows"
@@ -41,12 +43,8 @@ func problemTypeURI(code string) string { return "https://bullpen.dev/problems/"
 
 // fail writes err as a problem: domain errors with their code, anything else as a logged 500.
 func (s *Server) fail(c *gin.Context, err error) {
-	err = workflows.FromTemporal(err)
+	err = fromTemporal(err)
 	code := models.ErrorCode(err)
-	if errors.Is(err, context.DeadlineExceeded) {
-		code = models.EUNAVAILABLE
-		err = models.Errorf(code, "The request took too long; try again.")
-	}
 	if code == models.EINTERNAL {
 		s.log.ErrorContext(c, "request failed", "method", c.Request.Method, "path", c.FullPath(), "error", err)
 	}
@@ -61,6 +59,33 @@ func (s *Server) fail(c *gin.Context, err error) {
 	}
 	c.Header("Content-Type", "application/problem+json")
 	c.AbortWithStatusJSON(p.Status, p)
+}
+
+// fromTemporal turns what the Temporal client returns into domain errors: a refusal by a workflow's validator
+// into its own code, an unreachable or slow server into EUNAVAILABLE, a workflow that has already ended into
+// ECONFLICT. Other errors pass unchanged.
+func fromTemporal(err error) error {
+	err = workflows.FromTemporal(err)
+	var (
+		unavailable *serviceerror.Unavailable
+		timeout     *client.WorkflowUpdateServiceTimeoutOrCanceledError
+	)
+	switch {
+	case models.ErrorCode(err) != models.EINTERNAL:
+		return err
+	case errors.Is(err, context.DeadlineExceeded), errors.As(err, &timeout):
+		return models.Errorf(models.EUNAVAILABLE, "The workflow engine did not confirm in time; reload to see whether the change was recorded.")
+	case errors.As(err, &unavailable):
+		return models.Errorf(models.EUNAVAILABLE, "The workflow engine is unreachable; try again shortly.")
+	case isNotFound(err):
+		return models.Errorf(models.ECONFLICT, "This plan's approval has already ended.")
+	}
+	return err
+}
+
+func isNotFound(err error) bool {
+	var nf *serviceerror.NotFound
+	return errors.As(err, &nf)
 }
 
 // problem writes a problem that has no domain error behind it (unknown route, wrong method, body too large).

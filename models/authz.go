@@ -42,6 +42,9 @@ func Authorize(u *User, act Action, obj any) error {
 		}
 		return need(u, "see this staffing plan", planReaders...)
 	case ActPlanDecide:
+		if p, ok := obj.(*StaffingPlan); ok && p.AuthorID == u.ID {
+			return Errorf(EFORBIDDEN, "You wrote this plan, so another department head must decide on it.")
+		}
 		return need(u, "decide on staffing plans", RoleDepartmentHead)
 	case ActPlanRevise:
 		p, ok := obj.(*StaffingPlan)

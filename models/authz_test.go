@@ -37,6 +37,7 @@ func TestAuthorize(t *testing.T) {
 		{"recruiter does not decide", recruiter, ActPlanDecide, plan, EFORBIDDEN},
 		{"admin does not decide", admin, ActPlanDecide, plan, EFORBIDDEN},
 		{"a recruiter who is also head decides", both, ActPlanDecide, plan, ""},
+		{"nobody decides on their own plan", both, ActPlanDecide, &StaffingPlan{ID: 12, AuthorID: both.ID}, EFORBIDDEN},
 		{"author revises", recruiter, ActPlanRevise, plan, ""},
 		{"another recruiter does not revise", otherRecruiter, ActPlanRevise, plan, EFORBIDDEN},
 		{"head does not revise another's plan", head, ActPlanRevise, plan, EFORBIDDEN},

@@ -38,6 +38,10 @@ const (
 	MaxSpanOfControl  = 50
 	MaxCallsPerDay    = 500
 	MaxMeetingsPerRep = 500
+	// The smallest shares and sizes that still describe a business; below them the arithmetic only overflows.
+	MinDealSize         = 0.01
+	MinWinRate          = 0.001
+	MinRampProductivity = 0.01
 )
 
 // Binding names the limit that caps what one rep can do: the meetings they can hold, or the calls they can make.
@@ -107,11 +111,11 @@ func (in SizingInput) Validate() error {
 	} else if in.MonthlyRevenueTarget > MaxRevenueTarget {
 		bad("monthly_revenue_target", fmt.Sprintf("must be at most %.0f", MaxRevenueTarget))
 	}
-	if !finite(in.AverageDealSize) || in.AverageDealSize <= 0 {
-		bad("average_deal_size", "must be greater than 0")
+	if !finite(in.AverageDealSize) || in.AverageDealSize < MinDealSize {
+		bad("average_deal_size", "must be at least 0.01")
 	}
-	if !finite(in.WinRate) || in.WinRate <= 0 || in.WinRate > 1 {
-		bad("win_rate", "must be greater than 0 and at most 1 (a share: 0.25 means 1 deal in 4 meetings)")
+	if !finite(in.WinRate) || in.WinRate < MinWinRate || in.WinRate > 1 {
+		bad("win_rate", "must be between 0.001 and 1 (a share: 0.25 means 1 deal in 4 meetings)")
 	}
 	if !finite(in.CallsPerMeeting) || in.CallsPerMeeting < 1 || in.CallsPerMeeting > 10000 {
 		bad("calls_per_meeting", "must be between 1 and 10000")
@@ -128,8 +132,8 @@ func (in SizingInput) Validate() error {
 	if in.RampMonths < 0 || in.RampMonths > MaxRampMonths {
 		bad("ramp_months", fmt.Sprintf("must be between 0 and %d", MaxRampMonths))
 	}
-	if !finite(in.RampProductivity) || in.RampProductivity <= 0 || in.RampProductivity > 1 {
-		bad("ramp_productivity", "must be greater than 0 and at most 1 (a share: 0.5 means half of full output)")
+	if !finite(in.RampProductivity) || in.RampProductivity < MinRampProductivity || in.RampProductivity > 1 {
+		bad("ramp_productivity", "must be between 0.01 and 1 (a share: 0.5 means half of full output)")
 	}
 	if in.SpanOfControl < 1 || in.SpanOfControl > MaxSpanOfControl {
 		bad("span_of_control", fmt.Sprintf("must be between 1 and %d", MaxSpanOfControl))
@@ -167,6 +171,12 @@ func Size(in SizingInput) (SizingResult, error) {
 		return SizingResult{}, err
 	}
 	var r SizingResult
+	// However large the target, a team of MaxRepsSized holds at most this many meetings: check the quotients
+	// as floats first, so that no rounding to int can overflow.
+	maxMeetings := float64(MaxRepsSized * MaxMeetingsPerRep)
+	if in.MonthlyRevenueTarget/in.AverageDealSize/in.WinRate > maxMeetings {
+		return SizingResult{}, tooLarge()
+	}
 	deals := ceil(in.MonthlyRevenueTarget / in.AverageDealSize)
 	meetings := ceil(float64(deals) / in.WinRate)
 	calls := ceil(float64(meetings) * in.CallsPerMeeting)
@@ -189,8 +199,7 @@ func Size(in SizingInput) (SizingResult, error) {
 
 	r.RepsNeeded = ceil(float64(meetings) / float64(repMeetings))
 	if r.RepsNeeded > MaxRepsSized {
-		return SizingResult{}, Invalid(FieldError{Field: "monthly_revenue_target",
-			Message: fmt.Sprintf("calls for %d reps; Bullpen sizes teams of up to %d, so split the target across departments", r.RepsNeeded, MaxRepsSized)})
+		return SizingResult{}, tooLarge()
 	}
 	if r.RepsNeeded > 1 {
 		r.ManagerNeeded = true
@@ -205,6 +214,11 @@ func Size(in SizingInput) (SizingResult, error) {
 	}
 	r.Working = working(in, r)
 	return r, nil
+}
+
+func tooLarge() error {
+	return Invalid(FieldError{Field: "monthly_revenue_target",
+		Message: fmt.Sprintf("calls for more than %d reps; Bullpen sizes teams of up to %d, so split the target across departments", MaxRepsSized, MaxRepsSized)})
 }
 
 func round2(x float64) float64 { return math.Round(x*100) / 100 }

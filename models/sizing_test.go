@@ -142,6 +142,11 @@ func TestSizeRejectsImpossibleInputs(t *testing.T) {
 		{"no span", func(in *SizingInput) { in.SpanOfControl = 0 }, []string{"span_of_control"}},
 		{"calls cannot book a meeting", func(in *SizingInput) { in.CallsPerMeeting = 900 }, []string{"calls_per_day"}},
 		{"team too large", func(in *SizingInput) { in.MonthlyRevenueTarget = 1e11 }, []string{"monthly_revenue_target"}},
+		{"a deal of a fraction of a cent", func(in *SizingInput) { in.AverageDealSize = 1e-7 }, []string{"average_deal_size"}},
+		{"a vanishing win rate", func(in *SizingInput) { in.WinRate = 1e-300 }, []string{"win_rate"}},
+		{"a vanishing ramp", func(in *SizingInput) { in.RampProductivity = 1e-300 }, []string{"ramp_productivity"}},
+		{"tiny deals on a huge target overflow nothing", func(in *SizingInput) { in.MonthlyRevenueTarget = 1e12; in.AverageDealSize = 0.01; in.WinRate = 0.001 },
+			[]string{"monthly_revenue_target"}},
 		{"several at once", func(in *SizingInput) { in.WinRate = 2; in.SpanOfControl = -3; in.MonthlyRevenueTarget = -5 },
 			[]string{"monthly_revenue_target", "win_rate", "span_of_control"}},
 	}
@@ -180,6 +185,9 @@ func FuzzSize(f *testing.F) {
 		}
 		if r.RepsNeeded < 1 || r.RepsNeeded > MaxRepsSized || r.Headcount < r.RepsNeeded {
 			t.Fatalf("bad result %+v for %+v", r, in)
+		}
+		if r.Ramp.RepsToHitTargetDuringRamp < r.RepsNeeded || r.Activity.ColdCalls < r.Activity.Meetings {
+			t.Fatalf("inconsistent result %+v for %+v", r, in)
 		}
 		if r.RepsNeeded*r.RepCapacity.Meetings < r.Activity.Meetings {
 			t.Fatalf("team of %d cannot hold %d meetings", r.RepsNeeded, r.Activity.Meetings)

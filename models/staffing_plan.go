@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // PlanStatus is where a staffing plan stands in its approval.
@@ -84,7 +85,7 @@ func ValidateDecision(s PlanStatus, d Decision, comment string) error {
 	if d != DecisionApprove && strings.TrimSpace(comment) == "" {
 		return Invalid(FieldError{Field: "comment", Message: "say why: a rejection or a request for changes needs a comment"})
 	}
-	if len(comment) > MaxCommentLength {
+	if utf8.RuneCountInString(comment) > MaxCommentLength {
 		return Invalid(FieldError{Field: "comment", Message: fmt.Sprintf("must be at most %d characters", MaxCommentLength)})
 	}
 	if s != PlanPendingApproval {
@@ -119,13 +120,13 @@ func (d *PlanDraft) Validate() (SizingResult, error) {
 	d.Notes = strings.TrimSpace(d.Notes)
 	d.Currency = strings.ToUpper(strings.TrimSpace(d.Currency))
 	var errs []FieldError
-	if d.Title == "" || len(d.Title) > 200 {
+	if d.Title == "" || utf8.RuneCountInString(d.Title) > 200 {
 		errs = append(errs, FieldError{Field: "title", Message: "must be 1 to 200 characters"})
 	}
 	if !currencyCode.MatchString(d.Currency) {
 		errs = append(errs, FieldError{Field: "currency", Message: "must be a three-letter ISO 4217 code such as EUR or ALL"})
 	}
-	if len(d.Notes) > 10000 {
+	if utf8.RuneCountInString(d.Notes) > 10000 {
 		errs = append(errs, FieldError{Field: "notes", Message: "must be at most 10000 characters"})
 	}
 	result, err := Size(d.Inputs)

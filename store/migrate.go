@@ -130,8 +130,14 @@ func (db *DB) Migrate(ctx context.Context) error { return db.MigrateTo(ctx, Late
 
 // MigrateTo applies every migration up to and including version, each in its own transaction.
 func (db *DB) MigrateTo(ctx context.Context, version int) error {
-	if err := db.with(ctx).Exec(db.expand(`CREATE TABLE IF NOT EXISTS schema_migrations (
-		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at {{ts}} NOT NULL)`)).Error; err != nil {
+	err := db.with(ctx).Transaction(func(tx *gorm.DB) error {
+		if err := db.lock(tx); err != nil {
+			return err
+		}
+		return tx.Exec(db.expand(`CREATE TABLE IF NOT EXISTS schema_migrations (
+			version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at {{ts}} NOT NULL)`)).Error
+	})
+	if err != nil {
 		return fmt.Errorf("migrate: %w", err)
 	}
 	for _, m := range migrations {
@@ -139,10 +145,8 @@ func (db *DB) MigrateTo(ctx context.Context, version int) error {
 			break
 		}
 		err := db.with(ctx).Transaction(func(tx *gorm.DB) error {
-			if db.dialect == DialectPostgres {
-				if err := tx.Exec(`SELECT pg_advisory_xact_lock(7263845)`).Error; err != nil {
-					return err
-				}
+			if err := db.lock(tx); err != nil {
+				return err
 			}
 			var n int64
 			if err := tx.Table("schema_migrations").Where("version = ?", m.version).Count(&n).Error; err != nil {
@@ -164,6 +168,15 @@ func (db *DB) MigrateTo(ctx context.Context, version int) error {
 		}
 	}
 	return nil
+}
+
+// lock serialises migrations from several processes on PostgreSQL until tx ends; SQLite's own write lock
+// (transactions begin immediate) does the same there.
+func (db *DB) lock(tx *gorm.DB) error {
+	if db.dialect != DialectPostgres {
+		return nil
+	}
+	return tx.Exec(`SELECT pg_advisory_xact_lock(7263845)`).Error
 }
 
 // SchemaVersion returns the highest applied migration, or 0 for an empty database.

@@ -48,6 +48,12 @@ const (
 	DefaultPlanEscalateAfter = 5 * 24 * time.Hour
 )
 
-func workflowOptions(name string) workflow.RegisterOptions {
-	return workflow.RegisterOptions{Name: name}
+// Registry is what workflows register with: a worker, a replayer or a test environment.
+type Registry interface {
+	RegisterWorkflowWithOptions(w any, options workflow.RegisterOptions)
+}
+
+// Register registers every workflow under its name.
+func Register(r Registry) {
+	r.RegisterWorkflowWithOptions(StaffingPlan, workflow.RegisterOptions{Name: StaffingPlanWorkflow})
 }

@@ -29,11 +29,13 @@ type StaffingPlanState struct {
 	Busy bool
 }
 
-// DecideRequest is a department head's answer, sent as the "decide" update.
+// DecideRequest is a department head's answer, sent as the "decide" update. Revision, when set, is the
+// revision the head saw: a decision on a plan revised since is refused.
 type DecideRequest struct {
 	Decision models.Decision
 	Comment  string
 	ActorID  int64
+	Revision int
 }
 
 // ResubmitRequest sends a revised plan back for approval, as the "resubmit" update. The revision's content
@@ -59,7 +61,8 @@ type staffingPlan struct {
 	state StaffingPlanState
 }
 
-// activityOptions retry database hiccups for a long while, but never a domain refusal.
+// activityOptions retry database hiccups for as long as it takes, but never a domain refusal: what the
+// workflow does on its own (record a submission, open openings) must happen in the end.
 var activityOptions = workflow.ActivityOptions{
 	StartToCloseTimeout: 30 * time.Second,
 	RetryPolicy: &temporal.RetryPolicy{
@@ -69,6 +72,14 @@ var activityOptions = workflow.ActivityOptions{
 		NonRetryableErrorTypes: []string{models.ECONFLICT, models.EINVALID, models.ENOTFOUND, models.EFORBIDDEN},
 	},
 }
+
+// handlerActivityOptions bound the activity a person's update waits on: if the database stays down, the
+// update fails, the plan stays as it was, and the next person's decision is not blocked behind it.
+var handlerActivityOptions = func() workflow.ActivityOptions {
+	o := activityOptions
+	o.ScheduleToCloseTimeout = 2 * time.Minute
+	return o
+}()
 
 func (p *staffingPlan) setup(ctx workflow.Context) error {
 	if p.in.PlanID <= 0 || p.in.AuthorID <= 0 {
@@ -161,13 +172,22 @@ func (p *staffingPlan) validateDecide(_ workflow.Context, req DecideRequest) err
 	if req.ActorID <= 0 {
 		return ToTemporal(models.Invalid(models.FieldError{Field: "actor", Message: "is required"}))
 	}
-	return ToTemporal(models.ValidateDecision(p.state.Status, req.Decision, req.Comment))
+	if req.ActorID == p.in.AuthorID {
+		return ToTemporal(models.Errorf(models.EFORBIDDEN, "You wrote this plan, so another department head must decide on it."))
+	}
+	if err := models.ValidateDecision(p.state.Status, req.Decision, req.Comment); err != nil {
+		return ToTemporal(err)
+	}
+	if req.Revision != 0 && req.Revision != p.state.Revision {
+		return ToTemporal(models.Errorf(models.ECONFLICT, "The plan was revised since you opened it (now revision %d); review it again.", p.state.Revision))
+	}
+	return nil
 }
 
 func (p *staffingPlan) decide(ctx workflow.Context, req DecideRequest) (StaffingPlanState, error) {
 	p.state.Busy = true
 	defer func() { p.state.Busy = false }()
-	ctx = workflow.WithActivityOptions(ctx, activityOptions)
+	ctx = workflow.WithActivityOptions(ctx, handlerActivityOptions)
 	d := models.PlanDecision{PlanID: p.in.PlanID, Revision: p.state.Revision, Decision: req.Decision, ActorID: req.ActorID, Comment: req.Comment}
 	if err := workflow.ExecuteActivity(ctx, ActivityRecordPlanDecision, d).Get(ctx, nil); err != nil {
 		return p.state, err
@@ -195,7 +215,7 @@ func (p *staffingPlan) validateResubmit(_ workflow.Context, req ResubmitRequest)
 func (p *staffingPlan) resubmit(ctx workflow.Context, req ResubmitRequest) (StaffingPlanState, error) {
 	p.state.Busy = true
 	defer func() { p.state.Busy = false }()
-	ctx = workflow.WithActivityOptions(ctx, activityOptions)
+	ctx = workflow.WithActivityOptions(ctx, handlerActivityOptions)
 	if err := workflow.ExecuteActivity(ctx, ActivityPlanSubmitted, p.in.PlanID, req.Revision, req.ActorID).Get(ctx, nil); err != nil {
 		return p.state, err
 	}

@@ -35,7 +35,7 @@ func openPlanOpenings(context.Context, int64) error                 { return nil
 
 func (s *staffingPlanSuite) SetupTest() {
 	s.env = s.NewTestWorkflowEnvironment()
-	s.env.RegisterWorkflowWithOptions(StaffingPlan, workflowOptions(StaffingPlanWorkflow))
+	Register(s.env)
 	for name, fn := range map[string]any{
 		ActivityPlanSubmitted: planSubmitted, ActivityRecordPlanDecision: recordPlanDecision,
 		ActivityRemindApprovers: remindPlanApprovers, ActivityEscalatePlan: escalatePlan,
@@ -124,7 +124,9 @@ func (s *staffingPlanSuite) TestRequestChangesThenResubmitThenApprove() {
 		s.NoError(v.Get(&st))
 		s.Equal(StaffingPlanState{Status: models.PlanPendingApproval, Revision: 2}, st)
 	}, 6*time.Hour)
-	s.decide(7*time.Hour, DecideRequest{Decision: models.DecisionApprove, ActorID: headID}, "")
+	// A head who still has revision 1 on screen cannot approve revision 2 unseen.
+	s.decide(6*time.Hour+time.Minute, DecideRequest{Decision: models.DecisionApprove, ActorID: headID, Revision: 1}, models.ECONFLICT)
+	s.decide(7*time.Hour, DecideRequest{Decision: models.DecisionApprove, ActorID: headID, Revision: 2}, "")
 	s.env.ExecuteWorkflow(StaffingPlan, planInput)
 	st := s.result()
 	s.Equal(models.PlanApproved, st.Status)
@@ -178,6 +180,8 @@ func (s *staffingPlanSuite) TestValidatorRefusesIllegalDecisions() {
 	s.decide(time.Hour, DecideRequest{Decision: "maybe", ActorID: headID}, models.EINVALID)
 	s.decide(2*time.Hour, DecideRequest{Decision: models.DecisionReject, ActorID: headID}, models.EINVALID)
 	s.decide(3*time.Hour, DecideRequest{Decision: models.DecisionApprove}, models.EINVALID)
+	s.decide(3*time.Hour+time.Minute, DecideRequest{Decision: models.DecisionApprove, ActorID: planInput.AuthorID}, models.EFORBIDDEN)
+	s.decide(3*time.Hour+2*time.Minute, DecideRequest{Decision: models.DecisionApprove, ActorID: headID, Revision: 2}, models.ECONFLICT)
 	s.resubmit(4*time.Hour, ResubmitRequest{Revision: 2, ActorID: 3}, models.ECONFLICT)
 	s.decide(5*time.Hour, DecideRequest{Decision: models.DecisionApprove, ActorID: headID}, "")
 	s.env.ExecuteWorkflow(StaffingPlan, planInput)

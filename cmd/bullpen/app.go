@@ -14,7 +14,6 @@ import (
 	"go.temporal.io/sdk/client"
 	sdklog "go.temporal.io/sdk/log"
 	"go.temporal.io/sdk/worker"
-	"go.temporal.io/sdk/workflow"
 
 	"github.com/bullpen-hq/bullpen/activities"
 	"github.com/bullpen-hq/bullpen/api"
@@ -129,8 +128,12 @@ func (a *App) checkSchema(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	if v != store.LatestVersion() {
+	switch {
+	case v < store.LatestVersion():
 		return fmt.Errorf("the database schema is at version %d, this binary needs %d: run `bullpen migrate` first", v, store.LatestVersion())
+	case v > store.LatestVersion():
+		// A rolling deploy: a newer binary has migrated already. Migrations only add, so this one still works.
+		a.Log.Warn("database schema is newer than this binary", "schema_version", v, "binary_version", store.LatestVersion())
 	}
 	return nil
 }
@@ -231,7 +234,7 @@ func newWorker(c client.Client, queue string, acts *activities.Activities) (work
 		}
 	}
 	w := worker.New(c, queue, worker.Options{})
-	w.RegisterWorkflowWithOptions(workflows.StaffingPlan, workflow.RegisterOptions{Name: workflows.StaffingPlanWorkflow})
+	workflows.Register(w)
 	w.RegisterActivity(acts)
 	return w, nil
 }

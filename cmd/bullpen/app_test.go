@@ -169,6 +169,13 @@ func TestStaffingPlanJourney(t *testing.T) {
 				t.Errorf("the head's notice of a decided plan: %+v", n)
 			}
 		}
+		var own planOut
+		if code := head.do("POST", "/api/v1/staffing-plans", planBody("The head's own plan", 60000), &own); code != 201 {
+			t.Fatalf("head creates a plan: %d", code)
+		}
+		if code := head.do("POST", fmt.Sprintf("/api/v1/staffing-plans/%d/decision", own.ID), map[string]string{"decision": "approve"}, &p); code != 403 {
+			t.Fatalf("head approves their own plan: %d %+v", code, p)
+		}
 		if code := head.do("POST", fmt.Sprintf("/api/v1/staffing-plans/%d/decision", plan.ID), map[string]string{"decision": "reject", "comment": "Changed my mind"}, &p); code != 409 {
 			t.Fatalf("second decision: %d %+v", code, p)
 		}
@@ -202,7 +209,10 @@ func TestRequestChangesThenResubmit(t *testing.T) {
 			plan.Status != "pending_approval" || plan.Revision != 2 || plan.Result.RepsNeeded != 2 || plan.Title != "South team, smaller" {
 			t.Fatalf("resubmit: %d %+v", code, plan)
 		}
-		if code := head.do("POST", path+"/decision", map[string]string{"decision": "approve"}, &plan); code != 200 || plan.Status != "approved" {
+		if code := head.do("POST", path+"/decision", map[string]any{"decision": "approve", "revision": 1}, &p); code != 409 || !strings.Contains(p.Detail, "revised") {
+			t.Fatalf("approving the revision the head saw before: %d %+v", code, p)
+		}
+		if code := head.do("POST", path+"/decision", map[string]any{"decision": "approve", "revision": 2}, &plan); code != 200 || plan.Status != "approved" {
 			t.Fatalf("approve revision: %d %+v", code, plan)
 		}
 		eventually(t, 15*time.Second, "openings of the revision", func() bool {

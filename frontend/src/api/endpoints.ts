@@ -58,10 +58,11 @@ export const createPlan = (body: PlanBody) =>
   api<Plan>('/api/v1/staffing-plans', { method: 'POST', body });
 export const updatePlan = (id: number, body: PlanBody) =>
   api<Plan>(`/api/v1/staffing-plans/${id}`, { method: 'PUT', body });
-export const decidePlan = (id: number, decision: Decision, comment: string) =>
+/** Decides on the revision the head has on screen; the server refuses it if the plan was revised since. */
+export const decidePlan = (id: number, revision: number, decision: Decision, comment: string) =>
   api<Plan>(`/api/v1/staffing-plans/${id}/decision`, {
     method: 'POST',
-    body: { decision, comment },
+    body: { decision, comment, revision },
   });
 
 export const listOpenings = () =>

@@ -17,7 +17,7 @@ export function DecisionPanel({ plan }: { plan: Plan }) {
   const [commentError, setCommentError] = useState<string | null>(null);
 
   const decide = useMutation({
-    mutationFn: (d: Decision) => decidePlan(plan.id, d, comment.trim()),
+    mutationFn: (d: Decision) => decidePlan(plan.id, plan.revision, d, comment.trim()),
     onSuccess: (updated, d) => {
       qc.setQueryData(keys.plan(plan.id), updated);
       void qc.invalidateQueries({ queryKey: keys.plans });

@@ -45,7 +45,8 @@ export function PlanPage() {
 
   const p = plan.data;
   const isAuthor = p.author?.id === user.id;
-  const canDecide = hasRole(user, 'department_head') && p.status === 'pending_approval';
+  // Nobody decides on a plan they wrote: another department head must.
+  const canDecide = hasRole(user, 'department_head') && p.status === 'pending_approval' && !isAuthor;
   const canRevise = isAuthor && p.status === 'changes_requested';
   const timeline = p.timeline ?? [];
   const openings = p.openings ?? [];
@@ -89,7 +90,7 @@ export function PlanPage() {
         {canDecide && <DecisionPanel plan={p} />}
         {p.status === 'pending_approval' && !canDecide && (
           <Alert color="yellow" variant="light" icon={<IconInfoCircle size={18} aria-hidden />}>
-            {t('plan.awaitingHint')}
+            {isAuthor && hasRole(user, 'department_head') ? t('plan.awaitingOtherHead') : t('plan.awaitingHint')}
           </Alert>
         )}
 
