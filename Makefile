@@ -43,13 +43,16 @@ $(TOOLS)/workflowcheck:
 
 tools: $(TOOLS)/staticcheck $(TOOLS)/workflowcheck
 
-## lint: gofmt, go vet, staticcheck, workflowcheck over workflows/, and the UI's i18n check, ESLint and TypeScript
+## lint: gofmt, go vet, staticcheck, workflowcheck over workflows/, the UI's i18n check, ESLint and TypeScript,
+## and docker-compose.yml when the docker compose client is present
 lint: tools frontend/node_modules
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { echo "gofmt needed:"; gofmt -l $$(git ls-files '*.go'); exit 1; }
 	$(GO) vet $(PKGS)
 	$(TOOLS)/staticcheck $(PKGS)
 	$(TOOLS)/workflowcheck ./workflows/...
 	cd frontend && npm run lint && npm run typecheck
+	@if docker compose version >/dev/null 2>&1; then docker compose config -q && echo "docker-compose.yml: valid"; \
+	else echo "docker compose not installed: docker-compose.yml not checked"; fi
 
 ## test-go: every Go test; needs PostgreSQL (BULLPEN_TEST_POSTGRES_URL, default the local server)
 test-go:
