@@ -91,3 +91,16 @@ type notificationJSON struct {
 type list[T any] struct {
 	Items []T `json:"items"`
 }
+
+// listOf shows each item of a collection with show.
+func listOf[M, J any](items []M, show func(M) J) list[J] {
+	out := list[J]{Items: make([]J, len(items))}
+	for i, m := range items {
+		out.Items[i] = show(m)
+	}
+	return out
+}
+
+func toNotificationJSON(n models.Notification) notificationJSON {
+	return notificationJSON{ID: n.ID, Kind: n.Kind, Message: n.Message, Link: n.Link, Params: n.Params, CreatedAt: n.CreatedAt, ReadAt: n.ReadAt}
+}

@@ -35,11 +35,7 @@ func (s *Server) listOpenings(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	out := list[openingJSON]{Items: make([]openingJSON, len(openings))}
-	for i, o := range openings {
-		out.Items[i] = toOpeningJSON(o)
-	}
-	c.JSON(http.StatusOK, out)
+	c.JSON(http.StatusOK, listOf(openings, toOpeningJSON))
 }
 
 func (s *Server) getOpening(c *gin.Context) {
@@ -64,12 +60,7 @@ func (s *Server) listNotifications(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	out := list[notificationJSON]{Items: make([]notificationJSON, len(ns))}
-	for i, n := range ns {
-		out.Items[i] = notificationJSON{ID: n.ID, Kind: n.Kind, Message: n.Message, Link: n.Link, Params: n.Params,
-			CreatedAt: n.CreatedAt, ReadAt: n.ReadAt}
-	}
-	c.JSON(http.StatusOK, out)
+	c.JSON(http.StatusOK, listOf(ns, toNotificationJSON))
 }
 
 func (s *Server) readNotification(c *gin.Context) {

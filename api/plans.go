@@ -114,11 +114,7 @@ func (s *Server) listPlans(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	out := list[planJSON]{Items: make([]planJSON, len(plans))}
-	for i, p := range plans {
-		out.Items[i] = toPlanJSON(p)
-	}
-	c.JSON(http.StatusOK, out)
+	c.JSON(http.StatusOK, listOf(plans, toPlanJSON))
 }
 
 // loadPlan reads the plan named in the path and checks that the caller may do act to it.
@@ -163,10 +159,7 @@ func (s *Server) writePlan(c *gin.Context, id int64) {
 			out.Timeline[i].Actor = &personJSON{ID: *e.ActorID, Name: e.ActorName}
 		}
 	}
-	out.Openings = make([]openingJSON, len(openings))
-	for i, o := range openings {
-		out.Openings[i] = toOpeningJSON(o)
-	}
+	out.Openings = listOf(openings, toOpeningJSON).Items
 	c.JSON(http.StatusOK, out)
 }
 

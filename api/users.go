@@ -63,11 +63,7 @@ func (s *Server) listUsers(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	out := list[userJSON]{Items: make([]userJSON, len(users))}
-	for i, u := range users {
-		out.Items[i] = toUserJSON(u)
-	}
-	c.JSON(http.StatusOK, out)
+	c.JSON(http.StatusOK, listOf(users, toUserJSON))
 }
 
 func (s *Server) createUser(c *gin.Context) {
