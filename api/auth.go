@@ -143,11 +143,18 @@ type sessionResponse struct {
 
 // login signs a user in, throttling an e-mail after repeated failures.
 func (s *Server) login(c *gin.Context) {
+	now := s.now()
+	if ok, wait := s.loginIP.allow(c.ClientIP(), now); !ok {
+		secs := max(int(math.Ceil(wait.Seconds())), 1)
+		e := models.Errorf(models.ETHROTTLED, "Too many sign-in attempts from your address; try again in %d seconds.", secs)
+		e.RetryAfterSeconds = secs
+		s.fail(c, e)
+		return
+	}
 	var req loginRequest
 	if !s.bind(c, &req) {
 		return
 	}
-	now := s.now()
 	// A locked e-mail is refused before anything is written. Otherwise the attempt is counted before the
 	// password is checked, so that guesses sent in parallel count too; a successful sign-in clears the count.
 	if s.throttled(c, req.Email, now, false) {
@@ -169,7 +176,7 @@ func (s *Server) login(c *gin.Context) {
 	if u == nil {
 		hash = string(dummyHash)
 	}
-	if bcrypt.CompareHashAndPassword([]byte(hash), []byte(req.Password)) != nil || u == nil || !u.Active {
+	if !s.checkPassword(c, hash, req.Password) || u == nil || !u.Active {
 		s.fail(c, models.Errorf(models.EUNAUTHORIZED, "Wrong e-mail or password."))
 		return
 	}
@@ -187,6 +194,17 @@ func (s *Server) login(c *gin.Context) {
 	s.setSessionCookie(c, tok, int(s.cfg.SessionTTL.Seconds()))
 	s.log.InfoContext(c, "signed in", "user_id", u.ID)
 	c.JSON(http.StatusOK, sessionResponse{User: toUserJSON(u), CSRFToken: csrf})
+}
+
+// checkPassword compares a password with its hash, at most len(s.bcrypt) at a time.
+func (s *Server) checkPassword(c *gin.Context, hash, password string) bool {
+	select {
+	case s.bcrypt <- struct{}{}:
+	case <-c.Done():
+		return false
+	}
+	defer func() { <-s.bcrypt }()
+	return bcrypt.CompareHashAndPassword([]byte(hash), []byte(password)) == nil
 }
 
 // throttled writes 429 and returns true when the e-mail has too many recent failed sign-ins; counted says

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"runtime"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -24,6 +25,11 @@ type Config struct {
 	// LoginMaxFailures failed sign-ins within LoginWindow lock an e-mail out until the oldest ages out.
 	LoginMaxFailures int
 	LoginWindow      time.Duration
+	// LoginPerIP sign-in attempts per minute are allowed from one client address (per process).
+	LoginPerIP int
+	// TrustedProxies are the addresses (IPs or CIDRs) whose X-Forwarded-For names the client; by default none,
+	// so the client is the connection's peer.
+	TrustedProxies []string
 	// PlanReminderAfter and PlanEscalateAfter are the human deadlines of a staffing plan's approval.
 	PlanReminderAfter time.Duration
 	PlanEscalateAfter time.Duration
@@ -42,6 +48,9 @@ type Server struct {
 	ui       fs.FS
 	routes   []route
 	now      func() time.Time
+	loginIP  *ipLimiter
+	// bcrypt bounds concurrent password checks, so that a burst of sign-ins cannot take every core.
+	bcrypt chan struct{}
 }
 
 // New returns a server over the database and Temporal client. ui holds the built web UI (index.html at its
@@ -56,13 +65,17 @@ func New(db *store.DB, tc client.Client, log *slog.Logger, cfg Config, ui fs.FS)
 	if cfg.LoginWindow <= 0 {
 		cfg.LoginWindow = 15 * time.Minute
 	}
+	if cfg.LoginPerIP <= 0 {
+		cfg.LoginPerIP = 30
+	}
 	if cfg.MaxBodyBytes <= 0 {
 		cfg.MaxBodyBytes = 1 << 20
 	}
 	if cfg.CookieSecure == "" {
 		cfg.CookieSecure = "auto"
 	}
-	s := &Server{db: db, temporal: tc, log: log, cfg: cfg, ui: ui, now: time.Now}
+	s := &Server{db: db, temporal: tc, log: log, cfg: cfg, ui: ui, now: time.Now,
+		loginIP: newIPLimiter(cfg.LoginPerIP, time.Minute), bcrypt: make(chan struct{}, max(2, runtime.NumCPU()))}
 	s.routes = s.routeTable()
 	return s
 }
@@ -71,6 +84,10 @@ func New(db *store.DB, tc client.Client, log *slog.Logger, cfg Config, ui fs.FS)
 func (s *Server) Handler() http.Handler {
 	gin.SetMode(gin.ReleaseMode)
 	e := gin.New()
+	if err := e.SetTrustedProxies(s.cfg.TrustedProxies); err != nil {
+		s.log.Error("BULLPEN_TRUSTED_PROXIES is malformed; trusting no proxy", "error", err)
+		_ = e.SetTrustedProxies(nil)
+	}
 	e.ContextWithFallback = true
 	e.HandleMethodNotAllowed = true
 	e.Use(s.recoverer(), s.logRequests(), securityHeaders())

@@ -99,6 +99,7 @@ func (a *App) Open(ctx context.Context) (err error) {
 	a.API = api.New(a.DB, a.Temporal, a.Log, api.Config{
 		CookieSecure: a.Config.CookieSecure, SessionTTL: a.Config.SessionTTL,
 		LoginMaxFailures: a.Config.LoginMaxFailures, LoginWindow: a.Config.LoginWindow,
+		LoginPerIP: a.Config.LoginPerIP, TrustedProxies: a.Config.TrustedProxies,
 		PlanReminderAfter: a.Config.PlanReminderAfter, PlanEscalateAfter: a.Config.PlanEscalateAfter,
 		TaskQueue: a.Config.TaskQueue,
 	}, frontend.Dist())

@@ -24,6 +24,8 @@ type Config struct {
 	SessionTTL        time.Duration // BULLPEN_SESSION_TTL
 	LoginMaxFailures  int           // BULLPEN_LOGIN_MAX_FAILURES
 	LoginWindow       time.Duration // BULLPEN_LOGIN_WINDOW
+	LoginPerIP        int           // BULLPEN_LOGIN_PER_IP: sign-in attempts per minute from one address
+	TrustedProxies    []string      // BULLPEN_TRUSTED_PROXIES: comma-separated IPs or CIDRs of reverse proxies
 	PlanReminderAfter time.Duration // BULLPEN_PLAN_REMINDER_AFTER
 	PlanEscalateAfter time.Duration // BULLPEN_PLAN_ESCALATE_AFTER
 	LogLevel          string        // BULLPEN_LOG_LEVEL: debug, info, warn, error
@@ -76,6 +78,8 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 		SessionTTL:        dur("BULLPEN_SESSION_TTL", 12*time.Hour),
 		LoginMaxFailures:  num("BULLPEN_LOGIN_MAX_FAILURES", 5),
 		LoginWindow:       dur("BULLPEN_LOGIN_WINDOW", 15*time.Minute),
+		LoginPerIP:        num("BULLPEN_LOGIN_PER_IP", 30),
+		TrustedProxies:    list(getenv("BULLPEN_TRUSTED_PROXIES")),
 		PlanReminderAfter: dur("BULLPEN_PLAN_REMINDER_AFTER", 48*time.Hour),
 		PlanEscalateAfter: dur("BULLPEN_PLAN_ESCALATE_AFTER", 120*time.Hour),
 		LogLevel:          str("BULLPEN_LOG_LEVEL", "info"),
@@ -101,6 +105,17 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 		return c, fmt.Errorf("configuration: %s", strings.Join(errs, "; "))
 	}
 	return c, nil
+}
+
+// list splits a comma-separated setting, dropping blanks.
+func list(v string) []string {
+	var out []string
+	for _, p := range strings.Split(v, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // devDatabaseURL is the SQLite file bullpen dev keeps the app's data in, unless DATABASE_URL says otherwise.
