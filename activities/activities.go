@@ -19,7 +19,9 @@ type Activities struct {
 	DB *store.DB
 	// BaseURL is the public address of the web UI, for links in e-mails (notifications keep paths).
 	BaseURL string
-	Log     *slog.Logger
+	// Mail sends e-mail; without a server configured, messages stay in the outbox.
+	Mail *Mailer
+	Log  *slog.Logger
 }
 
 // refusal turns a domain refusal into a non-retryable error whose type is its code; other errors are

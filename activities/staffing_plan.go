@@ -3,6 +3,7 @@ package activities
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/bullpen-hq/bullpen/models"
@@ -107,9 +108,16 @@ func (a *Activities) nudge(ctx context.Context, planID int64, revision int, role
 		return err
 	}
 	key := fmt.Sprintf("%s-r%d", kind, revision)
+	message := fmt.Sprintf(format, p.Title)
 	if err := a.DB.Notify(ctx, userIDs(users), store.Notice{Kind: notice, Link: planLink(planID), Params: planParams(p),
-		Message: fmt.Sprintf(format, p.Title)}, fmt.Sprintf("plan-%d-%s", planID, key)); err != nil {
+		Message: message}, fmt.Sprintf("plan-%d-%s", planID, key)); err != nil {
 		return err
+	}
+	for _, u := range users {
+		if err := a.emailNudge(ctx, fmt.Sprintf("plan-%d-%s-u%d", planID, key, u.ID), u.Email, u.Name,
+			strings.SplitN(message, ":", 2)[0]+": "+p.Title, message, planLink(planID)); err != nil {
+			return err
+		}
 	}
 	return a.DB.AddPlanEvent(ctx, planID, kind, nil, "", key)
 }

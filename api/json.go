@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/bullpen-hq/bullpen/models"
+	"github.com/bullpen-hq/bullpen/store"
 )
 
 // userJSON is a user as the API shows it.
@@ -103,4 +104,22 @@ func listOf[M, J any](items []M, show func(M) J) list[J] {
 
 func toNotificationJSON(n models.Notification) notificationJSON {
 	return notificationJSON{ID: n.ID, Kind: n.Kind, Message: n.Message, Link: n.Link, Params: n.Params, CreatedAt: n.CreatedAt, ReadAt: n.ReadAt}
+}
+
+// outboxJSON is an e-mail of the outbox as an admin sees it.
+type outboxJSON struct {
+	ID        int64      `json:"id"`
+	To        string     `json:"to"`
+	Subject   string     `json:"subject"`
+	Text      string     `json:"text"`
+	Status    string     `json:"status"`
+	Attempts  int        `json:"attempts"`
+	LastError string     `json:"last_error"`
+	CreatedAt time.Time  `json:"created_at"`
+	SentAt    *time.Time `json:"sent_at"`
+}
+
+func toOutboxJSON(m store.OutboxMessage) outboxJSON {
+	return outboxJSON{ID: m.ID, To: m.ToAddr, Subject: m.Subject, Text: m.TextBody, Status: m.Status, Attempts: m.Attempts,
+		LastError: m.LastError, CreatedAt: m.CreatedAt, SentAt: m.SentAt}
 }

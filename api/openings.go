@@ -84,3 +84,15 @@ func (s *Server) readNotification(c *gin.Context) {
 	}
 	c.Status(http.StatusNoContent)
 }
+
+func (s *Server) listOutbox(c *gin.Context) {
+	if !s.allow(c, models.ActOutboxRead, nil) {
+		return
+	}
+	msgs, err := s.db.ListOutbox(c, 200)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, listOf(msgs, toOutboxJSON))
+}

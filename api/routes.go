@@ -63,6 +63,8 @@ func (s *Server) routeTable() []route {
 
 		{method: "GET", path: "/notifications", summary: "The caller's notifications, newest first", tag: "notifications", auth: true,
 			response: list[notificationJSON]{}, status: http.StatusOK, handler: s.listNotifications},
+		{method: "GET", path: "/outbox", summary: "The latest e-mails, sent or kept (admins)", tag: "e-mail", auth: true,
+			response: list[outboxJSON]{}, status: http.StatusOK, handler: s.listOutbox},
 		{method: "POST", path: "/notifications/:id/read", summary: "Mark a notification read", tag: "notifications", auth: true,
 			status: http.StatusNoContent, handler: s.readNotification},
 	}

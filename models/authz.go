@@ -14,6 +14,7 @@ const (
 	ActOpeningList      Action = "opening.list"
 	ActUserManage       Action = "user.manage"
 	ActNotificationRead Action = "notification.read"
+	ActOutboxRead       Action = "outbox.read"
 )
 
 // planAuthors may write staffing plans; planReaders may read every plan.
@@ -56,6 +57,8 @@ func Authorize(u *User, act Action, obj any) error {
 		return need(u, "see openings", openingReaders...)
 	case ActUserManage:
 		return need(u, "manage users", RoleAdmin)
+	case ActOutboxRead:
+		return need(u, "read the e-mail outbox", RoleAdmin)
 	case ActNotificationRead:
 		if n, ok := obj.(*Notification); ok && n.UserID == u.ID {
 			return nil

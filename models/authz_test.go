@@ -46,6 +46,8 @@ func TestAuthorize(t *testing.T) {
 		{"rep does not see openings", rep, ActOpeningList, nil, EFORBIDDEN},
 		{"admin manages users", admin, ActUserManage, nil, ""},
 		{"head does not manage users", head, ActUserManage, nil, EFORBIDDEN},
+		{"admin reads the outbox", admin, ActOutboxRead, nil, ""},
+		{"recruiter does not read the outbox", recruiter, ActOutboxRead, nil, EFORBIDDEN},
 		{"own notification", head, ActNotificationRead, note, ""},
 		{"someone else's notification", recruiter, ActNotificationRead, note, EFORBIDDEN},
 		{"unknown action", admin, Action("plan.delete"), nil, EFORBIDDEN},

@@ -111,6 +111,23 @@ var migrations = []migration{
 	{3, "notification parameters, so that the UI can say them in the reader's language", []string{
 		`ALTER TABLE notifications ADD COLUMN params {{json}} NOT NULL DEFAULT '{}'`,
 	}},
+	{4, "e-mail outbox", []string{
+		`CREATE TABLE outbox (
+			id {{id}},
+			dedupe_key TEXT NOT NULL,
+			to_addr TEXT NOT NULL,
+			subject TEXT NOT NULL,
+			text_body TEXT NOT NULL,
+			html_body TEXT NOT NULL,
+			status TEXT NOT NULL,
+			attempts INTEGER NOT NULL DEFAULT 0,
+			last_error TEXT NOT NULL DEFAULT '',
+			created_at {{ts}} NOT NULL,
+			sent_at {{ts}}
+		)`,
+		`CREATE UNIQUE INDEX outbox_key ON outbox (dedupe_key)`,
+		`CREATE INDEX outbox_created_idx ON outbox (created_at)`,
+	}},
 }
 
 // LatestVersion is the schema version Migrate brings a database to.

@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"fmt"
 	"sort"
 	"testing"
 	"time"
@@ -199,6 +200,35 @@ func TestNotifyOncePerKey(t *testing.T) {
 		heads, _ = db.ActiveUsersWithRole(ctx, models.RoleDepartmentHead)
 		if len(heads) != 1 || heads[0].ID != a.ID {
 			t.Fatalf("active heads after deactivation = %v", heads)
+		}
+	})
+}
+
+func TestOutboxKeepsOneMessagePerKey(t *testing.T) {
+	eachDialect(t, func(t *testing.T, url string) {
+		ctx := context.Background()
+		db := storetest.Open(t, url)
+		var first *store.OutboxMessage
+		for i := range 2 {
+			m, err := db.Enqueue(ctx, store.OutboxMessage{DedupeKey: "plan-1-reminder-u2", ToAddr: "h@example.com",
+				Subject: fmt.Sprintf("Reminder %d", i), TextBody: "t", HTMLBody: "<p>t</p>"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if first == nil {
+				first = m
+			}
+			if m.ID != first.ID || m.Subject != "Reminder 0" || m.Status != store.OutboxPending {
+				t.Fatalf("enqueue %d = %+v", i, m)
+			}
+		}
+		now := time.Now()
+		if err := db.MarkOutbox(ctx, first.ID, store.OutboxSent, "", &now); err != nil {
+			t.Fatal(err)
+		}
+		list, err := db.ListOutbox(ctx, 10)
+		if err != nil || len(list) != 1 || list[0].Status != store.OutboxSent || list[0].Attempts != 1 || list[0].SentAt == nil {
+			t.Fatalf("outbox = %+v, %v", list, err)
 		}
 	})
 }

@@ -87,7 +87,14 @@ func (a *App) Open(ctx context.Context) (err error) {
 		return err
 	}
 	if a.Worker {
-		acts := &activities.Activities{DB: a.DB, BaseURL: a.Config.BaseURL, Log: a.Log}
+		mailer, err := activities.ParseMailer(a.Config.SMTPURL, a.Config.SMTPFrom)
+		if err != nil {
+			return err
+		}
+		if !mailer.Enabled() {
+			a.Log.Info("no SMTP_URL: e-mail is kept in the outbox (admins read it under Outbox)")
+		}
+		acts := &activities.Activities{DB: a.DB, BaseURL: a.Config.BaseURL, Mail: mailer, Log: a.Log}
 		if a.worker, err = newWorker(a.Temporal, a.Config.TaskQueue, acts); err != nil {
 			return err
 		}

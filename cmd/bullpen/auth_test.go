@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/bullpen-hq/bullpen/activities/smtptest"
 )
 
 // TestSessionsCSRFAndThrottling covers sign-in, the CSRF header, logout that ends the session on the server,
@@ -111,10 +113,13 @@ func TestSessionsCSRFAndThrottling(t *testing.T) {
 	}
 }
 
-// TestRemindersAndEscalation lets a plan wait on a real server with short deadlines.
+// TestRemindersAndEscalation lets a plan wait on a real server with short deadlines; the reminder and the
+// escalation arrive as notifications and as e-mail on a real SMTP server, once each.
 func TestRemindersAndEscalation(t *testing.T) {
+	mail := smtptest.Start(t)
 	app := startApp(t, "", t.TempDir(), freeAddr(t), func(c *Config) {
 		c.PlanReminderAfter, c.PlanEscalateAfter = time.Second, 2*time.Second
+		c.SMTPURL, c.BaseURL = mail.URL(), "https://bullpen.example"
 	})
 	defer app.Close()
 	rec := newBrowser(t, app.URL())
@@ -143,8 +148,49 @@ func TestRemindersAndEscalation(t *testing.T) {
 			t.Errorf("%s has no %s notification: %+v", who, kind, notes.Items)
 		}
 	}
+	// The demo plan waits too; only this plan's messages are counted.
+	ours := func() map[string][]smtptest.Message {
+		got := map[string][]smtptest.Message{}
+		for _, m := range mail.Messages() {
+			if strings.HasSuffix(m.Subject, "Waiting team") {
+				got[m.To[0]] = append(got[m.To[0]], m)
+			}
+		}
+		return got
+	}
+	eventually(t, 10*time.Second, "two e-mails", func() bool { return len(ours()) == 2 })
+	got := map[string]smtptest.Message{}
+	for to, ms := range ours() {
+		if len(ms) != 1 {
+			t.Errorf("%s got %d e-mails about the plan; want 1", to, len(ms))
+		}
+		got[to] = ms[0]
+	}
+	if m := got["head@bullpen.demo"]; m.Subject != "Reminder: Waiting team" || !strings.Contains(m.Body, "Hello Besnik Hoxha") ||
+		!strings.Contains(m.Body, fmt.Sprintf("https://bullpen.example/plans/%d", plan.ID)) {
+		t.Errorf("head's e-mail = %+v", m)
+	}
+	if m := got["admin@bullpen.demo"]; m.Subject != "Escalation: Waiting team" || m.Header.Get("Message-ID") == "" {
+		t.Errorf("admin's e-mail = %+v", m)
+	}
+	admin := newBrowser(t, app.URL())
+	admin.login("admin@bullpen.demo", pw)
+	var outbox struct {
+		Items []struct{ To, Subject, Status string }
+	}
+	if code := admin.do("GET", "/api/v1/outbox", nil, &outbox); code != 200 || len(outbox.Items) < 2 {
+		t.Errorf("outbox: %d %+v", code, outbox)
+	}
+	for _, m := range outbox.Items {
+		if m.Status != "sent" {
+			t.Errorf("outbox message not sent: %+v", m)
+		}
+	}
 	head := newBrowser(t, app.URL())
 	head.login("head@bullpen.demo", pw)
+	if code := head.do("GET", "/api/v1/outbox", nil, &outbox); code != 403 {
+		t.Errorf("head reads the outbox: %d", code)
+	}
 	if code := head.do("POST", fmt.Sprintf("/api/v1/staffing-plans/%d/decision", plan.ID), map[string]string{"decision": "reject", "comment": "Too late"}, &plan); code != 200 {
 		t.Fatalf("reject after escalation: %d", code)
 	}

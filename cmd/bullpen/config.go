@@ -28,6 +28,8 @@ type Config struct {
 	TrustedProxies    []string      // BULLPEN_TRUSTED_PROXIES: comma-separated IPs or CIDRs of reverse proxies
 	PlanReminderAfter time.Duration // BULLPEN_PLAN_REMINDER_AFTER
 	PlanEscalateAfter time.Duration // BULLPEN_PLAN_ESCALATE_AFTER
+	SMTPURL           string        // SMTP_URL: smtp://user:pass@host:587 or smtps://...; empty keeps mail in the outbox
+	SMTPFrom          string        // SMTP_FROM: the sender address
 	LogLevel          string        // BULLPEN_LOG_LEVEL: debug, info, warn, error
 	LogFormat         string        // BULLPEN_LOG_FORMAT: text or json
 }
@@ -82,6 +84,8 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 		TrustedProxies:    list(getenv("BULLPEN_TRUSTED_PROXIES")),
 		PlanReminderAfter: dur("BULLPEN_PLAN_REMINDER_AFTER", 48*time.Hour),
 		PlanEscalateAfter: dur("BULLPEN_PLAN_ESCALATE_AFTER", 120*time.Hour),
+		SMTPURL:           str("SMTP_URL", ""),
+		SMTPFrom:          str("SMTP_FROM", "Bullpen <bullpen@localhost>"),
 		LogLevel:          str("BULLPEN_LOG_LEVEL", "info"),
 		LogFormat:         str("BULLPEN_LOG_FORMAT", "text"),
 	}
