@@ -47,4 +47,8 @@ test('an admin adds a user, changes their roles and deactivates them', async ({ 
   await page.getByRole('menuitem', { name: 'Deactivate' }).click();
   await page.getByRole('dialog', { name: `Deactivate ${name}?` }).getByRole('button', { name: 'Deactivate' }).click();
   await expect(row).toContainText('Deactivated');
+
+  // The outbox is an admin page too; in a fresh demo nothing has been e-mailed yet.
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Outbox' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Outbox' })).toBeVisible();
 });

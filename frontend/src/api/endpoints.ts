@@ -6,6 +6,7 @@ import type {
   Items,
   NewUserBody,
   Opening,
+  OutboxMessage,
   Plan,
   PlanBody,
   PlanStatus,
@@ -40,6 +41,7 @@ export async function fetchMe(): Promise<User> {
   return res.user;
 }
 
+export const listOutbox = () => api<Items<OutboxMessage>>('/api/v1/outbox').then((r) => r.items ?? []);
 export const listUsers = () => api<Items<User>>('/api/v1/users').then((r) => r.items ?? []);
 export const createUser = (body: NewUserBody) =>
   api<User>('/api/v1/users', { method: 'POST', body });

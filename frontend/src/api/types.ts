@@ -143,3 +143,16 @@ export interface UserPatch {
   roles?: Role[];
   active?: boolean;
 }
+
+/** An e-mail of the outbox, as admins see it. */
+export interface OutboxMessage {
+  id: number;
+  to: string;
+  subject: string;
+  text: string;
+  status: 'pending' | 'sent' | 'kept' | string;
+  attempts: number;
+  last_error: string;
+  created_at: string;
+  sent_at: string | null;
+}

@@ -1,0 +1,80 @@
+import { Badge, Paper, Skeleton, Spoiler, Table, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { listOutbox } from '../api/endpoints';
+import { EmptyBox } from '../components/EmptyState';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { PageHeader } from '../components/PageHeader';
+import { useFormat } from '../lib/format';
+
+const statusColor: Record<string, string> = { sent: 'green', kept: 'gray', pending: 'orange' };
+
+/** The e-mail Bullpen sent or, without an SMTP server, kept: what each person was told, and when. */
+export function OutboxPage() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const outbox = useQuery({ queryKey: ['outbox'], queryFn: listOutbox, refetchInterval: 30_000 });
+  const rows = outbox.data ?? [];
+  return (
+    <>
+      <PageHeader title={t('outbox.title')} description={t('outbox.description')} />
+      {outbox.isError ? (
+        <ErrorAlert error={outbox.error} onRetry={() => void outbox.refetch()} />
+      ) : outbox.isPending ? (
+        <Skeleton height={200} radius="md" />
+      ) : rows.length === 0 ? (
+        <EmptyBox title={t('outbox.empty')} description={t('outbox.emptyHint')} />
+      ) : (
+        <Paper withBorder radius="md">
+          <Table.ScrollContainer minWidth={720}>
+            <Table verticalSpacing="sm">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('outbox.col.to')}</Table.Th>
+                  <Table.Th>{t('outbox.col.message')}</Table.Th>
+                  <Table.Th>{t('outbox.col.status')}</Table.Th>
+                  <Table.Th>{t('outbox.col.created')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.map((m) => (
+                  <Table.Tr key={m.id}>
+                    <Table.Td style={{ overflowWrap: 'anywhere' }}>{m.to}</Table.Td>
+                    <Table.Td>
+                      <Text fw={500} size="sm">
+                        {m.subject}
+                      </Text>
+                      <Spoiler maxHeight={0} showLabel={t('outbox.show')} hideLabel={t('outbox.hide')}>
+                        <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                          {m.text}
+                        </Text>
+                      </Spoiler>
+                      {m.last_error ? (
+                        <Text size="xs" c="red">
+                          {t('outbox.lastError', { error: m.last_error })}
+                        </Text>
+                      ) : null}
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge color={statusColor[m.status] ?? 'gray'} variant="light">
+                        {t(`outbox.status.${m.status}`, { defaultValue: m.status })}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{fmt.dateTime(m.created_at)}</Text>
+                      {m.sent_at ? (
+                        <Text size="xs" c="dimmed">
+                          {t('outbox.sentAt', { at: fmt.dateTime(m.sent_at) })}
+                        </Text>
+                      ) : null}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Paper>
+      )}
+    </>
+  );
+}
