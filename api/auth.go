@@ -245,3 +245,38 @@ func (s *Server) me(c *gin.Context) {
 	sess := session(c)
 	c.JSON(http.StatusOK, sessionResponse{User: toUserJSON(sess.User), CSRFToken: sess.CSRFToken})
 }
+
+type passwordRequest struct {
+	CurrentPassword string `json:"current_password" validate:"required,max=200"`
+	NewPassword     string `json:"new_password" validate:"required,min=10,max=200"`
+}
+
+// changePassword lets the signed-in user replace their password; their other sessions end.
+func (s *Server) changePassword(c *gin.Context) {
+	var req passwordRequest
+	if !s.bind(c, &req) {
+		return
+	}
+	me := currentUser(c)
+	_, hash, err := s.db.UserCredentials(c, me.Email)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	if !s.checkPassword(c, hash, req.CurrentPassword) {
+		s.fail(c, models.Invalid(models.FieldError{Field: "current_password", Message: "is not your current password"}))
+		return
+	}
+	newHash, err := HashPassword(req.NewPassword)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	tok, _ := c.Get(ctxToken)
+	if err := s.db.ChangePassword(c, me.ID, newHash, hashToken(tok.(string))); err != nil {
+		s.fail(c, err)
+		return
+	}
+	s.log.InfoContext(c, "password changed", "user_id", me.ID)
+	c.Status(http.StatusNoContent)
+}

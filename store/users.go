@@ -148,3 +148,14 @@ func (db *DB) UpdateUser(ctx context.Context, id int64, u UserUpdate) (*models.U
 	}
 	return db.UserByID(ctx, id)
 }
+
+// ChangePassword sets a user's password hash and ends all their sessions but the one that changed it.
+func (db *DB) ChangePassword(ctx context.Context, userID int64, hash, keepTokenHash string) error {
+	return db.with(ctx).Transaction(func(tx *gorm.DB) error {
+		if err := tx.Model(&userRecord{}).Where("id = ?", userID).Updates(map[string]any{
+			"password_hash": hash, "updated_at": time.Now().UTC()}).Error; err != nil {
+			return err
+		}
+		return tx.Where("user_id = ? AND token_hash <> ?", userID, keepTokenHash).Delete(&sessionRecord{}).Error
+	})
+}

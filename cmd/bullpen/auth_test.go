@@ -94,6 +94,23 @@ func TestSessionsCSRFAndThrottling(t *testing.T) {
 		t.Fatalf("deactivated user signs in: %d", code)
 	}
 
+	// Changing one's password needs the current one, keeps this session and ends the others.
+	other := newBrowser(t, app.URL())
+	other.login("admin@bullpen.demo", pw)
+	if code := admin.do("POST", "/api/v1/me/password", map[string]string{"current_password": "guess-guess", "new_password": "a-new-long-password"}, &p); code != 400 || p.Errors[0].Field != "current_password" {
+		t.Fatalf("password change with a wrong current password: %d %+v", code, p)
+	}
+	if code := admin.do("POST", "/api/v1/me/password", map[string]string{"current_password": pw, "new_password": "a-new-long-password"}, nil); code != 204 {
+		t.Fatalf("password change: %d", code)
+	}
+	if code := admin.do("GET", "/api/v1/me", nil, nil); code != 200 {
+		t.Fatalf("the session that changed the password: %d", code)
+	}
+	if code := other.do("GET", "/api/v1/me", nil, nil); code != 401 {
+		t.Fatalf("another session after the password change: %d", code)
+	}
+	newBrowser(t, app.URL()).login("admin@bullpen.demo", "a-new-long-password")
+
 	// Logout ends the session on the server: the old cookie no longer works.
 	cookies := admin.http.Jar.Cookies(mustURL(t, app.URL()))
 	if code := admin.do("DELETE", "/api/v1/session", nil, nil); code != 204 {

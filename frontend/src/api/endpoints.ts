@@ -41,6 +41,8 @@ export async function fetchMe(): Promise<User> {
   return res.user;
 }
 
+export const changePassword = (current_password: string, new_password: string) =>
+  api<void>('/api/v1/me/password', { method: 'POST', body: { current_password, new_password } });
 export const listOutbox = () => api<Items<OutboxMessage>>('/api/v1/outbox').then((r) => r.items ?? []);
 export const listUsers = () => api<Items<User>>('/api/v1/users').then((r) => r.items ?? []);
 export const createUser = (body: NewUserBody) =>

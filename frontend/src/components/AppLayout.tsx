@@ -1,13 +1,14 @@
 import { AppShell, Avatar, Badge, Burger, Center, Group, Loader, Menu, NavLink, Stack, Text, UnstyledButton } from '@mantine/core';
 import { Suspense } from 'react';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBriefcase, IconChecklist, IconChevronDown, IconFileSpreadsheet, IconLogout, IconMail, IconUsers } from '@tabler/icons-react';
+import { IconBriefcase, IconChecklist, IconChevronDown, IconFileSpreadsheet, IconKey, IconLogout, IconMail, IconUsers } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { logout } from '../api/endpoints';
 import { usePlans } from '../api/queries';
 import { hasRole } from '../lib/roles';
+import { ChangePasswordModal } from './ChangePasswordModal';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { Logo } from './Logo';
 import { NotificationsBell } from './NotificationsBell';
@@ -26,6 +27,7 @@ export function AppLayout() {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const [opened, { toggle, close }] = useDisclosure();
+  const [passwordOpened, { open: openPassword, close: closePassword }] = useDisclosure();
   const location = useLocation();
   const navigate = useNavigate();
   const qc = useQueryClient();
@@ -96,6 +98,9 @@ export function AppLayout() {
                   </Text>
                 </Menu.Label>
                 <Menu.Divider />
+                <Menu.Item leftSection={<IconKey size={16} aria-hidden />} onClick={openPassword}>
+                  {t('password.title')}
+                </Menu.Item>
                 <Menu.Item
                   leftSection={<IconLogout size={16} aria-hidden />}
                   onClick={() => signOut.mutate()}
@@ -108,6 +113,7 @@ export function AppLayout() {
           </Group>
         </Group>
       </AppShell.Header>
+      <ChangePasswordModal opened={passwordOpened} onClose={closePassword} />
 
       <AppShell.Navbar p="sm" aria-label={t('nav.main')}>
         <Stack gap={4} component="nav">
