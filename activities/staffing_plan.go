@@ -46,6 +46,10 @@ func (a *Activities) PlanSubmitted(ctx context.Context, planID int64, revision i
 	if err != nil {
 		return refusal(err)
 	}
+	if err := a.audit(ctx, &actorID, "plan."+string(kind), planID, fmt.Sprintf("Revision %d of %q put up for approval", revision, p.Title),
+		nil, map[string]any{"revision": revision, "headcount": p.Result.Headcount, "title": p.Title}, key); err != nil {
+		return err
+	}
 	heads, err := a.DB.ActiveUsersWithRole(ctx, models.RoleDepartmentHead)
 	if err != nil {
 		return err
@@ -63,6 +67,11 @@ func (a *Activities) RecordPlanDecision(ctx context.Context, d models.PlanDecisi
 	}
 	key := fmt.Sprintf("decision-r%d", d.Revision)
 	if err := a.DB.AddPlanEvent(ctx, d.PlanID, d.Decision.EventFor(), &d.ActorID, d.Comment, key); err != nil {
+		return err
+	}
+	if err := a.audit(ctx, &d.ActorID, "plan."+string(d.Decision.EventFor()), d.PlanID, "Decision: "+string(d.Decision),
+		map[string]any{"status": string(models.PlanPendingApproval), "revision": d.Revision},
+		map[string]any{"status": string(d.Decision.Outcome()), "comment": d.Comment}, key); err != nil {
 		return err
 	}
 	if err := a.DB.MarkDoneNotificationsRead(ctx, planLink(d.PlanID), awaitingDecision, time.Now()); err != nil {
@@ -142,7 +151,15 @@ func (a *Activities) OpenPlanOpenings(ctx context.Context, planID int64) error {
 	if p.Status != models.PlanApproved {
 		return refusal(models.Errorf(models.ECONFLICT, "Plan %d is %s, not approved.", planID, p.Status))
 	}
-	if err := a.DB.OpenPlanOpenings(ctx, planID, models.OpeningsFor(p)); err != nil {
+	openings := models.OpeningsFor(p)
+	if err := a.DB.OpenPlanOpenings(ctx, planID, openings); err != nil {
+		return err
+	}
+	seats := map[string]any{}
+	for _, o := range openings {
+		seats[string(o.Role)] = o.Seats
+	}
+	if err := a.audit(ctx, nil, "plan.openings_opened", planID, fmt.Sprintf("%d openings opened", len(openings)), nil, seats, "openings"); err != nil {
 		return err
 	}
 	recruiters, err := a.DB.ActiveUsersWithRole(ctx, models.RoleRecruiter)
@@ -153,6 +170,13 @@ func (a *Activities) OpenPlanOpenings(ctx context.Context, planID int64) error {
 	return a.DB.Notify(ctx, dedupe(to), store.Notice{Kind: noticeOpeningsOpened, Link: "/openings", Params: planParams(p),
 		Message: fmt.Sprintf("Staffing plan %q is approved: %d seats are open to hire.", p.Title, p.Result.Headcount)},
 		fmt.Sprintf("plan-%d-openings", planID))
+}
+
+// audit appends a staffing plan's entry to the audit log, once per key.
+func (a *Activities) audit(ctx context.Context, actor *int64, action string, planID int64, summary string, before, after map[string]any, key string) error {
+	k := fmt.Sprintf("plan-%d-%s", planID, key)
+	return a.DB.Audit(ctx, store.AuditEntry{ActorID: actor, Action: action, ObjectType: "staffing_plan", ObjectID: planID,
+		Summary: summary, Before: before, After: after, DedupeKey: &k})
 }
 
 func planLink(planID int64) string { return fmt.Sprintf("/plans/%d", planID) }

@@ -277,6 +277,7 @@ func (s *Server) changePassword(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
+	s.audit(c, "user.password_changed", "user", me.ID, "Changed their own password", nil, nil)
 	s.log.InfoContext(c, "password changed", "user_id", me.ID)
 	c.Status(http.StatusNoContent)
 }

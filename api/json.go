@@ -123,3 +123,25 @@ func toOutboxJSON(m store.OutboxMessage) outboxJSON {
 	return outboxJSON{ID: m.ID, To: m.ToAddr, Subject: m.Subject, Text: m.TextBody, Status: m.Status, Attempts: m.Attempts,
 		LastError: m.LastError, CreatedAt: m.CreatedAt, SentAt: m.SentAt}
 }
+
+// auditJSON is an entry of the audit log; Actor is null for the system.
+type auditJSON struct {
+	ID         int64          `json:"id"`
+	At         time.Time      `json:"at"`
+	Actor      *personJSON    `json:"actor"`
+	Action     string         `json:"action"`
+	ObjectType string         `json:"object_type"`
+	ObjectID   int64          `json:"object_id"`
+	Summary    string         `json:"summary"`
+	Before     map[string]any `json:"before"`
+	After      map[string]any `json:"after"`
+}
+
+func toAuditJSON(e store.AuditEntry) auditJSON {
+	out := auditJSON{ID: e.ID, At: e.At, Action: e.Action, ObjectType: e.ObjectType, ObjectID: e.ObjectID, Summary: e.Summary,
+		Before: e.Before, After: e.After}
+	if e.ActorID != nil {
+		out.Actor = &personJSON{ID: *e.ActorID, Name: e.ActorName()}
+	}
+	return out
+}

@@ -1,8 +1,11 @@
 package api
 
 import (
+	"context"
 	"net/http"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/gin-gonic/gin"
 
@@ -95,4 +98,46 @@ func (s *Server) listOutbox(c *gin.Context) {
 		return
 	}
 	c.JSON(http.StatusOK, listOf(msgs, toOutboxJSON))
+}
+
+// audit appends what the signed-in user did. The change has happened; a failure to record it is logged loudly
+// rather than reported to the user as if the change had failed.
+func (s *Server) audit(c *gin.Context, action, objectType string, objectID int64, summary string, before, after map[string]any) {
+	var actor *int64
+	if u := currentUser(c); u != nil {
+		actor = &u.ID
+	}
+	err := s.db.Audit(context.WithoutCancel(c), store.AuditEntry{ActorID: actor, Action: action, ObjectType: objectType,
+		ObjectID: objectID, Summary: summary, Before: before, After: after})
+	if err != nil {
+		s.log.ErrorContext(c, "audit log write failed", "action", action, "object_id", objectID, "error", err)
+	}
+}
+
+func (s *Server) listAudit(c *gin.Context) {
+	if !s.allow(c, models.ActAuditRead, nil) {
+		return
+	}
+	f := store.AuditFilter{ObjectType: c.Query("object_type"), Action: c.Query("action")}
+	var errs []models.FieldError
+	for name, dst := range map[string]*int64{"object_id": &f.ObjectID, "actor_id": &f.ActorID, "before_id": &f.BeforeID} {
+		if v := c.Query(name); v != "" {
+			n, err := strconv.ParseInt(v, 10, 64)
+			if err != nil || n <= 0 {
+				errs = append(errs, models.FieldError{Field: name, Message: "must be a positive whole number"})
+			}
+			*dst = n
+		}
+	}
+	if len(errs) > 0 {
+		slices.SortFunc(errs, func(a, b models.FieldError) int { return strings.Compare(a.Field, b.Field) })
+		s.fail(c, models.Invalid(errs...))
+		return
+	}
+	entries, err := s.db.ListAudit(c, f)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, listOf(entries, toAuditJSON))
 }

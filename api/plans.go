@@ -136,17 +136,21 @@ func (s *Server) loadPlan(c *gin.Context, act models.Action) (*models.StaffingPl
 
 // writePlan answers with the plan as it now stands, with its timeline and openings.
 func (s *Server) writePlan(c *gin.Context, id int64) {
-	p, err := s.db.Plan(c, id)
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	events, err := s.db.PlanEvents(c, id)
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	openings, err := s.db.ListOpenings(c, store.OpeningFilter{PlanID: id})
+	var (
+		p        *models.StaffingPlan
+		events   []models.PlanEvent
+		openings []models.Opening
+	)
+	err := s.db.Snapshot(c, func(db *store.DB) (err error) {
+		if p, err = db.Plan(c, id); err != nil {
+			return err
+		}
+		if events, err = db.PlanEvents(c, id); err != nil {
+			return err
+		}
+		openings, err = db.ListOpenings(c, store.OpeningFilter{PlanID: id})
+		return err
+	})
 	if err != nil {
 		s.fail(c, err)
 		return

@@ -67,6 +67,10 @@ func (s *Server) routeTable() []route {
 			response: list[notificationJSON]{}, status: http.StatusOK, handler: s.listNotifications},
 		{method: "GET", path: "/outbox", summary: "The latest e-mails, sent or kept (admins)", tag: "e-mail", auth: true,
 			response: list[outboxJSON]{}, status: http.StatusOK, handler: s.listOutbox},
+		{method: "GET", path: "/audit", summary: "The audit log, newest first (admins)", tag: "audit", auth: true,
+			query: []queryParam{{"object_type", "e.g. staffing_plan or user"}, {"object_id", "one object"}, {"actor_id", "who acted"},
+				{"action", "e.g. plan.approved"}, {"before_id", "the page before this entry"}},
+			response: list[auditJSON]{}, status: http.StatusOK, handler: s.listAudit},
 		{method: "POST", path: "/notifications/:id/read", summary: "Mark a notification read", tag: "notifications", auth: true,
 			status: http.StatusNoContent, handler: s.readNotification},
 	}

@@ -25,6 +25,11 @@ type updateUserRequest struct {
 	Password *string   `json:"password,omitempty" validate:"omitempty,min=10,max=200"`
 }
 
+// userAudit is what the audit log keeps of a user: never the password.
+func userAudit(u *models.User) map[string]any {
+	return map[string]any{"email": u.Email, "name": u.Name, "roles": u.Roles, "active": u.Active}
+}
+
 func toRoles(names []string) []models.Role {
 	out := make([]models.Role, 0, len(names))
 	for _, n := range names {
@@ -84,6 +89,7 @@ func (s *Server) createUser(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
+	s.audit(c, "user.created", "user", u.ID, "Added "+u.Email, nil, userAudit(u))
 	s.log.InfoContext(c, "user created", "user_id", u.ID, "by", currentUser(c).ID)
 	c.JSON(http.StatusCreated, toUserJSON(u))
 }
@@ -124,11 +130,21 @@ func (s *Server) updateUser(c *gin.Context) {
 		}
 		upd.PasswordHash = &hash
 	}
+	before, err := s.db.UserByID(c, id)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
 	u, err := s.db.UpdateUser(c, id, upd)
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
+	after := userAudit(u)
+	if upd.PasswordHash != nil {
+		after["password"] = "changed"
+	}
+	s.audit(c, "user.updated", "user", u.ID, "Changed "+u.Email, userAudit(before), after)
 	s.log.InfoContext(c, "user updated", "user_id", u.ID, "by", me.ID)
 	c.JSON(http.StatusOK, toUserJSON(u))
 }

@@ -15,6 +15,7 @@ const (
 	ActUserManage       Action = "user.manage"
 	ActNotificationRead Action = "notification.read"
 	ActOutboxRead       Action = "outbox.read"
+	ActAuditRead        Action = "audit.read"
 )
 
 // planAuthors may write staffing plans; planReaders may read every plan.
@@ -59,6 +60,8 @@ func Authorize(u *User, act Action, obj any) error {
 		return need(u, "manage users", RoleAdmin)
 	case ActOutboxRead:
 		return need(u, "read the e-mail outbox", RoleAdmin)
+	case ActAuditRead:
+		return need(u, "read the audit log", RoleAdmin)
 	case ActNotificationRead:
 		if n, ok := obj.(*Notification); ok && n.UserID == u.ID {
 			return nil

@@ -47,6 +47,8 @@ func TestAuthorize(t *testing.T) {
 		{"admin manages users", admin, ActUserManage, nil, ""},
 		{"head does not manage users", head, ActUserManage, nil, EFORBIDDEN},
 		{"admin reads the outbox", admin, ActOutboxRead, nil, ""},
+		{"admin reads the audit log", admin, ActAuditRead, nil, ""},
+		{"head does not read the whole audit log", head, ActAuditRead, nil, EFORBIDDEN},
 		{"recruiter does not read the outbox", recruiter, ActOutboxRead, nil, EFORBIDDEN},
 		{"own notification", head, ActNotificationRead, note, ""},
 		{"someone else's notification", recruiter, ActNotificationRead, note, EFORBIDDEN},

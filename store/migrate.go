@@ -10,7 +10,8 @@ import (
 )
 
 // migration is one versioned change of the schema. Its statements are written once, with placeholders for
-// the few types the two dialects spell differently: {{id}}, {{ts}}, {{json}}.
+// the few types the two dialects spell differently: {{id}}, {{ts}}, {{json}}. A statement that starts with
+// "postgres:" or "sqlite:" runs on that dialect only.
 type migration struct {
 	version    int
 	name       string
@@ -128,6 +129,31 @@ var migrations = []migration{
 		`CREATE UNIQUE INDEX outbox_key ON outbox (dedupe_key)`,
 		`CREATE INDEX outbox_created_idx ON outbox (created_at)`,
 	}},
+	{5, "append-only audit log", []string{
+		`CREATE TABLE audit_log (
+			id {{id}},
+			at {{ts}} NOT NULL,
+			actor_id BIGINT REFERENCES users (id),
+			action TEXT NOT NULL,
+			object_type TEXT NOT NULL,
+			object_id BIGINT NOT NULL,
+			summary TEXT NOT NULL,
+			before {{json}},
+			after {{json}},
+			dedupe_key TEXT
+		)`,
+		`CREATE UNIQUE INDEX audit_log_key ON audit_log (dedupe_key)`,
+		`CREATE INDEX audit_log_object_idx ON audit_log (object_type, object_id, id)`,
+		`CREATE INDEX audit_log_actor_idx ON audit_log (actor_id, id)`,
+		`postgres: CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+			BEGIN RAISE EXCEPTION 'the audit log is append-only'; END $$`,
+		`postgres: CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log
+			FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()`,
+		`sqlite: CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+			BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END`,
+		`sqlite: CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+			BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END`,
+	}},
 }
 
 // LatestVersion is the schema version Migrate brings a database to.
@@ -173,6 +199,12 @@ func (db *DB) MigrateTo(ctx context.Context, version int) error {
 				return nil
 			}
 			for _, s := range m.statements {
+				if dialect, rest, ok := strings.Cut(s, ": "); ok && (dialect == DialectPostgres || dialect == DialectSQLite) {
+					if dialect != db.dialect {
+						continue
+					}
+					s = rest
+				}
 				if err := tx.Exec(db.expand(s)).Error; err != nil {
 					return fmt.Errorf("%s", strings.Join(strings.Fields(err.Error()), " "))
 				}

@@ -4,6 +4,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -113,4 +114,14 @@ func notFound(err error, what string) error {
 		return models.Errorf(models.ENOTFOUND, "No such %s.", what)
 	}
 	return err
+}
+
+// Snapshot runs read with a view of the database as of one moment, so that several reads agree with each
+// other (a plan's openings and the timeline entry written with them, say).
+func (db *DB) Snapshot(ctx context.Context, read func(*DB) error) error {
+	opts := &sql.TxOptions{ReadOnly: true}
+	if db.dialect == DialectPostgres {
+		opts.Isolation = sql.LevelRepeatableRead
+	}
+	return db.with(ctx).Transaction(func(tx *gorm.DB) error { return read(&DB{gorm: tx, dialect: db.dialect}) }, opts)
 }

@@ -232,3 +232,36 @@ func TestOutboxKeepsOneMessagePerKey(t *testing.T) {
 		}
 	})
 }
+
+func TestAuditLogIsAppendOnly(t *testing.T) {
+	eachDialect(t, func(t *testing.T, url string) {
+		ctx := context.Background()
+		db := storetest.Open(t, url)
+		u, _ := db.CreateUser(ctx, "a@example.com", "Arta", "x", []models.Role{models.RoleAdmin})
+		key := "plan-1-decision-r1"
+		for range 2 {
+			if err := db.Audit(ctx, store.AuditEntry{ActorID: &u.ID, Action: "plan.approved", ObjectType: "staffing_plan", ObjectID: 1,
+				Summary: "Approved", Before: map[string]any{"status": "pending_approval"}, After: map[string]any{"status": "approved"}, DedupeKey: &key}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := db.Audit(ctx, store.AuditEntry{Action: "opening.opened", ObjectType: "opening", ObjectID: 3, Summary: "Opened"}); err != nil {
+			t.Fatal(err)
+		}
+		all, err := db.ListAudit(ctx, store.AuditFilter{})
+		if err != nil || len(all) != 2 || all[0].Action != "opening.opened" || all[1].ActorName() != "Arta" || all[1].After["status"] != "approved" {
+			t.Fatalf("audit = %+v, %v", all, err)
+		}
+		plan, _ := db.ListAudit(ctx, store.AuditFilter{ObjectType: "staffing_plan", ObjectID: 1})
+		older, _ := db.ListAudit(ctx, store.AuditFilter{BeforeID: all[0].ID})
+		if len(plan) != 1 || len(older) != 1 || older[0].ID != all[1].ID {
+			t.Fatalf("filters: %d by object, %d older", len(plan), len(older))
+		}
+		if err := db.Gorm().Exec(`UPDATE audit_log SET summary = 'changed'`).Error; err == nil {
+			t.Fatal("an audit entry was updated")
+		}
+		if err := db.Gorm().Exec(`DELETE FROM audit_log`).Error; err == nil {
+			t.Fatal("an audit entry was deleted")
+		}
+	})
+}

@@ -169,6 +169,32 @@ func TestStaffingPlanJourney(t *testing.T) {
 				t.Errorf("the head's notice of a decided plan: %+v", n)
 			}
 		}
+		admin := newBrowser(t, app.URL())
+		admin.login("admin@bullpen.demo", pw)
+		var audit struct {
+			Items []struct {
+				Action string
+				Actor  *struct{ Name string }
+				After  map[string]any
+			}
+		}
+		if code := admin.do("GET", fmt.Sprintf("/api/v1/audit?object_type=staffing_plan&object_id=%d", plan.ID), nil, &audit); code != 200 {
+			t.Fatalf("audit: %d", code)
+		}
+		var actions []string
+		for _, e := range audit.Items {
+			actions = append(actions, e.Action)
+		}
+		if strings.Join(actions, ",") != "plan.openings_opened,plan.approved,plan.submitted" ||
+			audit.Items[1].Actor == nil || audit.Items[1].Actor.Name != "Besnik Hoxha" || audit.Items[1].After["comment"] != "Go ahead" {
+			t.Fatalf("the plan's audit trail = %+v", audit.Items)
+		}
+		if code := admin.do("GET", "/api/v1/audit?object_id=abc", nil, &p); code != 400 || p.Errors[0].Field != "object_id" {
+			t.Fatalf("a malformed audit filter: %d %+v", code, p)
+		}
+		if code := head.do("GET", "/api/v1/audit", nil, &p); code != 403 {
+			t.Fatalf("head reads the audit log: %d", code)
+		}
 		var own planOut
 		if code := head.do("POST", "/api/v1/staffing-plans", planBody("The head's own plan", 60000), &own); code != 201 {
 			t.Fatalf("head creates a plan: %d", code)
@@ -225,13 +251,18 @@ func TestRequestChangesThenResubmit(t *testing.T) {
 		if got := strings.Join(plan.kinds(), ","); got != "submitted,changes_requested,resubmitted,approved,openings_opened" {
 			t.Fatalf("timeline = %s", got)
 		}
+		// The notice of the openings follows them by a moment.
 		var notes struct{ Items []struct{ Kind, Link string } }
-		rec.do("GET", "/api/v1/notifications", nil, &notes)
 		kinds := map[string]int{}
-		for _, n := range notes.Items {
-			kinds[n.Kind]++
-		}
-		if kinds["plan_decided"] != 2 || kinds["openings_opened"] != 1 {
+		eventually(t, 10*time.Second, "the recruiter's notifications", func() bool {
+			rec.do("GET", "/api/v1/notifications", nil, &notes)
+			kinds = map[string]int{}
+			for _, n := range notes.Items {
+				kinds[n.Kind]++
+			}
+			return kinds["openings_opened"] == 1
+		})
+		if kinds["plan_decided"] != 2 {
 			t.Fatalf("recruiter's notifications = %+v", notes.Items)
 		}
 		if os.Getenv("BULLPEN_WRITE_HISTORY") != "" && app.DB.Dialect() == "sqlite" {

@@ -62,6 +62,16 @@ func TestSessionsCSRFAndThrottling(t *testing.T) {
 	if code := admin.do("POST", "/api/v1/users", newUser, &u); code != 201 || u.Roles[0] != "sales_rep" {
 		t.Fatalf("create user: %d %+v", code, u)
 	}
+	var trail struct {
+		Items []struct {
+			Action string
+			After  map[string]any
+		}
+	}
+	admin.do("GET", fmt.Sprintf("/api/v1/audit?object_type=user&object_id=%d", u.ID), nil, &trail)
+	if len(trail.Items) != 1 || trail.Items[0].Action != "user.created" || trail.Items[0].After["email"] != "new.rep@bullpen.demo" || trail.Items[0].After["password"] != nil {
+		t.Fatalf("audit of the new user = %+v", trail.Items)
+	}
 	if code := admin.do("POST", "/api/v1/users", newUser, &p); code != 409 {
 		t.Fatalf("duplicate user: %d", code)
 	}
