@@ -51,4 +51,12 @@ test('an admin adds a user, changes their roles and deactivates them', async ({ 
   // The outbox is an admin page too; in a fresh demo nothing has been e-mailed yet.
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Outbox' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Outbox' })).toBeVisible();
+
+  // The audit log kept the whole story of the new user.
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Audit log' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Audit log' })).toBeVisible();
+  const entries = page.getByRole('row').filter({ hasText: email });
+  await expect(entries.filter({ hasText: 'User added' })).toHaveCount(1);
+  await expect(entries.filter({ hasText: 'User changed' })).toHaveCount(2);
+  await expect(entries.filter({ hasText: 'User changed' }).first()).toContainText('active: true → false');
 });

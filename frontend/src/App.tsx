@@ -16,6 +16,7 @@ const OpeningsPage = lazy(() => import('./pages/OpeningsPage').then((m) => ({ de
 const PlanFormPage = lazy(() => import('./pages/PlanFormPage').then((m) => ({ default: m.PlanFormPage })));
 const PlanPage = lazy(() => import('./pages/PlanPage').then((m) => ({ default: m.PlanPage })));
 const PlansPage = lazy(() => import('./pages/PlansPage').then((m) => ({ default: m.PlansPage })));
+const AuditPage = lazy(() => import('./pages/AuditPage').then((m) => ({ default: m.AuditPage })));
 const OutboxPage = lazy(() => import('./pages/OutboxPage').then((m) => ({ default: m.OutboxPage })));
 const UsersPage = lazy(() => import('./pages/UsersPage').then((m) => ({ default: m.UsersPage })));
 
@@ -91,6 +92,14 @@ export function App() {
                 element={
                   <RequireRole roles={['admin']}>
                     <UsersPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="/audit"
+                element={
+                  <RequireRole roles={['admin']}>
+                    <AuditPage />
                   </RequireRole>
                 }
               />

@@ -2,6 +2,7 @@
 import { api, setCsrfToken } from './client';
 import type {
   AppNotification,
+  AuditEntry,
   Decision,
   Items,
   NewUserBody,
@@ -43,6 +44,13 @@ export async function fetchMe(): Promise<User> {
 
 export const changePassword = (current_password: string, new_password: string) =>
   api<void>('/api/v1/me/password', { method: 'POST', body: { current_password, new_password } });
+export const listAudit = (f: { objectType?: string; beforeId?: number }) => {
+  const q = new URLSearchParams();
+  if (f.objectType) q.set('object_type', f.objectType);
+  if (f.beforeId) q.set('before_id', String(f.beforeId));
+  const qs = q.toString();
+  return api<Items<AuditEntry>>(`/api/v1/audit${qs ? `?${qs}` : ''}`).then((r) => r.items ?? []);
+};
 export const listOutbox = () => api<Items<OutboxMessage>>('/api/v1/outbox').then((r) => r.items ?? []);
 export const listUsers = () => api<Items<User>>('/api/v1/users').then((r) => r.items ?? []);
 export const createUser = (body: NewUserBody) =>

@@ -156,3 +156,16 @@ export interface OutboxMessage {
   created_at: string;
   sent_at: string | null;
 }
+
+/** An entry of the append-only audit log. */
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actor: { id: number; name: string } | null;
+  action: string;
+  object_type: string;
+  object_id: number;
+  summary: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}

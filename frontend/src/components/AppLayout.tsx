@@ -1,7 +1,7 @@
 import { AppShell, Avatar, Badge, Burger, Center, Group, Loader, Menu, NavLink, Stack, Text, UnstyledButton } from '@mantine/core';
 import { Suspense } from 'react';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBriefcase, IconChecklist, IconChevronDown, IconFileSpreadsheet, IconKey, IconLogout, IconMail, IconUsers } from '@tabler/icons-react';
+import { IconBriefcase, IconChecklist, IconChevronDown, IconFileSpreadsheet, IconHistory, IconKey, IconLogout, IconMail, IconUsers } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
@@ -49,6 +49,7 @@ export function AppLayout() {
     { to: '/openings', label: t('nav.openings'), icon: IconBriefcase, show: true },
     { to: '/users', label: t('nav.users'), icon: IconUsers, show: hasRole(user, 'admin') },
     { to: '/outbox', label: t('nav.outbox'), icon: IconMail, show: hasRole(user, 'admin') },
+    { to: '/audit', label: t('nav.audit'), icon: IconHistory, show: hasRole(user, 'admin') },
   ].filter((n) => n.show);
 
   return (
