@@ -10,27 +10,54 @@ import (
 	"strings"
 	"time"
 
+	"github.com/bullpen-hq/bullpen/models"
 	"github.com/bullpen-hq/bullpen/store"
 )
 
-// nudgeHTML is the HTML body of a reminder or escalation; its text twin is built beside it.
+// nudgeHTML is the HTML body of a reminder or escalation, in any language; its text twin is built beside it.
 var nudgeHTML = htmltemplate.Must(htmltemplate.New("nudge").Parse(`<!doctype html>
-<html lang="en"><body style="font-family:Arial,Helvetica,sans-serif;color:#1f2430;max-width:560px;margin:24px auto">
-<p>Hello {{.Name}},</p>
+<html lang="{{.Lang}}"><body style="font-family:Arial,Helvetica,sans-serif;color:#1f2430;max-width:560px;margin:24px auto">
+<p>{{.Greeting}}</p>
 <p>{{.Message}}</p>
-<p><a href="{{.Link}}" style="display:inline-block;background:#4c6ef5;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">Open the plan</a></p>
-<p style="color:#868e96;font-size:12px">Bullpen sends this because a staffing plan is waiting on a decision.</p>
+<p><a href="{{.Link}}" style="display:inline-block;background:#4c6ef5;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">{{.Button}}</a></p>
+<p style="color:#868e96;font-size:12px">{{.Footer}}</p>
 </body></html>`))
 
-// emailNudge writes a reminder or escalation e-mail to one person and sends it, once per key.
-func (a *Activities) emailNudge(ctx context.Context, key, to, name, subject, message, path string) error {
-	link := strings.TrimRight(a.BaseURL, "/") + path
+// nudgeText holds the words of the reminder and escalation e-mails per language; %s is the plan's title.
+var nudgeText = map[string]map[string]string{
+	"en": {
+		"hello": "Hello %s,", "button": "Open the plan", "open": "Open the plan:",
+		"footer":                    "Bullpen sends this because a staffing plan is waiting on a decision.",
+		noticePlanReminder + ".sub": "Reminder: %s", noticePlanReminder: "Reminder: staffing plan “%s” is still waiting for your decision.",
+		noticePlanEscalated + ".sub": "Escalation: %s",
+		noticePlanEscalated:          "Escalation: staffing plan “%s” has waited too long for a department head’s decision.",
+	},
+	"sq": {
+		"hello": "Përshëndetje %s,", "button": "Hape planin", "open": "Hape planin:",
+		"footer":                    "Bullpen e dërgon këtë sepse një plan stafi pret një vendim.",
+		noticePlanReminder + ".sub": "Kujtesë: %s", noticePlanReminder: "Kujtesë: plani i stafit “%s” ende pret vendimin tuaj.",
+		noticePlanEscalated + ".sub": "Përshkallëzim: %s",
+		noticePlanEscalated:          "Përshkallëzim: plani i stafit “%s” ka pritur shumë gjatë për vendimin e drejtuesit të departamentit.",
+	},
+}
+
+// emailNudge writes a reminder or escalation e-mail to one person, in their language, and sends it once per key.
+func (a *Activities) emailNudge(ctx context.Context, key string, u *models.User, notice string, p *models.StaffingPlan) error {
+	words, ok := nudgeText[u.Locale]
+	if !ok {
+		words = nudgeText["en"]
+	}
+	link := strings.TrimRight(a.BaseURL, "/") + planLink(p.ID)
+	message := fmt.Sprintf(words[notice], p.Title)
+	greeting := fmt.Sprintf(words["hello"], u.Name)
 	var html bytes.Buffer
-	if err := nudgeHTML.Execute(&html, map[string]string{"Name": name, "Message": message, "Link": link}); err != nil {
+	if err := nudgeHTML.Execute(&html, map[string]string{"Lang": u.Locale, "Greeting": greeting, "Message": message,
+		"Link": link, "Button": words["button"], "Footer": words["footer"]}); err != nil {
 		return err
 	}
-	text := fmt.Sprintf("Hello %s,\n\n%s\n\nOpen the plan: %s\n", name, message, link)
-	return a.email(ctx, store.OutboxMessage{DedupeKey: key, ToAddr: to, Subject: subject, TextBody: text, HTMLBody: html.String()})
+	text := fmt.Sprintf("%s\n\n%s\n\n%s %s\n", greeting, message, words["open"], link)
+	return a.email(ctx, store.OutboxMessage{DedupeKey: key, ToAddr: u.Email, Subject: fmt.Sprintf(words[notice+".sub"], p.Title),
+		TextBody: text, HTMLBody: html.String()})
 }
 
 // email stores the message in the outbox, then sends it unless it was sent already. Without an SMTP server

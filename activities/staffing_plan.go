@@ -3,7 +3,6 @@ package activities
 import (
 	"context"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/bullpen-hq/bullpen/models"
@@ -123,8 +122,7 @@ func (a *Activities) nudge(ctx context.Context, planID int64, revision int, role
 		return err
 	}
 	for _, u := range users {
-		if err := a.emailNudge(ctx, fmt.Sprintf("plan-%d-%s-u%d", planID, key, u.ID), u.Email, u.Name,
-			strings.SplitN(message, ":", 2)[0]+": "+p.Title, message, planLink(planID)); err != nil {
+		if err := a.emailNudge(ctx, fmt.Sprintf("plan-%d-%s-u%d", planID, key, u.ID), u, notice, p); err != nil {
 			return err
 		}
 	}

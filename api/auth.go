@@ -281,3 +281,22 @@ func (s *Server) changePassword(c *gin.Context) {
 	s.log.InfoContext(c, "password changed", "user_id", me.ID)
 	c.Status(http.StatusNoContent)
 }
+
+type meRequest struct {
+	Locale string `json:"locale" validate:"required,oneof=en sq"`
+}
+
+// updateMe sets the signed-in user's own preferences: the language of their e-mail.
+func (s *Server) updateMe(c *gin.Context) {
+	var req meRequest
+	if !s.bind(c, &req) {
+		return
+	}
+	me := currentUser(c)
+	u, err := s.db.UpdateUser(c, me.ID, store.UserUpdate{Locale: &req.Locale})
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, sessionResponse{User: toUserJSON(u), CSRFToken: session(c).CSRFToken})
+}

@@ -14,6 +14,7 @@ type userJSON struct {
 	Name      string    `json:"name"`
 	Roles     []string  `json:"roles"`
 	Active    bool      `json:"active"`
+	Locale    string    `json:"locale"`
 	CreatedAt time.Time `json:"created_at"`
 }
 
@@ -22,7 +23,7 @@ func toUserJSON(u *models.User) userJSON {
 	for i, r := range u.Roles {
 		roles[i] = string(r)
 	}
-	return userJSON{ID: u.ID, Email: u.Email, Name: u.Name, Roles: roles, Active: u.Active, CreatedAt: u.CreatedAt}
+	return userJSON{ID: u.ID, Email: u.Email, Name: u.Name, Roles: roles, Active: u.Active, Locale: u.Locale, CreatedAt: u.CreatedAt}
 }
 
 // personJSON names who did something.

@@ -30,6 +30,8 @@ func (s *Server) routeTable() []route {
 			status: http.StatusNoContent, handler: s.logout},
 		{method: "GET", path: "/me", summary: "The signed-in user and their CSRF token", tag: "session", auth: true,
 			response: sessionResponse{}, status: http.StatusOK, handler: s.me},
+		{method: "PATCH", path: "/me", summary: "Set one's own language for e-mail", tag: "session", auth: true,
+			request: meRequest{}, response: sessionResponse{}, status: http.StatusOK, handler: s.updateMe},
 		{method: "POST", path: "/me/password", summary: "Change one's own password (other sessions end)", tag: "session", auth: true,
 			request: passwordRequest{}, status: http.StatusNoContent, handler: s.changePassword},
 		{method: "GET", path: "/openapi.json", summary: "This document", tag: "meta",

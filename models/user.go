@@ -49,13 +49,18 @@ func ParseRole(s string) (Role, bool) {
 
 // User is a person with an account. Candidates have none.
 type User struct {
-	ID        int64
-	Email     string
-	Name      string
-	Roles     []Role
-	Active    bool
+	ID     int64
+	Email  string
+	Name   string
+	Roles  []Role
+	Active bool
+	// Locale is the language the user reads Bullpen's e-mail in: "en" or "sq".
+	Locale    string
 	CreatedAt time.Time
 }
+
+// Locales are the languages Bullpen speaks.
+var Locales = []string{"en", "sq"}
 
 // HasRole reports whether the user holds role r.
 func (u *User) HasRole(r Role) bool { return u != nil && slices.Contains(u.Roles, r) }

@@ -154,6 +154,9 @@ var migrations = []migration{
 		`sqlite: CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
 			BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END`,
 	}},
+	{6, "each user's language, for e-mail", []string{
+		`ALTER TABLE users ADD COLUMN locale TEXT NOT NULL DEFAULT 'en'`,
+	}},
 }
 
 // LatestVersion is the schema version Migrate brings a database to.

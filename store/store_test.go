@@ -65,7 +65,13 @@ func TestMigrateFromPreviousVersionKeepsData(t *testing.T) {
 		if err := db.MigrateTo(ctx, store.LatestVersion()-1); err != nil {
 			t.Fatal(err)
 		}
-		u, err := db.CreateUser(ctx, "Head@Example.com", "Hana Head", "hash", []models.Role{models.RoleDepartmentHead})
+		// The rows are written as the previous version wrote them: with its columns only.
+		now := time.Now().UTC()
+		if err := db.Gorm().Exec(`INSERT INTO users (email, name, password_hash, roles, active, created_at, updated_at)
+			VALUES ('head@example.com', 'Hana Head', 'hash', ',department_head,', ?, ?, ?)`, true, now, now).Error; err != nil {
+			t.Fatal(err)
+		}
+		u, _, err := db.UserCredentials(ctx, "head@example.com")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -83,7 +89,7 @@ func TestMigrateFromPreviousVersionKeepsData(t *testing.T) {
 			t.Fatalf("old notification after upgrade = %+v, %v", n, err)
 		}
 		s, err := db.SessionByHash(ctx, "tokenhash", time.Now())
-		if err != nil || s.User.Email != "head@example.com" || !s.User.HasRole(models.RoleDepartmentHead) {
+		if err != nil || s.User.Email != "head@example.com" || !s.User.HasRole(models.RoleDepartmentHead) || s.User.Locale != "en" {
 			t.Fatalf("session after upgrade = %+v, %v", s, err)
 		}
 		d := draft()

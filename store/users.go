@@ -18,6 +18,7 @@ type userRecord struct {
 	PasswordHash string
 	Roles        string // ",admin,recruiter," so that one role is found with LIKE on both dialects
 	Active       bool
+	Locale       string
 	CreatedAt    time.Time
 	UpdatedAt    time.Time
 }
@@ -47,13 +48,13 @@ func decodeRoles(s string) []models.Role {
 }
 
 func (r *userRecord) model() *models.User {
-	return &models.User{ID: r.ID, Email: r.Email, Name: r.Name, Roles: decodeRoles(r.Roles), Active: r.Active, CreatedAt: r.CreatedAt}
+	return &models.User{ID: r.ID, Email: r.Email, Name: r.Name, Roles: decodeRoles(r.Roles), Active: r.Active, Locale: r.Locale, CreatedAt: r.CreatedAt}
 }
 
 // CreateUser adds an active user. It returns ECONFLICT when the e-mail is taken.
 func (db *DB) CreateUser(ctx context.Context, email, name, passwordHash string, roles []models.Role) (*models.User, error) {
 	rec := userRecord{Email: models.NormalizeEmail(email), Name: strings.TrimSpace(name), PasswordHash: passwordHash,
-		Roles: encodeRoles(roles), Active: true}
+		Roles: encodeRoles(roles), Active: true, Locale: "en"}
 	if err := db.with(ctx).Create(&rec).Error; err != nil {
 		if errors.Is(err, gorm.ErrDuplicatedKey) {
 			return nil, models.Errorf(models.ECONFLICT, "A user with e-mail %s already exists.", rec.Email)
@@ -114,6 +115,7 @@ type UserUpdate struct {
 	Roles        *[]models.Role
 	Active       *bool
 	PasswordHash *string
+	Locale       *string
 }
 
 // UpdateUser changes a user. Deactivating a user also ends all their sessions, in the same transaction.
@@ -134,6 +136,9 @@ func (db *DB) UpdateUser(ctx context.Context, id int64, u UserUpdate) (*models.U
 		}
 		if u.PasswordHash != nil {
 			rec.PasswordHash = *u.PasswordHash
+		}
+		if u.Locale != nil {
+			rec.Locale = *u.Locale
 		}
 		if err := tx.Save(&rec).Error; err != nil {
 			return err

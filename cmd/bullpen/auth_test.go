@@ -149,6 +149,17 @@ func TestRemindersAndEscalation(t *testing.T) {
 		c.SMTPURL, c.BaseURL = mail.URL(), "https://bullpen.example"
 	})
 	defer app.Close()
+	// The head reads e-mail in Albanian; the admin keeps English.
+	head := newBrowser(t, app.URL())
+	head.login("head@bullpen.demo", pw)
+	var me struct{ User struct{ Locale string } }
+	if code := head.do("PATCH", "/api/v1/me", map[string]string{"locale": "sq"}, &me); code != 200 || me.User.Locale != "sq" {
+		t.Fatalf("set locale: %d %+v", code, me)
+	}
+	var p problem
+	if code := head.do("PATCH", "/api/v1/me", map[string]string{"locale": "de"}, &p); code != 400 {
+		t.Fatalf("an unknown locale: %d", code)
+	}
 	rec := newBrowser(t, app.URL())
 	rec.login("recruiter@bullpen.demo", pw)
 	var plan planOut
@@ -193,7 +204,7 @@ func TestRemindersAndEscalation(t *testing.T) {
 		}
 		got[to] = ms[0]
 	}
-	if m := got["head@bullpen.demo"]; m.Subject != "Reminder: Waiting team" || !strings.Contains(m.Body, "Hello Besnik Hoxha") ||
+	if m := got["head@bullpen.demo"]; m.Subject != "Kujtesë: Waiting team" || !strings.Contains(m.Body, "Përshëndetje Besnik Hoxha") ||
 		!strings.Contains(m.Body, fmt.Sprintf("https://bullpen.example/plans/%d", plan.ID)) {
 		t.Errorf("head's e-mail = %+v", m)
 	}
@@ -213,8 +224,6 @@ func TestRemindersAndEscalation(t *testing.T) {
 			t.Errorf("outbox message not sent: %+v", m)
 		}
 	}
-	head := newBrowser(t, app.URL())
-	head.login("head@bullpen.demo", pw)
 	if code := head.do("GET", "/api/v1/outbox", nil, &outbox); code != 403 {
 		t.Errorf("head reads the outbox: %d", code)
 	}

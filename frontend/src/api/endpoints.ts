@@ -42,6 +42,8 @@ export async function fetchMe(): Promise<User> {
   return res.user;
 }
 
+export const setMyLocale = (locale: string) =>
+  api<SessionResponse>('/api/v1/me', { method: 'PATCH', body: { locale }, quiet401: true });
 export const changePassword = (current_password: string, new_password: string) =>
   api<void>('/api/v1/me/password', { method: 'POST', body: { current_password, new_password } });
 export const listAudit = (f: { objectType?: string; beforeId?: number }) => {

@@ -72,7 +72,7 @@ export function AppLayout() {
           </Group>
           <Group gap="xs" wrap="nowrap">
             <Group visibleFrom="xs">
-              <LanguageSwitcher compact />
+              <LanguageSwitcher compact signedIn />
             </Group>
             <NotificationsBell />
             <Menu position="bottom-end" width={220} shadow="md">
@@ -143,7 +143,7 @@ export function AppLayout() {
           })}
         </Stack>
         <Stack mt="auto" hiddenFrom="xs" pt="md">
-          <LanguageSwitcher />
+          <LanguageSwitcher signedIn />
         </Stack>
       </AppShell.Navbar>
 
