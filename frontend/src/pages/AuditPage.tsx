@@ -1,13 +1,12 @@
-import { Anchor, Button, Code, Group, Paper, Select, Skeleton, Table, Text } from '@mantine/core';
+import { Anchor, Button, Code, Group, Paper, Select, Table, Text } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { listAudit } from '../api/endpoints';
 import type { AuditEntry } from '../api/types';
-import { EmptyBox } from '../components/EmptyState';
-import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeader } from '../components/PageHeader';
+import { QueryView } from '../components/QueryView';
 import { useFormat } from '../lib/format';
 
 /** What changed, as "key: before → after" for the keys either side has. */
@@ -52,13 +51,14 @@ export function AuditPage() {
           w={240}
         />
       </Group>
-      {log.isError ? (
-        <ErrorAlert error={log.error} onRetry={() => void log.refetch()} />
-      ) : log.isPending ? (
-        <Skeleton height={200} radius="md" />
-      ) : rows.length === 0 ? (
-        <EmptyBox title={t('audit.empty')} description={t('audit.emptyHint')} />
-      ) : (
+      <QueryView
+        error={log.error}
+        pending={log.isPending}
+        empty={rows.length === 0}
+        onRetry={() => void log.refetch()}
+        emptyTitle={t('audit.empty')}
+        emptyHint={t('audit.emptyHint')}
+      >
         <Paper withBorder radius="md">
           <Table.ScrollContainer minWidth={760}>
             <Table verticalSpacing="sm">
@@ -108,7 +108,7 @@ export function AuditPage() {
             </Table>
           </Table.ScrollContainer>
         </Paper>
-      )}
+      </QueryView>
       {log.hasNextPage ? (
         <Group justify="center" mt="md">
           <Button variant="default" onClick={() => void log.fetchNextPage()} loading={log.isFetchingNextPage}>

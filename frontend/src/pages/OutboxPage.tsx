@@ -1,10 +1,9 @@
-import { Badge, Paper, Skeleton, Spoiler, Table, Text } from '@mantine/core';
+import { Badge, Paper, Spoiler, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { listOutbox } from '../api/endpoints';
-import { EmptyBox } from '../components/EmptyState';
-import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeader } from '../components/PageHeader';
+import { QueryView } from '../components/QueryView';
 import { useFormat } from '../lib/format';
 
 const statusColor: Record<string, string> = { sent: 'green', kept: 'gray', pending: 'orange' };
@@ -18,13 +17,14 @@ export function OutboxPage() {
   return (
     <>
       <PageHeader title={t('outbox.title')} description={t('outbox.description')} />
-      {outbox.isError ? (
-        <ErrorAlert error={outbox.error} onRetry={() => void outbox.refetch()} />
-      ) : outbox.isPending ? (
-        <Skeleton height={200} radius="md" />
-      ) : rows.length === 0 ? (
-        <EmptyBox title={t('outbox.empty')} description={t('outbox.emptyHint')} />
-      ) : (
+      <QueryView
+        error={outbox.error}
+        pending={outbox.isPending}
+        empty={rows.length === 0}
+        onRetry={() => void outbox.refetch()}
+        emptyTitle={t('outbox.empty')}
+        emptyHint={t('outbox.emptyHint')}
+      >
         <Paper withBorder radius="md">
           <Table.ScrollContainer minWidth={720}>
             <Table verticalSpacing="sm">
@@ -74,7 +74,7 @@ export function OutboxPage() {
             </Table>
           </Table.ScrollContainer>
         </Paper>
-      )}
+      </QueryView>
     </>
   );
 }
