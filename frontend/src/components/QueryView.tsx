@@ -10,11 +10,12 @@ export function QueryView(props: {
   empty: boolean;
   onRetry: () => void;
   emptyTitle: string;
-  emptyHint: string;
+  emptyHint?: string;
+  emptyAction?: ReactNode;
   children: ReactNode;
 }) {
   if (props.error) return <ErrorAlert error={props.error} onRetry={props.onRetry} />;
   if (props.pending) return <Skeleton height={200} radius="md" />;
-  if (props.empty) return <EmptyBox title={props.emptyTitle} description={props.emptyHint} />;
+  if (props.empty) return <EmptyBox title={props.emptyTitle} description={props.emptyHint} action={props.emptyAction} />;
   return <>{props.children}</>;
 }

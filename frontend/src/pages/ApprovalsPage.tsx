@@ -1,10 +1,10 @@
-import { Anchor, Badge, Paper, Skeleton, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { usePlans } from '../api/queries';
-import { EmptyBox } from '../components/EmptyState';
-import { ErrorAlert } from '../components/ErrorAlert';
+import { DataTable } from '../components/DataTable';
 import { PageHeader } from '../components/PageHeader';
+import { QueryView } from '../components/QueryView';
 import { useFormat } from '../lib/format';
 import { waitingFor } from '../lib/age';
 
@@ -24,56 +24,51 @@ export function ApprovalsPage() {
         description={t('approvals.description')}
         badge={rows.length ? <Badge color="red" variant="light">{t('approvals.count', { count: rows.length })}</Badge> : undefined}
       />
-      {plans.isError ? (
-        <ErrorAlert error={plans.error} onRetry={() => void plans.refetch()} />
-      ) : plans.isPending ? (
-        <Skeleton height={200} radius="md" />
-      ) : rows.length === 0 ? (
-        <EmptyBox title={t('approvals.empty')} description={t('approvals.emptyHint')} />
-      ) : (
-        <Paper withBorder radius="md">
-          <Table.ScrollContainer minWidth={640}>
-            <Table>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('plans.col.title')}</Table.Th>
-                  <Table.Th>{t('approvals.col.waiting')}</Table.Th>
-                  <Table.Th ta="right">{t('plans.col.headcount')}</Table.Th>
-                  <Table.Th>{t('plans.col.author')}</Table.Th>
-                  <Table.Th>{t('approvals.col.submitted')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((p) => {
-                  const age = waitingFor(p.updated_at);
-                  return (
-                    <Table.Tr key={p.id} style={{ cursor: 'pointer' }} onClick={() => navigate(`/plans/${p.id}`)}>
-                      <Table.Td>
-                        <Anchor component={Link} to={`/plans/${p.id}`} fw={500} onClick={(e) => e.stopPropagation()}>
-                          {p.title}
-                        </Anchor>
-                        {p.revision > 1 && (
-                          <Text size="xs" c="dimmed">
-                            {t('plan.revision', { n: p.revision })}
-                          </Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                        <Badge variant="light" color={age.days >= 3 ? 'red' : age.days >= 1 ? 'yellow' : 'gray'} tt="none">
-                          {t(`approvals.waiting.${age.unit}`, { count: age.count })}
-                        </Badge>
-                      </Table.Td>
-                      <Table.Td ta="right">{p.result ? fmt.number(p.result.headcount) : '—'}</Table.Td>
-                      <Table.Td>{p.author?.name ?? '—'}</Table.Td>
-                      <Table.Td>{fmt.dateTime(p.updated_at)}</Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
-      )}
+      <QueryView
+        error={plans.error}
+        pending={plans.isPending}
+        empty={rows.length === 0}
+        onRetry={() => void plans.refetch()}
+        emptyTitle={t('approvals.empty')}
+        emptyHint={t('approvals.emptyHint')}
+      >
+        <DataTable
+          minWidth={640}
+          columns={[
+            { label: t('plans.col.title') },
+            { label: t('approvals.col.waiting') },
+            { label: t('plans.col.headcount'), align: 'right' },
+            { label: t('plans.col.author') },
+            { label: t('approvals.col.submitted') },
+          ]}
+        >
+          {rows.map((p) => {
+            const age = waitingFor(p.updated_at);
+            return (
+              <Table.Tr key={p.id} style={{ cursor: 'pointer' }} onClick={() => navigate(`/plans/${p.id}`)}>
+                <Table.Td>
+                  <Anchor component={Link} to={`/plans/${p.id}`} fw={500} onClick={(e) => e.stopPropagation()}>
+                    {p.title}
+                  </Anchor>
+                  {p.revision > 1 && (
+                    <Text size="xs" c="dimmed">
+                      {t('plan.revision', { n: p.revision })}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  <Badge variant="light" color={age.days >= 3 ? 'red' : age.days >= 1 ? 'yellow' : 'gray'} tt="none">
+                    {t(`approvals.waiting.${age.unit}`, { count: age.count })}
+                  </Badge>
+                </Table.Td>
+                <Table.Td ta="right">{p.result ? fmt.number(p.result.headcount) : '—'}</Table.Td>
+                <Table.Td>{p.author?.name ?? '—'}</Table.Td>
+                <Table.Td>{fmt.dateTime(p.updated_at)}</Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </DataTable>
+      </QueryView>
     </>
   );
 }

@@ -1,10 +1,11 @@
-import { Anchor, Button, Code, Group, Paper, Select, Table, Text } from '@mantine/core';
+import { Anchor, Button, Code, Group, Select, Table, Text } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { listAudit } from '../api/endpoints';
 import type { AuditEntry } from '../api/types';
+import { DataTable } from '../components/DataTable';
 import { PageHeader } from '../components/PageHeader';
 import { QueryView } from '../components/QueryView';
 import { useFormat } from '../lib/format';
@@ -59,55 +60,50 @@ export function AuditPage() {
         emptyTitle={t('audit.empty')}
         emptyHint={t('audit.emptyHint')}
       >
-        <Paper withBorder radius="md">
-          <Table.ScrollContainer minWidth={760}>
-            <Table verticalSpacing="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('audit.col.when')}</Table.Th>
-                  <Table.Th>{t('audit.col.who')}</Table.Th>
-                  <Table.Th>{t('audit.col.what')}</Table.Th>
-                  <Table.Th>{t('audit.col.changes')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((e) => (
-                  <Table.Tr key={e.id}>
-                    <Table.Td>
-                      <Text size="sm">{fmt.dateTime(e.at)}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{e.actor?.name ?? t('timeline.system')}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" fw={500}>
-                        {t(`audit.action.${e.action}`, { defaultValue: e.action })}
-                      </Text>
-                      <Text size="xs" c="dimmed">
-                        {e.object_type === 'staffing_plan' ? (
-                          <Anchor component={Link} to={`/plans/${e.object_id}`} size="xs">
-                            {t('audit.object.staffing_plan')} #{e.object_id}
-                          </Anchor>
-                        ) : (
-                          `${t(`audit.object.${e.object_type}`, { defaultValue: e.object_type })} #${e.object_id}`
-                        )}
-                        {' · '}
-                        {e.summary}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      {changes(e) ? (
-                        <Code block style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-                          {changes(e)}
-                        </Code>
-                      ) : null}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
+        <DataTable
+          minWidth={760}
+          spacious
+          columns={[
+            { label: t('audit.col.when') },
+            { label: t('audit.col.who') },
+            { label: t('audit.col.what') },
+            { label: t('audit.col.changes') },
+          ]}
+        >
+          {rows.map((e) => (
+            <Table.Tr key={e.id}>
+              <Table.Td>
+                <Text size="sm">{fmt.dateTime(e.at)}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{e.actor?.name ?? t('timeline.system')}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" fw={500}>
+                  {t(`audit.action.${e.action}`, { defaultValue: e.action })}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {e.object_type === 'staffing_plan' ? (
+                    <Anchor component={Link} to={`/plans/${e.object_id}`} size="xs">
+                      {t('audit.object.staffing_plan')} #{e.object_id}
+                    </Anchor>
+                  ) : (
+                    `${t(`audit.object.${e.object_type}`, { defaultValue: e.object_type })} #${e.object_id}`
+                  )}
+                  {' · '}
+                  {e.summary}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                {changes(e) ? (
+                  <Code block style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                    {changes(e)}
+                  </Code>
+                ) : null}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
       </QueryView>
       {log.hasNextPage ? (
         <Group justify="center" mt="md">

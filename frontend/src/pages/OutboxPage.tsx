@@ -1,7 +1,8 @@
-import { Badge, Paper, Spoiler, Table, Text } from '@mantine/core';
+import { Badge, Spoiler, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { listOutbox } from '../api/endpoints';
+import { DataTable } from '../components/DataTable';
 import { PageHeader } from '../components/PageHeader';
 import { QueryView } from '../components/QueryView';
 import { useFormat } from '../lib/format';
@@ -25,55 +26,50 @@ export function OutboxPage() {
         emptyTitle={t('outbox.empty')}
         emptyHint={t('outbox.emptyHint')}
       >
-        <Paper withBorder radius="md">
-          <Table.ScrollContainer minWidth={720}>
-            <Table verticalSpacing="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('outbox.col.to')}</Table.Th>
-                  <Table.Th>{t('outbox.col.message')}</Table.Th>
-                  <Table.Th>{t('outbox.col.status')}</Table.Th>
-                  <Table.Th>{t('outbox.col.created')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((m) => (
-                  <Table.Tr key={m.id}>
-                    <Table.Td style={{ overflowWrap: 'anywhere' }}>{m.to}</Table.Td>
-                    <Table.Td>
-                      <Text fw={500} size="sm">
-                        {m.subject}
-                      </Text>
-                      <Spoiler maxHeight={0} showLabel={t('outbox.show')} hideLabel={t('outbox.hide')}>
-                        <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                          {m.text}
-                        </Text>
-                      </Spoiler>
-                      {m.last_error ? (
-                        <Text size="xs" c="red">
-                          {t('outbox.lastError', { error: m.last_error })}
-                        </Text>
-                      ) : null}
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge color={statusColor[m.status] ?? 'gray'} variant="light">
-                        {t(`outbox.status.${m.status}`, { defaultValue: m.status })}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{fmt.dateTime(m.created_at)}</Text>
-                      {m.sent_at ? (
-                        <Text size="xs" c="dimmed">
-                          {t('outbox.sentAt', { at: fmt.dateTime(m.sent_at) })}
-                        </Text>
-                      ) : null}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
+        <DataTable
+          minWidth={720}
+          spacious
+          columns={[
+            { label: t('outbox.col.to') },
+            { label: t('outbox.col.message') },
+            { label: t('outbox.col.status') },
+            { label: t('outbox.col.created') },
+          ]}
+        >
+          {rows.map((m) => (
+            <Table.Tr key={m.id}>
+              <Table.Td style={{ overflowWrap: 'anywhere' }}>{m.to}</Table.Td>
+              <Table.Td>
+                <Text fw={500} size="sm">
+                  {m.subject}
+                </Text>
+                <Spoiler maxHeight={0} showLabel={t('outbox.show')} hideLabel={t('outbox.hide')}>
+                  <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                    {m.text}
+                  </Text>
+                </Spoiler>
+                {m.last_error ? (
+                  <Text size="xs" c="red">
+                    {t('outbox.lastError', { error: m.last_error })}
+                  </Text>
+                ) : null}
+              </Table.Td>
+              <Table.Td>
+                <Badge color={statusColor[m.status] ?? 'gray'} variant="light">
+                  {t(`outbox.status.${m.status}`, { defaultValue: m.status })}
+                </Badge>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{fmt.dateTime(m.created_at)}</Text>
+                {m.sent_at ? (
+                  <Text size="xs" c="dimmed">
+                    {t('outbox.sentAt', { at: fmt.dateTime(m.sent_at) })}
+                  </Text>
+                ) : null}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
       </QueryView>
     </>
   );

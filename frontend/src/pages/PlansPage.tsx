@@ -1,12 +1,12 @@
-import { Anchor, Button, Group, Paper, SegmentedControl, Select, Skeleton, Table, Text } from '@mantine/core';
+import { Anchor, Button, Group, SegmentedControl, Select, Table, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { usePlans } from '../api/queries';
 import { PLAN_STATUSES, type PlanStatus } from '../api/types';
-import { EmptyBox } from '../components/EmptyState';
-import { ErrorAlert } from '../components/ErrorAlert';
+import { DataTable } from '../components/DataTable';
 import { PageHeader } from '../components/PageHeader';
+import { QueryView } from '../components/QueryView';
 import { useCurrentUser } from '../lib/useCurrentUser';
 import { StatusBadge } from '../components/StatusBadge';
 import { useFormat } from '../lib/format';
@@ -58,61 +58,53 @@ export function PlansPage() {
           maw={320}
         />
       </Group>
-      {plans.isError ? (
-        <ErrorAlert error={plans.error} onRetry={() => void plans.refetch()} />
-      ) : plans.isPending ? (
-        <Skeleton height={220} radius="md" />
-      ) : rows.length === 0 ? (
-        <EmptyBox
-          title={status ? t('plans.emptyFiltered') : t('plans.empty')}
-          description={canCreate && !status ? t('plans.emptyHint') : undefined}
-          action={
-            !status && canCreate ? (
-              <Button component={Link} to="/plans/new" variant="light">
-                {t('plans.createFirst')}
-              </Button>
-            ) : undefined
-          }
-        />
-      ) : (
-        <Paper withBorder radius="md">
-          <Table.ScrollContainer minWidth={680}>
-            <Table>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('plans.col.title')}</Table.Th>
-                  <Table.Th>{t('plans.col.status')}</Table.Th>
-                  <Table.Th ta="right">{t('plans.col.headcount')}</Table.Th>
-                  <Table.Th>{t('plans.col.author')}</Table.Th>
-                  <Table.Th>{t('plans.col.updated')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((p) => (
-                  <Table.Tr key={p.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/plans/${p.id}`} fw={500}>
-                        {p.title}
-                      </Anchor>
-                      {p.revision > 1 && (
-                        <Text size="xs" c="dimmed">
-                          {t('plan.revision', { n: p.revision })}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <StatusBadge status={p.status} size="sm" />
-                    </Table.Td>
-                    <Table.Td ta="right">{p.result ? fmt.number(p.result.headcount) : '—'}</Table.Td>
-                    <Table.Td>{p.author?.name ?? '—'}</Table.Td>
-                    <Table.Td>{fmt.date(p.updated_at)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
-      )}
+      <QueryView
+        error={plans.error}
+        pending={plans.isPending}
+        empty={rows.length === 0}
+        onRetry={() => void plans.refetch()}
+        emptyTitle={status ? t('plans.emptyFiltered') : t('plans.empty')}
+        emptyHint={canCreate && !status ? t('plans.emptyHint') : undefined}
+        emptyAction={
+          !status && canCreate ? (
+            <Button component={Link} to="/plans/new" variant="light">
+              {t('plans.createFirst')}
+            </Button>
+          ) : undefined
+        }
+      >
+        <DataTable
+          minWidth={680}
+          columns={[
+            { label: t('plans.col.title') },
+            { label: t('plans.col.status') },
+            { label: t('plans.col.headcount'), align: 'right' },
+            { label: t('plans.col.author') },
+            { label: t('plans.col.updated') },
+          ]}
+        >
+          {rows.map((p) => (
+            <Table.Tr key={p.id}>
+              <Table.Td>
+                <Anchor component={Link} to={`/plans/${p.id}`} fw={500}>
+                  {p.title}
+                </Anchor>
+                {p.revision > 1 && (
+                  <Text size="xs" c="dimmed">
+                    {t('plan.revision', { n: p.revision })}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                <StatusBadge status={p.status} size="sm" />
+              </Table.Td>
+              <Table.Td ta="right">{p.result ? fmt.number(p.result.headcount) : '—'}</Table.Td>
+              <Table.Td>{p.author?.name ?? '—'}</Table.Td>
+              <Table.Td>{fmt.date(p.updated_at)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
+      </QueryView>
     </>
   );
 }

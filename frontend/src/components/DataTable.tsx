@@ -1,0 +1,30 @@
+import { Paper, Table } from '@mantine/core';
+import type { ReactNode } from 'react';
+
+/** A column heading of a DataTable. */
+export interface Column {
+  label: ReactNode;
+  align?: 'left' | 'right';
+}
+
+/** A bordered, horizontally scrollable table with a header row; children are its rows. */
+export function DataTable(props: { columns: Column[]; minWidth: number; spacious?: boolean; children: ReactNode }) {
+  return (
+    <Paper withBorder radius="md">
+      <Table.ScrollContainer minWidth={props.minWidth}>
+        <Table verticalSpacing={props.spacious ? 'sm' : undefined}>
+          <Table.Thead>
+            <Table.Tr>
+              {props.columns.map((c, i) => (
+                <Table.Th key={i} ta={c.align}>
+                  {c.label}
+                </Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>{props.children}</Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Paper>
+  );
+}
