@@ -6,11 +6,13 @@ package activities
 import (
 	"errors"
 	"log/slog"
+	"time"
 
 	"go.temporal.io/sdk/temporal"
 
 	"github.com/bullpen-hq/bullpen/models"
 	"github.com/bullpen-hq/bullpen/store"
+	"github.com/bullpen-hq/bullpen/workflows/starter"
 )
 
 // Activities holds what the activities depend on. Register a *Activities with a worker; its exported
@@ -22,6 +24,12 @@ type Activities struct {
 	// Mail sends e-mail; without a server configured, messages stay in the outbox.
 	Mail *Mailer
 	Log  *slog.Logger
+	// LinkSecret signs candidate links.
+	LinkSecret []byte
+	// Start starts workflows (an import's applications).
+	Start *starter.Starter
+	// QuestionnaireReminder is how long before a questionnaire's deadline the candidate is reminded.
+	QuestionnaireReminder time.Duration
 }
 
 // refusal turns a domain refusal into a non-retryable error whose type is its code; other errors are

@@ -14,14 +14,43 @@ import (
 	"github.com/bullpen-hq/bullpen/store"
 )
 
-// nudgeHTML is the HTML body of a reminder or escalation, in any language; its text twin is built beside it.
-var nudgeHTML = htmltemplate.Must(htmltemplate.New("nudge").Parse(`<!doctype html>
+// mailHTML is the HTML body of every Bullpen e-mail, in any language: a greeting, paragraphs, an optional
+// button and a footer. Its text twin is built beside it by mailText.
+var mailHTML = htmltemplate.Must(htmltemplate.New("mail").Parse(`<!doctype html>
 <html lang="{{.Lang}}"><body style="font-family:Arial,Helvetica,sans-serif;color:#1f2430;max-width:560px;margin:24px auto">
 <p>{{.Greeting}}</p>
-<p>{{.Message}}</p>
-<p><a href="{{.Link}}" style="display:inline-block;background:#4c6ef5;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">{{.Button}}</a></p>
-<p style="color:#868e96;font-size:12px">{{.Footer}}</p>
+{{range .Paragraphs}}<p>{{.}}</p>
+{{end}}{{if .Link}}<p><a href="{{.Link}}" style="display:inline-block;background:#4c6ef5;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">{{.Button}}</a></p>
+{{end}}<p style="color:#868e96;font-size:12px">{{.Footer}}</p>
 </body></html>`))
+
+// mailContent is what one e-mail says.
+type mailContent struct {
+	Lang, Greeting string
+	Paragraphs     []string
+	Link, Button   string
+	// LinkLabel introduces the link in the text part.
+	LinkLabel string
+	Footer    string
+}
+
+// render returns the text and HTML bodies of an e-mail.
+func (m mailContent) render() (text, html string, err error) {
+	var b bytes.Buffer
+	if err := mailHTML.Execute(&b, m); err != nil {
+		return "", "", err
+	}
+	var t strings.Builder
+	t.WriteString(m.Greeting + "\n\n")
+	for _, p := range m.Paragraphs {
+		t.WriteString(p + "\n\n")
+	}
+	if m.Link != "" {
+		t.WriteString(m.LinkLabel + " " + m.Link + "\n\n")
+	}
+	t.WriteString("-- \n" + m.Footer + "\n")
+	return t.String(), b.String(), nil
+}
 
 // nudgeText holds the words of the reminder and escalation e-mails per language; %s is the plan's title.
 var nudgeText = map[string]map[string]string{
@@ -50,14 +79,13 @@ func (a *Activities) emailNudge(ctx context.Context, key string, u *models.User,
 	link := strings.TrimRight(a.BaseURL, "/") + planLink(p.ID)
 	message := fmt.Sprintf(words[notice], p.Title)
 	greeting := fmt.Sprintf(words["hello"], u.Name)
-	var html bytes.Buffer
-	if err := nudgeHTML.Execute(&html, map[string]string{"Lang": u.Locale, "Greeting": greeting, "Message": message,
-		"Link": link, "Button": words["button"], "Footer": words["footer"]}); err != nil {
+	text, html, err := mailContent{Lang: u.Locale, Greeting: greeting, Paragraphs: []string{message}, Link: link,
+		Button: words["button"], LinkLabel: words["open"], Footer: words["footer"]}.render()
+	if err != nil {
 		return err
 	}
-	text := fmt.Sprintf("%s\n\n%s\n\n%s %s\n", greeting, message, words["open"], link)
 	return a.email(ctx, store.OutboxMessage{DedupeKey: key, ToAddr: u.Email, Subject: fmt.Sprintf(words[notice+".sub"], p.Title),
-		TextBody: text, HTMLBody: html.String()})
+		TextBody: text, HTMLBody: html})
 }
 
 // email stores the message in the outbox, then sends it unless it was sent already. Without an SMTP server

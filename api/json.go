@@ -1,6 +1,7 @@
 package api
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/bullpen-hq/bullpen/models"
@@ -40,19 +41,33 @@ type eventJSON struct {
 	Comment string      `json:"comment"`
 }
 
-// openingJSON is an opening as the API shows it.
+// openingJSON is an opening as the API shows it, with how many applications stand in each stage.
 type openingJSON struct {
-	ID        int64     `json:"id"`
-	PlanID    *int64    `json:"plan_id"`
-	Title     string    `json:"title"`
-	Role      string    `json:"role"`
-	Seats     int       `json:"seats"`
-	Status    string    `json:"status"`
-	CreatedAt time.Time `json:"created_at"`
+	ID                int64                   `json:"id"`
+	PlanID            *int64                  `json:"plan_id"`
+	Title             string                  `json:"title"`
+	Description       string                  `json:"description"`
+	Role              string                  `json:"role"`
+	Seats             int                     `json:"seats"`
+	Status            string                  `json:"status"`
+	RecruiterID       *int64                  `json:"recruiter_id"`
+	InterviewerIDs    []int64                 `json:"interviewer_ids"`
+	Questionnaire     *models.Questionnaire   `json:"questionnaire"`
+	QuestionnaireDays int                     `json:"questionnaire_days"`
+	ConfirmKnockOuts  bool                    `json:"confirm_knock_outs"`
+	SlateSize         int                     `json:"slate_size"`
+	RolePlay          models.RolePlaySettings `json:"role_play"`
+	CreatedBy         *int64                  `json:"created_by"`
+	Counts            map[string]int          `json:"counts"`
+	ApplyPath         string                  `json:"apply_path"`
+	CreatedAt         time.Time               `json:"created_at"`
 }
 
 func toOpeningJSON(o models.Opening) openingJSON {
-	return openingJSON{ID: o.ID, PlanID: o.PlanID, Title: o.Title, Role: string(o.Role), Seats: o.Seats, Status: string(o.Status), CreatedAt: o.CreatedAt}
+	return openingJSON{ID: o.ID, PlanID: o.PlanID, Title: o.Title, Description: o.Description, Role: string(o.Role), Seats: o.Seats,
+		Status: string(o.Status), RecruiterID: o.RecruiterID, InterviewerIDs: o.InterviewerIDs, Questionnaire: o.Questionnaire,
+		QuestionnaireDays: o.QuestionnaireDays, ConfirmKnockOuts: o.ConfirmKnockOuts, SlateSize: o.SlateSize, RolePlay: o.RolePlay,
+		CreatedBy: o.CreatedBy, Counts: map[string]int{}, ApplyPath: fmt.Sprintf("/apply/%d", o.ID), CreatedAt: o.CreatedAt}
 }
 
 // planJSON is a staffing plan as the API shows it; Timeline and Openings come with the single-plan GET.

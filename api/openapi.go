@@ -26,8 +26,11 @@ func (s *Server) OpenAPI() map[string]any {
 		}
 		var params []any
 		for _, m := range pathParam.FindAllStringSubmatch(r.path, -1) {
-			params = append(params, map[string]any{"name": m[1], "in": "path", "required": true,
-				"schema": map[string]any{"type": "integer", "minimum": 1}})
+			schema := map[string]any{"type": "integer", "minimum": 1}
+			if m[1] != "id" {
+				schema = map[string]any{"type": "string"}
+			}
+			params = append(params, map[string]any{"name": m[1], "in": "path", "required": true, "schema": schema})
 		}
 		for _, q := range r.query {
 			params = append(params, map[string]any{"name": q.name, "in": "query", "description": q.description,
@@ -38,8 +41,12 @@ func (s *Server) OpenAPI() map[string]any {
 		}
 		if r.request != nil {
 			g.responses = false
+			media := "application/json"
+			if r.form {
+				media = "multipart/form-data"
+			}
 			op["requestBody"] = map[string]any{"required": true, "content": map[string]any{
-				"application/json": map[string]any{"schema": g.schema(reflect.TypeOf(r.request))}}}
+				media: map[string]any{"schema": g.schema(reflect.TypeOf(r.request))}}}
 		}
 		ok := map[string]any{"description": http.StatusText(r.status)}
 		if r.response != nil {
@@ -61,7 +68,10 @@ func (s *Server) OpenAPI() map[string]any {
 		if r.method == "POST" && r.path == "/session" {
 			codes = append(codes, http.StatusUnauthorized, http.StatusTooManyRequests)
 		}
-		if r.tag == "staffing plans" && r.method != "GET" {
+		if r.public {
+			codes = append(codes, http.StatusTooManyRequests)
+		}
+		if (r.tag == "staffing plans" || r.tag == "openings" || r.tag == "applications" || r.tag == "imports" || r.public) && r.method != "GET" {
 			codes = append(codes, http.StatusConflict, http.StatusServiceUnavailable)
 		}
 		if r.tag == "users" && r.method != "GET" {

@@ -27,10 +27,10 @@ func (s *Server) listOpenings(c *gin.Context) {
 		f.PlanID = id
 	}
 	switch st := models.OpeningStatus(c.Query("status")); st {
-	case "", models.OpeningOpen, models.OpeningClosed:
+	case "", models.OpeningOpen, models.OpeningClosed, models.OpeningPendingApproval, models.OpeningRejected:
 		f.Status = st
 	default:
-		s.fail(c, models.Invalid(models.FieldError{Field: "status", Message: "must be open or closed"}))
+		s.fail(c, models.Invalid(models.FieldError{Field: "status", Message: "must be open, closed, pending_approval or rejected"}))
 		return
 	}
 	openings, err := s.db.ListOpenings(c, f)
@@ -38,7 +38,31 @@ func (s *Server) listOpenings(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	c.JSON(http.StatusOK, listOf(openings, toOpeningJSON))
+	out, err := s.withCounts(c, openings)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, out)
+}
+
+// withCounts shows openings with their applications counted per stage.
+func (s *Server) withCounts(c *gin.Context, openings []models.Opening) (list[openingJSON], error) {
+	ids := make([]int64, len(openings))
+	for i, o := range openings {
+		ids[i] = o.ID
+	}
+	counts, err := s.db.StageCounts(c, ids)
+	if err != nil {
+		return list[openingJSON]{}, err
+	}
+	out := listOf(openings, toOpeningJSON)
+	for i := range out.Items {
+		for st, n := range counts[out.Items[i].ID] {
+			out.Items[i].Counts[string(st)] = n
+		}
+	}
+	return out, nil
 }
 
 func (s *Server) getOpening(c *gin.Context) {
@@ -54,7 +78,12 @@ func (s *Server) getOpening(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	c.JSON(http.StatusOK, toOpeningJSON(*o))
+	out, err := s.withCounts(c, []models.Opening{*o})
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, out.Items[0])
 }
 
 func (s *Server) listNotifications(c *gin.Context) {

@@ -173,19 +173,9 @@ func (s *Server) getPlan(c *gin.Context) {
 	}
 }
 
-// update sends an update to a plan's workflow and waits until the workflow has recorded it. updateID makes
-// a retried request join the update it repeats instead of deciding twice.
+// update sends an update to a plan's workflow and waits until the workflow has recorded it.
 func (s *Server) update(c *gin.Context, planID int64, name, updateID string, arg any) error {
-	ctx, cancel := context.WithTimeout(c, updateTimeout)
-	defer cancel()
-	h, err := s.temporal.UpdateWorkflow(ctx, client.UpdateWorkflowOptions{
-		WorkflowID: workflows.StaffingPlanWorkflowID(planID), UpdateName: name, UpdateID: updateID, Args: []any{arg},
-		WaitForStage: client.WorkflowUpdateStageCompleted,
-	})
-	if err != nil {
-		return err
-	}
-	return h.Get(ctx, nil)
+	return s.updateWorkflow(c, workflows.StaffingPlanWorkflowID(planID), name, updateID, arg, nil)
 }
 
 func (s *Server) decidePlan(c *gin.Context) {

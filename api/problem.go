@@ -78,7 +78,7 @@ func fromTemporal(err error) error {
 	case errors.As(err, &unavailable):
 		return models.Errorf(models.EUNAVAILABLE, "The workflow engine is unreachable; try again shortly.")
 	case isNotFound(err):
-		return models.Errorf(models.ECONFLICT, "This plan's approval has already ended.")
+		return models.Errorf(models.ECONFLICT, "This process has already ended; reload to see where it stands.")
 	}
 	return err
 }

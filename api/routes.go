@@ -12,11 +12,15 @@ type route struct {
 	summary      string
 	tag          string
 	auth         bool
-	request      any // zero value of the body type, or nil
-	response     any // zero value of the success body type, or nil for no body
-	status       int
-	query        []queryParam
-	handler      gin.HandlerFunc
+	// public routes are for candidates: no session, throttled per address.
+	public bool
+	// form bodies are multipart/form-data (uploads) rather than JSON.
+	form     bool
+	request  any // zero value of the body type, or nil
+	response any // zero value of the success body type, or nil for no body
+	status   int
+	query    []queryParam
+	handler  gin.HandlerFunc
 }
 
 type queryParam struct{ name, description string }
@@ -62,8 +66,64 @@ func (s *Server) routeTable() []route {
 		{method: "GET", path: "/openings", summary: "List openings", tag: "openings", auth: true,
 			query:    []queryParam{{"plan_id", "only the openings of this staffing plan"}, {"status", "open or closed"}},
 			response: list[openingJSON]{}, status: http.StatusOK, handler: s.listOpenings},
-		{method: "GET", path: "/openings/:id", summary: "One opening", tag: "openings", auth: true,
+		{method: "POST", path: "/openings", summary: "Add an opening outside a staffing plan; it waits for a department head's approval", tag: "openings", auth: true,
+			request: openingRequest{}, response: openingJSON{}, status: http.StatusCreated, handler: s.createOpening},
+		{method: "GET", path: "/openings/:id", summary: "One opening, with its applications counted per stage", tag: "openings", auth: true,
 			response: openingJSON{}, status: http.StatusOK, handler: s.getOpening},
+		{method: "PUT", path: "/openings/:id", summary: "Replace an opening's settings: hiring team, questionnaire, slate size, role-play", tag: "openings", auth: true,
+			request: openingRequest{}, response: openingJSON{}, status: http.StatusOK, handler: s.updateOpening},
+		{method: "POST", path: "/openings/:id/decision", summary: "Approve or reject an opening a recruiter added (department heads)", tag: "openings", auth: true,
+			request: openingDecisionRequest{}, response: openingJSON{}, status: http.StatusOK, handler: s.decideOpening},
+		{method: "GET", path: "/openings/:id/applications", summary: "The opening's applications, for the pipeline board", tag: "applications", auth: true,
+			query: []queryParam{{"stage", "one stage"}, {"source", "one source"}, {"tag", "one tag"}, {"min_score", "questionnaire score at least this (0-100)"},
+				{"q", "part of the candidate's name or e-mail"}},
+			response: list[applicationJSON]{}, status: http.StatusOK, handler: s.listApplications},
+		{method: "POST", path: "/openings/:id/applications", summary: "Add a candidate to the opening by hand (the same e-mail again returns the existing application)", tag: "applications", auth: true,
+			request: addCandidateRequest{}, response: applicationJSON{}, status: http.StatusCreated, handler: s.addApplication},
+		{method: "POST", path: "/openings/:id/imports/preview", summary: "Read a CSV file's columns and first rows, with a suggested mapping", tag: "imports", auth: true, form: true,
+			request: importForm{}, response: importPreviewJSON{}, status: http.StatusOK, handler: s.previewImport},
+		{method: "POST", path: "/openings/:id/imports", summary: "Import candidates from a CSV file, as a workflow; poll the import for progress", tag: "imports", auth: true, form: true,
+			request: importForm{}, response: importJSON{}, status: http.StatusAccepted, handler: s.startImport},
+		{method: "GET", path: "/openings/:id/imports", summary: "The opening's imports, newest first", tag: "imports", auth: true,
+			response: list[importJSON]{}, status: http.StatusOK, handler: s.listImports},
+		{method: "GET", path: "/imports/:id", summary: "An import's progress and refused rows", tag: "imports", auth: true,
+			response: importJSON{}, status: http.StatusOK, handler: s.getImport},
+
+		{method: "GET", path: "/applications/:id", summary: "An application: candidate, timeline, questionnaire answers and score", tag: "applications", auth: true,
+			response: applicationJSON{}, status: http.StatusOK, handler: s.getApplication},
+		{method: "POST", path: "/applications/:id/moves", summary: "Move an application to another stage (legal moves only; every move needs a reason)", tag: "applications", auth: true,
+			request: moveRequest{}, response: applicationJSON{}, status: http.StatusOK, handler: s.moveApplication},
+		{method: "POST", path: "/applications/:id/questionnaire/resend", summary: "Send the questionnaire again with a new deadline", tag: "applications", auth: true,
+			response: applicationJSON{}, status: http.StatusOK, handler: s.resendQuestionnaire},
+		{method: "POST", path: "/applications/:id/notes", summary: "Add a note to the application's timeline", tag: "applications", auth: true,
+			request: noteRequest{}, response: applicationJSON{}, status: http.StatusCreated, handler: s.addNote},
+		{method: "PUT", path: "/applications/:id/tags", summary: "Replace the application's tags", tag: "applications", auth: true,
+			request: tagsRequest{}, response: applicationJSON{}, status: http.StatusOK, handler: s.setTags},
+		{method: "GET", path: "/applications/:id/cv", summary: "Download the candidate's CV", tag: "applications", auth: true,
+			status: http.StatusOK, handler: s.downloadCV},
+		{method: "GET", path: "/rejection-reasons", summary: "The rejection reason codes a rejection picks from", tag: "applications", auth: true,
+			response: list[string]{}, status: http.StatusOK, handler: s.rejectionReasons},
+		{method: "GET", path: "/questionnaire-templates", summary: "Reusable questionnaires", tag: "openings", auth: true,
+			response: list[templateJSON]{}, status: http.StatusOK, handler: s.listTemplates},
+		{method: "POST", path: "/questionnaire-templates", summary: "Save a reusable questionnaire", tag: "openings", auth: true,
+			request: templateRequest{}, response: templateJSON{}, status: http.StatusCreated, handler: s.saveTemplate},
+		{method: "PUT", path: "/questionnaire-templates/:id", summary: "Replace a reusable questionnaire", tag: "openings", auth: true,
+			request: templateRequest{}, response: templateJSON{}, status: http.StatusOK, handler: s.saveTemplate},
+		{method: "GET", path: "/reports/pipeline", summary: "Recruiting report: per stage, pass-through, time in stage, first contact, sources", tag: "reports", auth: true,
+			query:    []queryParam{{"opening_id", "one opening; all openings when absent"}},
+			response: reportJSON{}, status: http.StatusOK, handler: s.getReport},
+		{method: "GET", path: "/reports/pipeline.csv", summary: "The recruiting report as CSV", tag: "reports", auth: true,
+			query:  []queryParam{{"opening_id", "one opening; all openings when absent"}},
+			status: http.StatusOK, handler: s.getReportCSV},
+
+		{method: "GET", path: "/public/openings/:id", summary: "An opening as its public apply page shows it", tag: "public", public: true,
+			response: publicOpeningJSON{}, status: http.StatusOK, handler: s.getPublicOpening},
+		{method: "POST", path: "/public/openings/:id/applications", summary: "Apply to an opening (multipart: name, email, phone, location, locale, consent, cv)", tag: "public", public: true, form: true,
+			request: applyForm{}, response: applyResponse{}, status: http.StatusCreated, handler: s.applyPublic},
+		{method: "GET", path: "/public/questionnaires/:token", summary: "The questionnaire a signed link opens", tag: "public", public: true,
+			response: publicQuestionnaireJSON{}, status: http.StatusOK, handler: s.getPublicQuestionnaire},
+		{method: "POST", path: "/public/questionnaires/:token", summary: "Submit the questionnaire's answers (once)", tag: "public", public: true,
+			request: submitQuestionnaireRequest{}, response: submitQuestionnaireResponse{}, status: http.StatusOK, handler: s.submitPublicQuestionnaire},
 
 		{method: "GET", path: "/notifications", summary: "The caller's notifications, newest first", tag: "notifications", auth: true,
 			response: list[notificationJSON]{}, status: http.StatusOK, handler: s.listNotifications},

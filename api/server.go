@@ -13,6 +13,7 @@ import (
 	"go.temporal.io/sdk/client"
 
 	"github.com/bullpen-hq/bullpen/store"
+	"github.com/bullpen-hq/bullpen/workflows/starter"
 )
 
 // Config holds the API's settings; cmd/bullpen fills it from the environment.
@@ -37,6 +38,18 @@ type Config struct {
 	MaxBodyBytes int64
 	// TaskQueue is the Temporal task queue workflows are started on.
 	TaskQueue string
+	// LinkSecret signs and checks candidate links.
+	LinkSecret []byte
+	// RejectionReasons is the organisation's list of rejection reason codes; nil means the default list.
+	RejectionReasons []string
+	// QuestionnaireReminder is how long before a questionnaire's deadline the candidate is reminded.
+	QuestionnaireReminder time.Duration
+	// OpeningContinueAfter is how many signals an opening's workflow run takes before continuing as new.
+	OpeningContinueAfter int
+	// MaxUploadBytes bounds a CV; imports have their own, larger bound.
+	MaxUploadBytes int64
+	// PublicPerIP bounds public requests (apply, questionnaire) per minute from one address.
+	PublicPerIP int
 }
 
 // Server serves the API and the web UI.
@@ -49,6 +62,8 @@ type Server struct {
 	routes   []route
 	now      func() time.Time
 	loginIP  *ipLimiter
+	publicIP *ipLimiter
+	start    *starter.Starter
 	// bcrypt bounds concurrent password checks, so that a burst of sign-ins cannot take every core.
 	bcrypt chan struct{}
 }
@@ -71,11 +86,19 @@ func New(db *store.DB, tc client.Client, log *slog.Logger, cfg Config, ui fs.FS)
 	if cfg.MaxBodyBytes <= 0 {
 		cfg.MaxBodyBytes = 1 << 20
 	}
+	if cfg.MaxUploadBytes <= 0 {
+		cfg.MaxUploadBytes = 10 << 20
+	}
+	if cfg.PublicPerIP <= 0 {
+		cfg.PublicPerIP = 30
+	}
 	if cfg.CookieSecure == "" {
 		cfg.CookieSecure = "auto"
 	}
 	s := &Server{db: db, temporal: tc, log: log, cfg: cfg, ui: ui, now: time.Now,
-		loginIP: newIPLimiter(cfg.LoginPerIP, time.Minute), bcrypt: make(chan struct{}, max(2, runtime.NumCPU()))}
+		loginIP: newIPLimiter(cfg.LoginPerIP, time.Minute), publicIP: newIPLimiter(cfg.PublicPerIP, time.Minute),
+		bcrypt: make(chan struct{}, max(2, runtime.NumCPU())),
+		start:  &starter.Starter{Client: tc, TaskQueue: cfg.TaskQueue, OpeningContinueAfter: cfg.OpeningContinueAfter}}
 	s.routes = s.routeTable()
 	return s
 }

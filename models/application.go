@@ -56,13 +56,29 @@ type Move struct {
 
 // ValidateMove checks a move against the pipeline's rules: only the next stage forward, or out to rejected or
 // withdrawn from any open stage; never from a closed application; never a skipped or backward stage; always
-// with a reason, and a rejection with a reason code from codes (RejectionReasons when codes is nil).
+// with a reason, and a rejection with a reason code from codes (RejectionReasons when codes is nil). An
+// illegal move is refused (ECONFLICT) before its reason is looked at, so that a board can ask the server
+// whether a drop is legal before asking the user why.
 func ValidateMove(m Move, codes []string) error {
 	if !m.From.Valid() {
 		return Errorf(EINVALID, "Unknown stage %q.", m.From)
 	}
 	if !m.To.Valid() {
 		return Invalid(FieldError{Field: "to", Message: fmt.Sprintf("%q is not a stage", m.To)})
+	}
+	switch {
+	case m.From.Closed():
+		return Errorf(ECONFLICT, "The application is %s and closed; it cannot move to %s.", m.From.words(), m.To.words())
+	case m.To == m.From:
+		return Errorf(ECONFLICT, "The application is already at %s.", m.To.words())
+	case m.To != StageRejected && m.To != StageWithdrawn:
+		from, to := slices.Index(Pipeline, m.From), slices.Index(Pipeline, m.To)
+		switch {
+		case to < from:
+			return Errorf(ECONFLICT, "An application does not move back, from %s to %s.", m.From.words(), m.To.words())
+		case to > from+1:
+			return Errorf(ECONFLICT, "Cannot skip %s: the next stage after %s is %s.", Pipeline[from+1].words(), m.From.words(), Pipeline[from+1].words())
+		}
 	}
 	var fields []FieldError
 	if strings.TrimSpace(m.Reason) == "" {
@@ -80,21 +96,6 @@ func ValidateMove(m Move, codes []string) error {
 	}
 	if len(fields) > 0 {
 		return Invalid(fields...)
-	}
-	switch {
-	case m.From.Closed():
-		return Errorf(ECONFLICT, "The application is %s and closed; it cannot move to %s.", m.From.words(), m.To.words())
-	case m.To == m.From:
-		return Errorf(ECONFLICT, "The application is already at %s.", m.To.words())
-	case m.To == StageRejected || m.To == StageWithdrawn:
-		return nil
-	}
-	from, to := slices.Index(Pipeline, m.From), slices.Index(Pipeline, m.To)
-	switch {
-	case to < from:
-		return Errorf(ECONFLICT, "An application does not move back, from %s to %s.", m.From.words(), m.To.words())
-	case to > from+1:
-		return Errorf(ECONFLICT, "Cannot skip %s: the next stage after %s is %s.", Pipeline[from+1].words(), m.From.words(), Pipeline[from+1].words())
 	}
 	return nil
 }

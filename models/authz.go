@@ -1,5 +1,7 @@
 package models
 
+import "slices"
+
 // Action is something a user asks to do. Authorize decides every one of them, in this one place.
 type Action string
 
@@ -16,6 +18,13 @@ const (
 	ActNotificationRead Action = "notification.read"
 	ActOutboxRead       Action = "outbox.read"
 	ActAuditRead        Action = "audit.read"
+	ActOpeningCreate    Action = "opening.create"
+	ActOpeningEdit      Action = "opening.edit"
+	ActOpeningDecide    Action = "opening.decide"
+	ActPipelineView     Action = "pipeline.view"
+	ActPipelineManage   Action = "pipeline.manage"
+	ActApplicationNote  Action = "application.note"
+	ActReportView       Action = "report.view"
 )
 
 // planAuthors may write staffing plans; planReaders may read every plan.
@@ -23,10 +32,12 @@ var (
 	planAuthors    = []Role{RoleAdmin, RoleDepartmentHead, RoleRecruiter}
 	planReaders    = []Role{RoleAdmin, RoleDepartmentHead, RoleRecruiter}
 	openingReaders = []Role{RoleAdmin, RoleDepartmentHead, RoleRecruiter, RoleInterviewer, RoleSalesManager}
+	// hiringManagers run the pipeline: they add candidates, move them, import and edit openings.
+	hiringManagers = []Role{RoleAdmin, RoleDepartmentHead, RoleRecruiter}
 )
 
 // Authorize returns nil when u may do act to obj, or EFORBIDDEN saying why not. obj is the object acted on
-// (*StaffingPlan, *Notification, *User) or nil for actions on a collection.
+// (*StaffingPlan, *Notification, *User, *Opening) or nil for actions on a collection.
 func Authorize(u *User, act Action, obj any) error {
 	if u == nil || !u.Active {
 		return Errorf(EUNAUTHORIZED, "Sign in first.")
@@ -56,6 +67,21 @@ func Authorize(u *User, act Action, obj any) error {
 		return need(u, "revise staffing plans", planAuthors...)
 	case ActOpeningList:
 		return need(u, "see openings", openingReaders...)
+	case ActOpeningCreate, ActOpeningEdit, ActPipelineManage:
+		return need(u, "manage openings and their candidates", hiringManagers...)
+	case ActOpeningDecide:
+		if o, ok := obj.(*Opening); ok && o.CreatedBy != nil && *o.CreatedBy == u.ID {
+			return Errorf(EFORBIDDEN, "You added this opening, so another department head must approve it.")
+		}
+		return need(u, "approve openings", RoleDepartmentHead)
+	case ActPipelineView, ActApplicationNote:
+		// Interviewers see, and write notes on, the candidates of the openings they interview for.
+		if o, ok := obj.(*Opening); ok && u.HasRole(RoleInterviewer) && slices.Contains(o.InterviewerIDs, u.ID) {
+			return nil
+		}
+		return need(u, "see this opening's candidates", hiringManagers...)
+	case ActReportView:
+		return need(u, "see recruiting reports", hiringManagers...)
 	case ActUserManage:
 		return need(u, "manage users", RoleAdmin)
 	case ActOutboxRead:

@@ -1,6 +1,7 @@
 package models
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"strings"
@@ -171,21 +172,117 @@ type PlanEvent struct {
 // OpeningStatus is whether an opening still has seats to fill.
 type OpeningStatus string
 
-// The statuses of an opening.
+// The statuses of an opening. An opening a recruiter adds outside a staffing plan waits for a department
+// head's approval before it takes candidates.
 const (
-	OpeningOpen   OpeningStatus = "open"
-	OpeningClosed OpeningStatus = "closed"
+	OpeningPendingApproval OpeningStatus = "pending_approval"
+	OpeningOpen            OpeningStatus = "open"
+	OpeningClosed          OpeningStatus = "closed"
+	OpeningRejected        OpeningStatus = "rejected"
 )
 
-// Opening is a set of seats to hire for, one role each.
+// RolePlaySettings are how the opening's first interview, a negotiation role-play, is run.
+type RolePlaySettings struct {
+	Scenario        string `json:"scenario"`
+	DurationMinutes int    `json:"duration_minutes"`
+}
+
+// Opening is a set of seats to hire for, one role each, with its hiring team and how it screens.
 type Opening struct {
-	ID        int64
-	PlanID    *int64
-	Title     string
-	Role      Role
-	Seats     int
-	Status    OpeningStatus
-	CreatedAt time.Time
+	ID             int64
+	PlanID         *int64
+	Title          string
+	Description    string
+	Role           Role
+	Seats          int
+	Status         OpeningStatus
+	RecruiterID    *int64
+	InterviewerIDs []int64
+	Questionnaire  *Questionnaire
+	// QuestionnaireDays is how long a candidate has to answer the questionnaire.
+	QuestionnaireDays int
+	// ConfirmKnockOuts makes a knock-out wait for the recruiter instead of rejecting at once.
+	ConfirmKnockOuts bool
+	SlateSize        int
+	RolePlay         RolePlaySettings
+	CreatedBy        *int64
+	CreatedAt        time.Time
+}
+
+// Opening defaults.
+const (
+	DefaultSlateSize         = 3
+	DefaultQuestionnaireDays = 7
+	MaxQuestionnaireDays     = 60
+)
+
+// QuestionnaireTTL is how long a candidate of this opening has to answer its questionnaire.
+func (o *Opening) QuestionnaireTTL() time.Duration {
+	days := o.QuestionnaireDays
+	if days <= 0 {
+		days = DefaultQuestionnaireDays
+	}
+	return time.Duration(days) * 24 * time.Hour
+}
+
+// OpeningSettings are the parts of an opening its hiring team edits.
+type OpeningSettings struct {
+	Title             string
+	Description       string
+	Seats             int
+	RecruiterID       *int64
+	InterviewerIDs    []int64
+	Questionnaire     *Questionnaire
+	QuestionnaireDays int
+	ConfirmKnockOuts  bool
+	SlateSize         int
+	RolePlay          RolePlaySettings
+}
+
+// Validate checks the settings and names each bad field.
+func (s OpeningSettings) Validate() error {
+	var fields []FieldError
+	if t := strings.TrimSpace(s.Title); t == "" || len([]rune(t)) > 200 {
+		fields = append(fields, FieldError{Field: "title", Message: "is required, at most 200 characters"})
+	}
+	if len([]rune(s.Description)) > 10000 {
+		fields = append(fields, FieldError{Field: "description", Message: "must be at most 10000 characters"})
+	}
+	if s.Seats < 1 || s.Seats > 1000 {
+		fields = append(fields, FieldError{Field: "seats", Message: "must be between 1 and 1000"})
+	}
+	if s.SlateSize < 1 || s.SlateSize > 20 {
+		fields = append(fields, FieldError{Field: "slate_size", Message: "must be between 1 and 20"})
+	}
+	if s.QuestionnaireDays < 1 || s.QuestionnaireDays > MaxQuestionnaireDays {
+		fields = append(fields, FieldError{Field: "questionnaire_days", Message: fmt.Sprintf("must be between 1 and %d", MaxQuestionnaireDays)})
+	}
+	if len(s.InterviewerIDs) > 20 {
+		fields = append(fields, FieldError{Field: "interviewer_ids", Message: "at most 20 interviewers"})
+	}
+	if s.RolePlay.DurationMinutes < 0 || s.RolePlay.DurationMinutes > 240 {
+		fields = append(fields, FieldError{Field: "role_play.duration_minutes", Message: "must be between 0 and 240"})
+	}
+	if len([]rune(s.RolePlay.Scenario)) > 10000 {
+		fields = append(fields, FieldError{Field: "role_play.scenario", Message: "must be at most 10000 characters"})
+	}
+	if s.Questionnaire != nil {
+		if err := s.Questionnaire.Validate(); err != nil {
+			var e *Error
+			if errors.As(err, &e) {
+				for _, f := range e.Fields {
+					fields = append(fields, FieldError{Field: "questionnaire." + f.Field, Message: f.Message})
+				}
+				if len(e.Fields) == 0 {
+					fields = append(fields, FieldError{Field: "questionnaire", Message: e.Message})
+				}
+			}
+		}
+	}
+	if len(fields) > 0 {
+		return Invalid(fields...)
+	}
+	return nil
 }
 
 // OpeningsFor returns the openings an approved plan opens: the manager seats first (a team gets its manager
@@ -194,11 +291,11 @@ func OpeningsFor(p *StaffingPlan) []Opening {
 	var out []Opening
 	if p.Result.ManagersNeeded > 0 {
 		out = append(out, Opening{PlanID: &p.ID, Title: "Sales manager, " + p.Title, Role: RoleSalesManager,
-			Seats: p.Result.ManagersNeeded, Status: OpeningOpen})
+			Seats: p.Result.ManagersNeeded, Status: OpeningOpen, SlateSize: DefaultSlateSize, QuestionnaireDays: DefaultQuestionnaireDays})
 	}
 	if p.Result.RepsNeeded > 0 {
 		out = append(out, Opening{PlanID: &p.ID, Title: "Sales rep, " + p.Title, Role: RoleSalesRep,
-			Seats: p.Result.RepsNeeded, Status: OpeningOpen})
+			Seats: p.Result.RepsNeeded, Status: OpeningOpen, SlateSize: DefaultSlateSize, QuestionnaireDays: DefaultQuestionnaireDays})
 	}
 	return out
 }

@@ -10,7 +10,7 @@ import (
 )
 
 // migration is one versioned change of the schema. Its statements are written once, with placeholders for
-// the few types the two dialects spell differently: {{id}}, {{ts}}, {{json}}. A statement that starts with
+// the few types the two dialects spell differently: {{id}}, {{ts}}, {{json}}, {{blob}}. A statement that starts with
 // "postgres:" or "sqlite:" runs on that dialect only.
 type migration struct {
 	version    int
@@ -157,17 +157,122 @@ var migrations = []migration{
 	{6, "each user's language, for e-mail", []string{
 		`ALTER TABLE users ADD COLUMN locale TEXT NOT NULL DEFAULT 'en'`,
 	}},
+	{7, "candidates, applications, questionnaires, files and imports", []string{
+		`ALTER TABLE openings ADD COLUMN description TEXT NOT NULL DEFAULT ''`,
+		`ALTER TABLE openings ADD COLUMN recruiter_id BIGINT REFERENCES users (id)`,
+		`ALTER TABLE openings ADD COLUMN interviewer_ids {{json}} NOT NULL DEFAULT '[]'`,
+		`ALTER TABLE openings ADD COLUMN questionnaire {{json}}`,
+		`ALTER TABLE openings ADD COLUMN questionnaire_days INTEGER NOT NULL DEFAULT 7`,
+		`ALTER TABLE openings ADD COLUMN confirm_knock_outs BOOLEAN NOT NULL DEFAULT FALSE`,
+		`ALTER TABLE openings ADD COLUMN slate_size INTEGER NOT NULL DEFAULT 3`,
+		`ALTER TABLE openings ADD COLUMN role_play {{json}} NOT NULL DEFAULT '{}'`,
+		`ALTER TABLE openings ADD COLUMN created_by BIGINT REFERENCES users (id)`,
+		`CREATE TABLE files (
+			id {{id}},
+			name TEXT NOT NULL,
+			content_type TEXT NOT NULL,
+			size BIGINT NOT NULL,
+			sha256 TEXT NOT NULL,
+			data {{blob}} NOT NULL,
+			created_at {{ts}} NOT NULL
+		)`,
+		`CREATE TABLE candidates (
+			id {{id}},
+			email TEXT NOT NULL,
+			name TEXT NOT NULL,
+			phone TEXT NOT NULL DEFAULT '',
+			location TEXT NOT NULL DEFAULT '',
+			locale TEXT NOT NULL DEFAULT 'en',
+			source TEXT NOT NULL,
+			consent_at {{ts}},
+			cv_file_id BIGINT REFERENCES files (id),
+			created_at {{ts}} NOT NULL,
+			updated_at {{ts}} NOT NULL
+		)`,
+		`CREATE UNIQUE INDEX candidates_email_key ON candidates (email)`,
+		`CREATE TABLE applications (
+			id {{id}},
+			opening_id BIGINT NOT NULL REFERENCES openings (id),
+			candidate_id BIGINT NOT NULL REFERENCES candidates (id),
+			stage TEXT NOT NULL,
+			source TEXT NOT NULL,
+			tags {{json}} NOT NULL DEFAULT '[]',
+			score_percent DOUBLE PRECISION,
+			knocked_out BOOLEAN NOT NULL DEFAULT FALSE,
+			questionnaire_status TEXT NOT NULL DEFAULT '',
+			questionnaire_due {{ts}},
+			reason_code TEXT NOT NULL DEFAULT '',
+			stage_entered_at {{ts}} NOT NULL,
+			first_contact_at {{ts}},
+			created_at {{ts}} NOT NULL,
+			updated_at {{ts}} NOT NULL
+		)`,
+		`CREATE UNIQUE INDEX applications_key ON applications (opening_id, candidate_id)`,
+		`CREATE INDEX applications_opening_stage_idx ON applications (opening_id, stage)`,
+		`CREATE INDEX applications_candidate_idx ON applications (candidate_id)`,
+		`CREATE TABLE application_events (
+			id {{id}},
+			application_id BIGINT NOT NULL REFERENCES applications (id),
+			kind TEXT NOT NULL,
+			from_stage TEXT NOT NULL DEFAULT '',
+			to_stage TEXT NOT NULL DEFAULT '',
+			actor_id BIGINT REFERENCES users (id),
+			reason TEXT NOT NULL DEFAULT '',
+			reason_code TEXT NOT NULL DEFAULT '',
+			data {{json}} NOT NULL DEFAULT '{}',
+			dedupe_key TEXT NOT NULL,
+			at {{ts}} NOT NULL
+		)`,
+		`CREATE UNIQUE INDEX application_events_key ON application_events (application_id, dedupe_key)`,
+		`CREATE INDEX application_events_kind_idx ON application_events (kind, to_stage)`,
+		`CREATE TABLE questionnaire_responses (
+			id {{id}},
+			application_id BIGINT NOT NULL REFERENCES applications (id),
+			questionnaire {{json}} NOT NULL,
+			answers {{json}} NOT NULL,
+			score {{json}} NOT NULL,
+			locale TEXT NOT NULL,
+			submitted_at {{ts}} NOT NULL
+		)`,
+		`CREATE UNIQUE INDEX questionnaire_responses_key ON questionnaire_responses (application_id)`,
+		`CREATE TABLE questionnaire_templates (
+			id {{id}},
+			title TEXT NOT NULL,
+			questionnaire {{json}} NOT NULL,
+			created_by BIGINT NOT NULL REFERENCES users (id),
+			created_at {{ts}} NOT NULL,
+			updated_at {{ts}} NOT NULL
+		)`,
+		`CREATE TABLE imports (
+			id {{id}},
+			opening_id BIGINT NOT NULL REFERENCES openings (id),
+			file_id BIGINT NOT NULL REFERENCES files (id),
+			created_by BIGINT NOT NULL REFERENCES users (id),
+			mapping {{json}} NOT NULL,
+			status TEXT NOT NULL,
+			total_rows INTEGER NOT NULL DEFAULT 0,
+			done_rows INTEGER NOT NULL DEFAULT 0,
+			created_rows INTEGER NOT NULL DEFAULT 0,
+			duplicate_rows INTEGER NOT NULL DEFAULT 0,
+			failed_rows INTEGER NOT NULL DEFAULT 0,
+			errors {{json}} NOT NULL DEFAULT '[]',
+			message TEXT NOT NULL DEFAULT '',
+			created_at {{ts}} NOT NULL,
+			finished_at {{ts}}
+		)`,
+		`CREATE INDEX imports_opening_idx ON imports (opening_id, id)`,
+	}},
 }
 
 // LatestVersion is the schema version Migrate brings a database to.
 func LatestVersion() int { return migrations[len(migrations)-1].version }
 
 func (db *DB) expand(stmt string) string {
-	types := map[string][3]string{
-		DialectPostgres: {"BIGSERIAL PRIMARY KEY", "TIMESTAMPTZ", "JSONB"},
-		DialectSQLite:   {"INTEGER PRIMARY KEY AUTOINCREMENT", "DATETIME", "TEXT"},
+	types := map[string][4]string{
+		DialectPostgres: {"BIGSERIAL PRIMARY KEY", "TIMESTAMPTZ", "JSONB", "BYTEA"},
+		DialectSQLite:   {"INTEGER PRIMARY KEY AUTOINCREMENT", "DATETIME", "TEXT", "BLOB"},
 	}[db.dialect]
-	return strings.NewReplacer("{{id}}", types[0], "{{ts}}", types[1], "{{json}}", types[2]).Replace(stmt)
+	return strings.NewReplacer("{{id}}", types[0], "{{ts}}", types[1], "{{json}}", types[2], "{{blob}}", types[3]).Replace(stmt)
 }
 
 // Migrate brings the schema to the latest version. It is safe to run from several processes at once on

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"gorm.io/gorm"
@@ -11,21 +12,36 @@ import (
 )
 
 type openingRecord struct {
-	ID        int64 `gorm:"primaryKey"`
-	PlanID    *int64
-	Title     string
-	Role      string
-	Seats     int
-	Status    string
-	CreatedAt time.Time
-	UpdatedAt time.Time
+	ID                int64 `gorm:"primaryKey"`
+	PlanID            *int64
+	Title             string
+	Description       string
+	Role              string
+	Seats             int
+	Status            string
+	RecruiterID       *int64
+	InterviewerIDs    []int64                 `gorm:"serializer:json"`
+	Questionnaire     *models.Questionnaire   `gorm:"serializer:json"`
+	QuestionnaireDays int                     `gorm:"column:questionnaire_days"`
+	ConfirmKnockOuts  bool                    `gorm:"column:confirm_knock_outs"`
+	SlateSize         int                     `gorm:"column:slate_size"`
+	RolePlay          models.RolePlaySettings `gorm:"serializer:json;column:role_play"`
+	CreatedBy         *int64
+	CreatedAt         time.Time
+	UpdatedAt         time.Time
 }
 
 func (openingRecord) TableName() string { return "openings" }
 
 func (r *openingRecord) model() models.Opening {
-	return models.Opening{ID: r.ID, PlanID: r.PlanID, Title: r.Title, Role: models.Role(r.Role), Seats: r.Seats,
-		Status: models.OpeningStatus(r.Status), CreatedAt: r.CreatedAt}
+	ids := r.InterviewerIDs
+	if ids == nil {
+		ids = []int64{}
+	}
+	return models.Opening{ID: r.ID, PlanID: r.PlanID, Title: r.Title, Description: r.Description, Role: models.Role(r.Role),
+		Seats: r.Seats, Status: models.OpeningStatus(r.Status), RecruiterID: r.RecruiterID, InterviewerIDs: ids,
+		Questionnaire: r.Questionnaire, QuestionnaireDays: r.QuestionnaireDays, ConfirmKnockOuts: r.ConfirmKnockOuts,
+		SlateSize: r.SlateSize, RolePlay: r.RolePlay, CreatedBy: r.CreatedBy, CreatedAt: r.CreatedAt}
 }
 
 // OpenPlanOpenings creates an approved plan's openings and the timeline entry that says so, together and
@@ -33,7 +49,8 @@ func (r *openingRecord) model() models.Opening {
 func (db *DB) OpenPlanOpenings(ctx context.Context, planID int64, openings []models.Opening) error {
 	return db.with(ctx).Transaction(func(tx *gorm.DB) error {
 		for _, o := range openings {
-			rec := openingRecord{PlanID: &planID, Title: o.Title, Role: string(o.Role), Seats: o.Seats, Status: string(o.Status)}
+			rec := openingRecord{PlanID: &planID, Title: o.Title, Role: string(o.Role), Seats: o.Seats, Status: string(o.Status),
+				InterviewerIDs: []int64{}, SlateSize: o.SlateSize, QuestionnaireDays: o.QuestionnaireDays}
 			if err := tx.Clauses(clause.OnConflict{DoNothing: true}).Create(&rec).Error; err != nil {
 				return err
 			}
@@ -77,4 +94,64 @@ func (db *DB) Opening(ctx context.Context, id int64) (*models.Opening, error) {
 	}
 	o := rec.model()
 	return &o, nil
+}
+
+// CreateOpening adds an opening outside a staffing plan; it waits for a department head's approval.
+func (db *DB) CreateOpening(ctx context.Context, role models.Role, st models.OpeningSettings, by int64) (*models.Opening, error) {
+	rec := openingRecord{Role: string(role), Status: string(models.OpeningPendingApproval), CreatedBy: &by}
+	applySettings(&rec, st)
+	if err := db.with(ctx).Create(&rec).Error; err != nil {
+		return nil, err
+	}
+	o := rec.model()
+	return &o, nil
+}
+
+func applySettings(rec *openingRecord, st models.OpeningSettings) {
+	rec.Title, rec.Description, rec.Seats = strings.TrimSpace(st.Title), st.Description, st.Seats
+	rec.RecruiterID, rec.InterviewerIDs, rec.Questionnaire = st.RecruiterID, st.InterviewerIDs, st.Questionnaire
+	if rec.InterviewerIDs == nil {
+		rec.InterviewerIDs = []int64{}
+	}
+	rec.QuestionnaireDays, rec.ConfirmKnockOuts, rec.SlateSize, rec.RolePlay = st.QuestionnaireDays, st.ConfirmKnockOuts, st.SlateSize, st.RolePlay
+}
+
+// UpdateOpening replaces an opening's settings and returns it as it was before and as it is now.
+func (db *DB) UpdateOpening(ctx context.Context, id int64, st models.OpeningSettings) (before, after *models.Opening, err error) {
+	err = db.with(ctx).Transaction(func(tx *gorm.DB) error {
+		var rec openingRecord
+		if err := tx.First(&rec, id).Error; err != nil {
+			return notFound(err, "opening")
+		}
+		b := rec.model()
+		before = &b
+		applySettings(&rec, st)
+		if err := tx.Select("*").Updates(&rec).Error; err != nil {
+			return err
+		}
+		a := rec.model()
+		after = &a
+		return nil
+	})
+	return before, after, err
+}
+
+// SetOpeningStatus moves an opening from one status to another; ECONFLICT if it is not in from.
+func (db *DB) SetOpeningStatus(ctx context.Context, id int64, from, to models.OpeningStatus) error {
+	res := db.with(ctx).Model(&openingRecord{}).Where("id = ? AND status = ?", id, string(from)).
+		Updates(map[string]any{"status": string(to), "updated_at": time.Now().UTC()})
+	if res.Error != nil {
+		return res.Error
+	}
+	if res.RowsAffected == 0 {
+		o, err := db.Opening(ctx, id)
+		if err != nil {
+			return err
+		}
+		if o.Status == to {
+			return nil
+		}
+		return models.Errorf(models.ECONFLICT, "The opening is %s, not %s.", strings.ReplaceAll(string(o.Status), "_", " "), strings.ReplaceAll(string(from), "_", " "))
+	}
+	return nil
 }

@@ -14,13 +14,22 @@ const TaskQueue = "bullpen"
 // Workflow types.
 const (
 	StaffingPlanWorkflow = "StaffingPlan"
+	ApplicationWorkflow  = "Application"
+	OpeningWorkflow      = "Opening"
+	ImportWorkflow       = "CandidateImport"
 )
 
-// Updates and queries of the StaffingPlan workflow.
+// Updates, signals and queries. Every workflow answers the "state" query.
 const (
-	UpdateDecide   = "decide"
-	UpdateResubmit = "resubmit"
-	QueryState     = "state"
+	UpdateDecide              = "decide"
+	UpdateResubmit            = "resubmit"
+	UpdateMove                = "move"
+	UpdateSubmitQuestionnaire = "submit_questionnaire"
+	UpdateResendQuestionnaire = "resend_questionnaire"
+	SignalApplicationsAdded   = "applications_added"
+	SignalApplicationMoved    = "application_moved"
+	SignalOpeningSettings     = "settings"
+	QueryState                = "state"
 )
 
 // Activity names; each is a method of the activities.Activities struct of the same name.
@@ -31,16 +40,42 @@ const (
 	ActivityEscalatePlan       = "EscalatePlan"
 	ActivityRemindPlanAuthor   = "RemindPlanAuthor"
 	ActivityOpenPlanOpenings   = "OpenPlanOpenings"
+
+	ActivityRecordApplicationMove = "RecordApplicationMove"
+	ActivitySendQuestionnaire     = "SendQuestionnaire"
+	ActivityRemindQuestionnaire   = "RemindQuestionnaire"
+	ActivityExpireQuestionnaire   = "ExpireQuestionnaire"
+	ActivityScoreQuestionnaire    = "ScoreQuestionnaire"
+	ActivityQuestionnaireOutcome  = "QuestionnaireOutcome"
+	ActivityOpeningSlateReady     = "OpeningSlateReady"
+	ActivityCloseOpening          = "CloseOpening"
+	ActivityCountImportRows       = "CountImportRows"
+	ActivityImportBatch           = "ImportBatch"
+	ActivityFinishImport          = "FinishImport"
 )
 
 // ActivityNames lists every activity a workflow here calls, for the worker's start-up check.
 var ActivityNames = []string{
 	ActivityPlanSubmitted, ActivityRecordPlanDecision, ActivityRemindApprovers,
 	ActivityEscalatePlan, ActivityRemindPlanAuthor, ActivityOpenPlanOpenings,
+	ActivityRecordApplicationMove, ActivitySendQuestionnaire, ActivityRemindQuestionnaire, ActivityExpireQuestionnaire,
+	ActivityScoreQuestionnaire, ActivityQuestionnaireOutcome, ActivityOpeningSlateReady, ActivityCloseOpening,
+	ActivityCountImportRows, ActivityImportBatch, ActivityFinishImport,
 }
 
 // StaffingPlanWorkflowID is the workflow ID of a staffing plan's approval.
 func StaffingPlanWorkflowID(planID int64) string { return fmt.Sprintf("staffing-plan-%d", planID) }
+
+// ApplicationWorkflowID is the workflow ID of an application.
+func ApplicationWorkflowID(applicationID int64) string {
+	return fmt.Sprintf("application-%d", applicationID)
+}
+
+// OpeningWorkflowID is the workflow ID of an opening.
+func OpeningWorkflowID(openingID int64) string { return fmt.Sprintf("opening-%d", openingID) }
+
+// ImportWorkflowID is the workflow ID of a candidate import.
+func ImportWorkflowID(importID int64) string { return fmt.Sprintf("import-%d", importID) }
 
 // Default human deadlines of a staffing plan's approval.
 const (
@@ -56,4 +91,7 @@ type Registry interface {
 // Register registers every workflow under its name.
 func Register(r Registry) {
 	r.RegisterWorkflowWithOptions(StaffingPlan, workflow.RegisterOptions{Name: StaffingPlanWorkflow})
+	r.RegisterWorkflowWithOptions(Application, workflow.RegisterOptions{Name: ApplicationWorkflow})
+	r.RegisterWorkflowWithOptions(Opening, workflow.RegisterOptions{Name: OpeningWorkflow})
+	r.RegisterWorkflowWithOptions(CandidateImport, workflow.RegisterOptions{Name: ImportWorkflow})
 }

@@ -21,6 +21,7 @@ import (
 	"github.com/bullpen-hq/bullpen/frontend"
 	"github.com/bullpen-hq/bullpen/store"
 	"github.com/bullpen-hq/bullpen/workflows"
+	"github.com/bullpen-hq/bullpen/workflows/starter"
 )
 
 // App is one running Bullpen process: whichever of the embedded Temporal server, database, worker and
@@ -37,6 +38,8 @@ type App struct {
 	Worker, HTTP bool
 	// Demo loads the demo organisation after start.
 	Demo bool
+	// OpeningContinueAfter overrides how many signals an opening's workflow run takes (tests make it small).
+	OpeningContinueAfter int
 
 	DB       *store.DB
 	Temporal client.Client
@@ -86,6 +89,11 @@ func (a *App) Open(ctx context.Context) (err error) {
 	if a.Temporal, err = dialTemporal(ctx, a.Config, a.Log); err != nil {
 		return err
 	}
+	secret, err := a.Config.linkSecret(a.EmbeddedTemporal)
+	if err != nil {
+		return err
+	}
+	start := &starter.Starter{Client: a.Temporal, TaskQueue: a.Config.TaskQueue, OpeningContinueAfter: a.OpeningContinueAfter}
 	if a.Worker {
 		mailer, err := activities.ParseMailer(a.Config.SMTPURL, a.Config.SMTPFrom)
 		if err != nil {
@@ -94,7 +102,8 @@ func (a *App) Open(ctx context.Context) (err error) {
 		if !mailer.Enabled() {
 			a.Log.Info("no SMTP_URL: e-mail is kept in the outbox (admins read it under Outbox)")
 		}
-		acts := &activities.Activities{DB: a.DB, BaseURL: a.Config.BaseURL, Mail: mailer, Log: a.Log}
+		acts := &activities.Activities{DB: a.DB, BaseURL: a.Config.BaseURL, Mail: mailer, Log: a.Log, LinkSecret: secret,
+			Start: start, QuestionnaireReminder: a.Config.QuestionnaireRemind}
 		if a.worker, err = newWorker(a.Temporal, a.Config.TaskQueue, acts); err != nil {
 			return err
 		}
@@ -108,7 +117,8 @@ func (a *App) Open(ctx context.Context) (err error) {
 		LoginMaxFailures: a.Config.LoginMaxFailures, LoginWindow: a.Config.LoginWindow,
 		LoginPerIP: a.Config.LoginPerIP, TrustedProxies: a.Config.TrustedProxies,
 		PlanReminderAfter: a.Config.PlanReminderAfter, PlanEscalateAfter: a.Config.PlanEscalateAfter,
-		TaskQueue: a.Config.TaskQueue,
+		TaskQueue: a.Config.TaskQueue, LinkSecret: secret, RejectionReasons: a.Config.RejectionReasons,
+		QuestionnaireReminder: a.Config.QuestionnaireRemind, OpeningContinueAfter: a.OpeningContinueAfter,
 	}, frontend.Dist())
 	if a.Demo {
 		if err := loadDemo(ctx, a.DB, a.API, a.Log); err != nil {

@@ -1,9 +1,13 @@
 package main
 
 import (
+	"bytes"
+	"crypto/rand"
+	"encoding/hex"
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -12,26 +16,29 @@ import (
 // Config is every setting of the binary, read from the environment. README.md's configuration table lists
 // the same variables; keep them in step.
 type Config struct {
-	Addr              string        // BULLPEN_ADDR: where the API and web UI listen
-	DataDir           string        // BULLPEN_DATA_DIR: bullpen dev's SQLite files
-	DatabaseURL       string        // DATABASE_URL: postgres://... or sqlite:PATH
-	TemporalAddress   string        // TEMPORAL_ADDRESS: the Temporal frontend (bullpen dev serves it there)
-	TemporalNamespace string        // TEMPORAL_NAMESPACE
-	TemporalUIAddr    string        // BULLPEN_TEMPORAL_UI_ADDR: bullpen dev's Temporal web UI, or "off"
-	TaskQueue         string        // TEMPORAL_TASK_QUEUE
-	BaseURL           string        // BULLPEN_BASE_URL: public address of the web UI, for links
-	CookieSecure      string        // BULLPEN_COOKIE_SECURE: auto, always or never
-	SessionTTL        time.Duration // BULLPEN_SESSION_TTL
-	LoginMaxFailures  int           // BULLPEN_LOGIN_MAX_FAILURES
-	LoginWindow       time.Duration // BULLPEN_LOGIN_WINDOW
-	LoginPerIP        int           // BULLPEN_LOGIN_PER_IP: sign-in attempts per minute from one address
-	TrustedProxies    []string      // BULLPEN_TRUSTED_PROXIES: comma-separated IPs or CIDRs of reverse proxies
-	PlanReminderAfter time.Duration // BULLPEN_PLAN_REMINDER_AFTER
-	PlanEscalateAfter time.Duration // BULLPEN_PLAN_ESCALATE_AFTER
-	SMTPURL           string        // SMTP_URL: smtp://user:pass@host:587 or smtps://...; empty keeps mail in the outbox
-	SMTPFrom          string        // SMTP_FROM: the sender address
-	LogLevel          string        // BULLPEN_LOG_LEVEL: debug, info, warn, error
-	LogFormat         string        // BULLPEN_LOG_FORMAT: text or json
+	Addr                string        // BULLPEN_ADDR: where the API and web UI listen
+	DataDir             string        // BULLPEN_DATA_DIR: bullpen dev's SQLite files
+	DatabaseURL         string        // DATABASE_URL: postgres://... or sqlite:PATH
+	TemporalAddress     string        // TEMPORAL_ADDRESS: the Temporal frontend (bullpen dev serves it there)
+	TemporalNamespace   string        // TEMPORAL_NAMESPACE
+	TemporalUIAddr      string        // BULLPEN_TEMPORAL_UI_ADDR: bullpen dev's Temporal web UI, or "off"
+	TaskQueue           string        // TEMPORAL_TASK_QUEUE
+	BaseURL             string        // BULLPEN_BASE_URL: public address of the web UI, for links
+	CookieSecure        string        // BULLPEN_COOKIE_SECURE: auto, always or never
+	SessionTTL          time.Duration // BULLPEN_SESSION_TTL
+	LoginMaxFailures    int           // BULLPEN_LOGIN_MAX_FAILURES
+	LoginWindow         time.Duration // BULLPEN_LOGIN_WINDOW
+	LoginPerIP          int           // BULLPEN_LOGIN_PER_IP: sign-in attempts per minute from one address
+	TrustedProxies      []string      // BULLPEN_TRUSTED_PROXIES: comma-separated IPs or CIDRs of reverse proxies
+	PlanReminderAfter   time.Duration // BULLPEN_PLAN_REMINDER_AFTER
+	PlanEscalateAfter   time.Duration // BULLPEN_PLAN_ESCALATE_AFTER
+	LinkSecret          string        // BULLPEN_LINK_SECRET: signs candidate links; bullpen dev makes one in the data folder
+	RejectionReasons    []string      // BULLPEN_REJECTION_REASONS: comma-separated rejection reason codes
+	QuestionnaireRemind time.Duration // BULLPEN_QUESTIONNAIRE_REMINDER_BEFORE: how long before the deadline candidates are reminded
+	SMTPURL             string        // SMTP_URL: smtp://user:pass@host:587 or smtps://...; empty keeps mail in the outbox
+	SMTPFrom            string        // SMTP_FROM: the sender address
+	LogLevel            string        // BULLPEN_LOG_LEVEL: debug, info, warn, error
+	LogFormat           string        // BULLPEN_LOG_FORMAT: text or json
 }
 
 // LoadConfig reads the configuration from getenv, applying defaults and refusing malformed values.
@@ -68,26 +75,29 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 		return n
 	}
 	c := Config{
-		Addr:              str("BULLPEN_ADDR", ":8080"),
-		DataDir:           str("BULLPEN_DATA_DIR", "bullpen-data"),
-		DatabaseURL:       str("DATABASE_URL", ""),
-		TemporalAddress:   str("TEMPORAL_ADDRESS", "127.0.0.1:7233"),
-		TemporalNamespace: str("TEMPORAL_NAMESPACE", "default"),
-		TemporalUIAddr:    str("BULLPEN_TEMPORAL_UI_ADDR", "127.0.0.1:8233"),
-		TaskQueue:         str("TEMPORAL_TASK_QUEUE", "bullpen"),
-		BaseURL:           str("BULLPEN_BASE_URL", "http://localhost:8080"),
-		CookieSecure:      str("BULLPEN_COOKIE_SECURE", "auto"),
-		SessionTTL:        dur("BULLPEN_SESSION_TTL", 12*time.Hour),
-		LoginMaxFailures:  num("BULLPEN_LOGIN_MAX_FAILURES", 5),
-		LoginWindow:       dur("BULLPEN_LOGIN_WINDOW", 15*time.Minute),
-		LoginPerIP:        num("BULLPEN_LOGIN_PER_IP", 30),
-		TrustedProxies:    list(getenv("BULLPEN_TRUSTED_PROXIES")),
-		PlanReminderAfter: dur("BULLPEN_PLAN_REMINDER_AFTER", 48*time.Hour),
-		PlanEscalateAfter: dur("BULLPEN_PLAN_ESCALATE_AFTER", 120*time.Hour),
-		SMTPURL:           str("SMTP_URL", ""),
-		SMTPFrom:          str("SMTP_FROM", "Bullpen <bullpen@localhost>"),
-		LogLevel:          str("BULLPEN_LOG_LEVEL", "info"),
-		LogFormat:         str("BULLPEN_LOG_FORMAT", "text"),
+		Addr:                str("BULLPEN_ADDR", ":8080"),
+		DataDir:             str("BULLPEN_DATA_DIR", "bullpen-data"),
+		DatabaseURL:         str("DATABASE_URL", ""),
+		TemporalAddress:     str("TEMPORAL_ADDRESS", "127.0.0.1:7233"),
+		TemporalNamespace:   str("TEMPORAL_NAMESPACE", "default"),
+		TemporalUIAddr:      str("BULLPEN_TEMPORAL_UI_ADDR", "127.0.0.1:8233"),
+		TaskQueue:           str("TEMPORAL_TASK_QUEUE", "bullpen"),
+		BaseURL:             str("BULLPEN_BASE_URL", "http://localhost:8080"),
+		CookieSecure:        str("BULLPEN_COOKIE_SECURE", "auto"),
+		SessionTTL:          dur("BULLPEN_SESSION_TTL", 12*time.Hour),
+		LoginMaxFailures:    num("BULLPEN_LOGIN_MAX_FAILURES", 5),
+		LoginWindow:         dur("BULLPEN_LOGIN_WINDOW", 15*time.Minute),
+		LoginPerIP:          num("BULLPEN_LOGIN_PER_IP", 30),
+		TrustedProxies:      list(getenv("BULLPEN_TRUSTED_PROXIES")),
+		PlanReminderAfter:   dur("BULLPEN_PLAN_REMINDER_AFTER", 48*time.Hour),
+		PlanEscalateAfter:   dur("BULLPEN_PLAN_ESCALATE_AFTER", 120*time.Hour),
+		LinkSecret:          strings.TrimSpace(getenv("BULLPEN_LINK_SECRET")),
+		RejectionReasons:    list(getenv("BULLPEN_REJECTION_REASONS")),
+		QuestionnaireRemind: dur("BULLPEN_QUESTIONNAIRE_REMINDER_BEFORE", 24*time.Hour),
+		SMTPURL:             str("SMTP_URL", ""),
+		SMTPFrom:            str("SMTP_FROM", "Bullpen <bullpen@localhost>"),
+		LogLevel:            str("BULLPEN_LOG_LEVEL", "info"),
+		LogFormat:           str("BULLPEN_LOG_FORMAT", "text"),
 	}
 	switch c.CookieSecure {
 	case "auto", "always", "never":
@@ -102,6 +112,14 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 	if c.PlanEscalateAfter <= c.PlanReminderAfter {
 		errs = append(errs, "BULLPEN_PLAN_ESCALATE_AFTER must be longer than BULLPEN_PLAN_REMINDER_AFTER")
 	}
+	if c.LinkSecret != "" && len(c.LinkSecret) < 32 {
+		errs = append(errs, "BULLPEN_LINK_SECRET must be at least 32 characters (e.g. openssl rand -hex 32)")
+	}
+	for _, code := range c.RejectionReasons {
+		if !reasonCode.MatchString(code) {
+			errs = append(errs, fmt.Sprintf("BULLPEN_REJECTION_REASONS: %q must be lower-case letters, digits and _", code))
+		}
+	}
 	if c.TemporalUIAddr == "off" {
 		c.TemporalUIAddr = ""
 	}
@@ -109,6 +127,32 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 		return c, fmt.Errorf("configuration: %s", strings.Join(errs, "; "))
 	}
 	return c, nil
+}
+
+var reasonCode = regexp.MustCompile(`^[a-z][a-z0-9_]{0,63}$`)
+
+// linkSecret returns the secret that signs candidate links: BULLPEN_LINK_SECRET, or for bullpen dev one made
+// once and kept in the data folder, so that links survive a restart.
+func (c Config) linkSecret(dev bool) ([]byte, error) {
+	if c.LinkSecret != "" {
+		return []byte(c.LinkSecret), nil
+	}
+	if !dev {
+		return nil, fmt.Errorf("BULLPEN_LINK_SECRET is required: at least 32 random characters (openssl rand -hex 32), the same on every serve and worker process")
+	}
+	path := filepath.Join(c.DataDir, "link-secret")
+	if b, err := os.ReadFile(path); err == nil && len(bytes.TrimSpace(b)) >= 32 {
+		return bytes.TrimSpace(b), nil
+	}
+	buf := make([]byte, 32)
+	if _, err := rand.Read(buf); err != nil {
+		return nil, err
+	}
+	secret := []byte(hex.EncodeToString(buf))
+	if err := os.WriteFile(path, secret, 0o600); err != nil {
+		return nil, fmt.Errorf("keep the link secret: %w", err)
+	}
+	return secret, nil
 }
 
 // list splits a comma-separated setting, dropping blanks.

@@ -21,10 +21,11 @@ import (
 func TestProductionModes(t *testing.T) {
 	ts := temporaltest.NewServer(temporaltest.WithT(t))
 	env := map[string]string{
-		"DATABASE_URL":       storetest.PostgresURL(t),
-		"TEMPORAL_ADDRESS":   ts.GetFrontendHostPort(),
-		"TEMPORAL_NAMESPACE": ts.GetDefaultNamespace(),
-		"BULLPEN_ADDR":       "127.0.0.1:0",
+		"DATABASE_URL":        storetest.PostgresURL(t),
+		"TEMPORAL_ADDRESS":    ts.GetFrontendHostPort(),
+		"TEMPORAL_NAMESPACE":  ts.GetDefaultNamespace(),
+		"BULLPEN_ADDR":        "127.0.0.1:0",
+		"BULLPEN_LINK_SECRET": "test-link-secret-0123456789abcdef0123456789",
 	}
 	getenv := func(k string) string { return env[k] }
 	ctx := context.Background()

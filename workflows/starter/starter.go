@@ -1,0 +1,64 @@
+// Package starter starts Bullpen's workflows from outside a workflow: from the API and from activities. Each
+// start is idempotent by workflow ID, so a retried request or activity never starts a second run.
+package starter
+
+import (
+	"context"
+	"errors"
+
+	"go.temporal.io/api/enums/v1"
+	"go.temporal.io/api/serviceerror"
+	"go.temporal.io/sdk/client"
+
+	"github.com/bullpen-hq/bullpen/models"
+	"github.com/bullpen-hq/bullpen/workflows"
+)
+
+// Starter holds the client and what every start needs.
+type Starter struct {
+	Client    client.Client
+	TaskQueue string
+	// OpeningContinueAfter is passed to new Opening workflows; zero means the default.
+	OpeningContinueAfter int
+}
+
+// Application starts an application's workflow. One already started, running or ended, is left alone: an
+// application has one workflow, ever.
+func (s *Starter) Application(ctx context.Context, in workflows.ApplicationInput) error {
+	_, err := s.Client.ExecuteWorkflow(ctx, client.StartWorkflowOptions{
+		ID: workflows.ApplicationWorkflowID(in.ApplicationID), TaskQueue: s.TaskQueue,
+		WorkflowIDReusePolicy:    enums.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE,
+		WorkflowIDConflictPolicy: enums.WORKFLOW_ID_CONFLICT_POLICY_FAIL,
+	}, workflows.ApplicationWorkflow, in)
+	if alreadyStarted(err) {
+		return nil
+	}
+	return err
+}
+
+// OpeningAdded tells an opening's workflow that n applications arrived, starting the workflow if it is not
+// running yet (an opening from before workflows kept openings, or its first application).
+func (s *Starter) OpeningAdded(ctx context.Context, o *models.Opening, n int) error {
+	_, err := s.Client.SignalWithStartWorkflow(ctx, workflows.OpeningWorkflowID(o.ID), workflows.SignalApplicationsAdded, n,
+		client.StartWorkflowOptions{TaskQueue: s.TaskQueue, WorkflowIDReusePolicy: enums.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE},
+		workflows.OpeningWorkflow, workflows.OpeningInput{OpeningID: o.ID, Seats: o.Seats, SlateSize: o.SlateSize,
+			ContinueAfter: s.OpeningContinueAfter})
+	return err
+}
+
+// Import starts a candidate import's workflow.
+func (s *Starter) Import(ctx context.Context, importID int64) error {
+	_, err := s.Client.ExecuteWorkflow(ctx, client.StartWorkflowOptions{
+		ID: workflows.ImportWorkflowID(importID), TaskQueue: s.TaskQueue,
+		WorkflowIDReusePolicy: enums.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE,
+	}, workflows.ImportWorkflow, workflows.ImportInput{ImportID: importID})
+	if alreadyStarted(err) {
+		return nil
+	}
+	return err
+}
+
+func alreadyStarted(err error) bool {
+	var started *serviceerror.WorkflowExecutionAlreadyStarted
+	return errors.As(err, &started)
+}
