@@ -34,6 +34,12 @@ func freeAddr(t *testing.T) string {
 // on a real port) on the given database ("" for SQLite in dataDir).
 func startApp(t *testing.T, dbURL, dataDir, temporalAddr string, edit func(*Config)) *App {
 	t.Helper()
+	return startAppWith(t, dbURL, dataDir, temporalAddr, edit, nil)
+}
+
+// startAppWith is startApp with a last say on the App itself before it opens.
+func startAppWith(t *testing.T, dbURL, dataDir, temporalAddr string, edit func(*Config), editApp func(*App)) *App {
+	t.Helper()
 	cfg, err := LoadConfig(func(string) string { return "" })
 	if err != nil {
 		t.Fatal(err)
@@ -49,6 +55,9 @@ func startApp(t *testing.T, dbURL, dataDir, temporalAddr string, edit func(*Conf
 	}
 	log := slog.New(slog.NewTextHandler(out, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	app := &App{Config: cfg, Log: log, EmbeddedTemporal: true, Migrate: true, Worker: true, HTTP: true, Demo: true}
+	if editApp != nil {
+		editApp(app)
+	}
 	if err := app.Open(context.Background()); err != nil {
 		t.Fatalf("open app: %v", err)
 	}
