@@ -306,8 +306,12 @@ func TestOpeningContinueAsNewKeepsSlate(t *testing.T) {
 	env2.RegisterActivityWithOptions(func(context.Context, int64, []int64) error { return nil }, activity.RegisterOptions{Name: ActivityOpeningSlateReady})
 	closed := 0
 	env2.RegisterActivityWithOptions(func(context.Context, int64) error { closed++; return nil }, activity.RegisterOptions{Name: ActivityCloseOpening})
-	env2.RegisterDelayedCallback(func() { env2.SignalWorkflow(SignalApplicationMoved, OpeningMove{ApplicationID: 1, To: models.StageHired}) }, time.Minute)
-	env2.RegisterDelayedCallback(func() { env2.SignalWorkflow(SignalApplicationMoved, OpeningMove{ApplicationID: 2, To: models.StageHired}) }, 2*time.Minute)
+	env2.RegisterDelayedCallback(func() {
+		env2.SignalWorkflow(SignalApplicationMoved, OpeningMove{ApplicationID: 1, To: models.StageHired})
+	}, time.Minute)
+	env2.RegisterDelayedCallback(func() {
+		env2.SignalWorkflow(SignalApplicationMoved, OpeningMove{ApplicationID: 2, To: models.StageHired})
+	}, 2*time.Minute)
 	env2.ExecuteWorkflow(Opening, next)
 	if err := env2.GetWorkflowError(); err != nil {
 		t.Fatal(err)
