@@ -21,7 +21,7 @@ import (
 	"github.com/bullpen-hq/bullpen/workflows"
 )
 
-func freeAddr(t *testing.T) string {
+func freeAddr(t testing.TB) string {
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -32,13 +32,13 @@ func freeAddr(t *testing.T) string {
 
 // startApp runs the whole product as `bullpen dev --demo` does (embedded Temporal server, worker, API and UI
 // on a real port) on the given database ("" for SQLite in dataDir).
-func startApp(t *testing.T, dbURL, dataDir, temporalAddr string, edit func(*Config)) *App {
+func startApp(t testing.TB, dbURL, dataDir, temporalAddr string, edit func(*Config)) *App {
 	t.Helper()
 	return startAppWith(t, dbURL, dataDir, temporalAddr, edit, nil)
 }
 
 // startAppWith is startApp with a last say on the App itself before it opens.
-func startAppWith(t *testing.T, dbURL, dataDir, temporalAddr string, edit func(*Config), editApp func(*App)) *App {
+func startAppWith(t testing.TB, dbURL, dataDir, temporalAddr string, edit func(*Config), editApp func(*App)) *App {
 	t.Helper()
 	cfg, err := LoadConfig(func(string) string { return "" })
 	if err != nil {

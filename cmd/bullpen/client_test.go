@@ -13,13 +13,13 @@ import (
 
 // browser is a signed-in (or not) API user with its own cookie jar, as a web UI session would be.
 type browser struct {
-	t    *testing.T
+	t    testing.TB
 	base string
 	http *http.Client
 	csrf string
 }
 
-func newBrowser(t *testing.T, base string) *browser {
+func newBrowser(t testing.TB, base string) *browser {
 	jar, _ := cookiejar.New(nil)
 	return &browser{t: t, base: base, http: &http.Client{Jar: jar, Timeout: 30 * time.Second}}
 }
@@ -131,7 +131,7 @@ func planBody(title string, target float64) map[string]any {
 }
 
 // eventually polls f until it is true or the limit passes.
-func eventually(t *testing.T, limit time.Duration, what string, f func() bool) {
+func eventually(t testing.TB, limit time.Duration, what string, f func() bool) {
 	t.Helper()
 	deadline := time.Now().Add(limit)
 	for !f() {

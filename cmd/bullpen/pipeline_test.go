@@ -93,7 +93,7 @@ func (b *browser) form(path string, fields map[string]string, files map[string][
 }
 
 // demoOpening returns the ID of the demo's open opening.
-func demoOpening(t *testing.T, b *browser) int64 {
+func demoOpening(t testing.TB, b *browser) int64 {
 	t.Helper()
 	var openings struct {
 		Items []struct {
@@ -406,7 +406,7 @@ type importOut struct {
 }
 
 // importCSV uploads a CSV into an opening and waits for the import to finish.
-func importCSV(t *testing.T, b *browser, openingID int64, csv string, mapping map[string]string) importOut {
+func importCSV(t testing.TB, b *browser, openingID int64, csv string, mapping map[string]string) importOut {
 	t.Helper()
 	m, _ := json.Marshal(mapping)
 	var im importOut
