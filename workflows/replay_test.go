@@ -8,11 +8,11 @@ import (
 )
 
 // TestReplayRecordedHistories replays histories recorded from real runs (regenerate them with
-// `BULLPEN_WRITE_HISTORY=1 go test ./cmd/bullpen -run 'TestRequestChanges|TestReminders'`). A change to
+// `BULLPEN_WRITE_HISTORY=1 go test ./cmd/bullpen -run 'TestRequestChanges|TestReminders|TestPipelineJourney'`). A change to
 // workflow code that would break running workflows fails here.
 func TestReplayRecordedHistories(t *testing.T) {
-	files, err := filepath.Glob(filepath.Join("testdata", "staffing_plan_*.json"))
-	if err != nil || len(files) < 2 {
+	files, err := filepath.Glob(filepath.Join("testdata", "*.json"))
+	if err != nil || len(files) < 3 {
 		t.Fatalf("recorded histories: %v, %v", files, err)
 	}
 	for _, f := range files {

@@ -282,7 +282,12 @@ func TestRequestChangesThenResubmit(t *testing.T) {
 
 // writeHistory saves a finished workflow's history for the replay test in workflows/.
 func writeHistory(t *testing.T, app *App, planID int64, name string) {
-	iter := app.Temporal.GetWorkflowHistory(context.Background(), workflows.StaffingPlanWorkflowID(planID), "", false,
+	writeWorkflowHistory(t, app, workflows.StaffingPlanWorkflowID(planID), name)
+}
+
+// writeWorkflowHistory saves a workflow's history for the replay test in workflows/.
+func writeWorkflowHistory(t *testing.T, app *App, workflowID, name string) {
+	iter := app.Temporal.GetWorkflowHistory(context.Background(), workflowID, "", false,
 		enums.HISTORY_EVENT_FILTER_TYPE_ALL_EVENT)
 	var events []jsonText
 	for iter.HasNext() {

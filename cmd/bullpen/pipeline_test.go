@@ -8,6 +8,7 @@ import (
 	"io"
 	"mime/multipart"
 	"net/http"
+	"os"
 	"regexp"
 	"slices"
 	"strings"
@@ -335,6 +336,13 @@ func pipelineJourney(t *testing.T, app *App, mail *smtptest.Server) {
 	}
 	if got.Stage != "rejected" || len(got.AllowedMoves) != 0 || got.Timeline[6].Actor == nil || got.Timeline[6].Actor.Name != "Rita Krasniqi" {
 		t.Fatalf("after rejection: %+v", got)
+	}
+	if os.Getenv("BULLPEN_WRITE_HISTORY") != "" && app.DB.Dialect() == "sqlite" {
+		eventually(t, 10*time.Second, "the application's workflow to end", func() bool {
+			d, err := app.Temporal.DescribeWorkflowExecution(context.Background(), workflows.ApplicationWorkflowID(appID), "")
+			return err == nil && d.WorkflowExecutionInfo.CloseTime != nil
+		})
+		writeWorkflowHistory(t, app, workflows.ApplicationWorkflowID(appID), "application_questionnaire_then_rejected.json")
 	}
 
 	// The audit log holds every decision on the application, for admins only.
