@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"time"
 
 	"go.temporal.io/sdk/activity"
 
@@ -86,10 +87,12 @@ func (a *Activities) ImportBatch(ctx context.Context, req workflows.ImportBatchR
 		news = append(news, store.NewApplication{OpeningID: o.ID, Candidate: r.Candidate, ActorID: &actor, Tags: r.Tags, Note: r.Note})
 		lines = append(lines, r.Line)
 	}
+	began := time.Now()
 	results, err := a.DB.CreateApplicationsBatch(ctx, news)
 	if err != nil {
 		return err
 	}
+	stored := time.Since(began)
 	var started []*models.Application
 	for i, r := range results {
 		switch {
@@ -110,6 +113,8 @@ func (a *Activities) ImportBatch(ctx context.Context, req workflows.ImportBatchR
 	if err := a.startApplications(ctx, o, started); err != nil {
 		return err
 	}
+	a.Log.InfoContext(ctx, "import batch", "import_id", im.ID, "start", req.Start, "rows", len(rows),
+		"store_ms", stored.Milliseconds(), "workflows_ms", (time.Since(began) - stored).Milliseconds())
 	if batch.Created > 0 {
 		if err := a.Start.OpeningAdded(ctx, o, batch.Created); err != nil {
 			return err

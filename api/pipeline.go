@@ -420,8 +420,8 @@ func (s *Server) Apply(ctx context.Context, o *models.Opening, n store.NewApplic
 	}
 	startCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), updateTimeout)
 	defer cancel()
-	in := workflows.ApplicationInput{ApplicationID: app.ID, OpeningID: o.ID, SendQuestionnaire: sendQuestionnaire && o.Questionnaire != nil,
-		QuestionnaireTTL: o.QuestionnaireTTL(), ReminderBefore: s.cfg.QuestionnaireReminder, RejectionCodes: s.cfg.RejectionReasons}
+	in := s.applicationInput(app.ID, o)
+	in.SendQuestionnaire = sendQuestionnaire && o.Questionnaire != nil
 	if err := s.start.Application(startCtx, in); err != nil {
 		s.log.ErrorContext(ctx, "start application workflow", "application_id", app.ID, "error", err)
 		if _, derr := s.temporal.DescribeWorkflowExecution(startCtx, workflows.ApplicationWorkflowID(app.ID), ""); derr == nil {
@@ -436,6 +436,28 @@ func (s *Server) Apply(ctx context.Context, o *models.Opening, n store.NewApplic
 		s.log.WarnContext(ctx, "tell the opening workflow of an application", "opening_id", o.ID, "error", err)
 	}
 	return app, true, nil
+}
+
+// applicationInput is how an application's workflow starts.
+func (s *Server) applicationInput(applicationID int64, o *models.Opening) workflows.ApplicationInput {
+	return workflows.ApplicationInput{ApplicationID: applicationID, OpeningID: o.ID, QuestionnaireTTL: o.QuestionnaireTTL(),
+		ReminderBefore: s.cfg.QuestionnaireReminder, RejectionCodes: s.cfg.RejectionReasons}
+}
+
+// updateApplication sends an update to an application's workflow (starting it if it has not started yet)
+// and waits until the workflow has recorded it.
+func (s *Server) updateApplication(ctx context.Context, applicationID int64, name, updateID string, arg any) error {
+	app, err := s.db.Application(ctx, applicationID)
+	if err != nil {
+		return err
+	}
+	o, err := s.db.Opening(ctx, app.OpeningID)
+	if err != nil {
+		return err
+	}
+	ctx, cancel := context.WithTimeout(ctx, updateTimeout)
+	defer cancel()
+	return s.start.UpdateApplication(ctx, s.applicationInput(app.ID, o), name, updateID, arg, nil)
 }
 
 // loadApplication reads the application named in the path, and its opening, and checks that the caller may
@@ -594,8 +616,8 @@ func (s *Server) Move(ctx context.Context, applicationID int64, m models.Applica
 		m.From = app.Stage
 	}
 	updateID := fmt.Sprintf("move-%s-to-%s-u%d", m.From, m.To, *m.ActorID)
-	return s.updateWorkflow(ctx, workflows.ApplicationWorkflowID(applicationID), workflows.UpdateMove, updateID,
-		workflows.MoveRequest{To: m.To, Reason: m.Reason, ReasonCode: m.ReasonCode, ActorID: *m.ActorID}, nil)
+	return s.updateApplication(ctx, applicationID, workflows.UpdateMove, updateID,
+		workflows.MoveRequest{To: m.To, Reason: m.Reason, ReasonCode: m.ReasonCode, ActorID: *m.ActorID})
 }
 
 func (s *Server) resendQuestionnaire(c *gin.Context) {
@@ -608,8 +630,8 @@ func (s *Server) resendQuestionnaire(c *gin.Context) {
 		return
 	}
 	me := currentUser(c)
-	err := s.updateWorkflow(c, workflows.ApplicationWorkflowID(app.ID), workflows.UpdateResendQuestionnaire,
-		fmt.Sprintf("resend-%d-%d", me.ID, s.now().Unix()), workflows.ResendQuestionnaireRequest{ActorID: me.ID}, nil)
+	err := s.updateApplication(c, app.ID, workflows.UpdateResendQuestionnaire,
+		fmt.Sprintf("resend-%d-%d", me.ID, s.now().Unix()), workflows.ResendQuestionnaireRequest{ActorID: me.ID})
 	if err != nil {
 		s.fail(c, err)
 		return

@@ -53,7 +53,11 @@ func startAppWith(t testing.TB, dbURL, dataDir, temporalAddr string, edit func(*
 	if testing.Verbose() {
 		out = os.Stderr
 	}
-	log := slog.New(slog.NewTextHandler(out, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	level := slog.LevelWarn
+	if os.Getenv("BULLPEN_TEST_LOG") == "info" { // e.g. to see the import's batch timings in the benchmark
+		level = slog.LevelInfo
+	}
+	log := slog.New(slog.NewTextHandler(out, &slog.HandlerOptions{Level: level}))
 	app := &App{Config: cfg, Log: log, EmbeddedTemporal: true, Migrate: true, Worker: true, HTTP: true, Demo: true}
 	if editApp != nil {
 		editApp(app)

@@ -36,6 +36,25 @@ func (s *Starter) Application(ctx context.Context, in workflows.ApplicationInput
 	return err
 }
 
+// UpdateApplication sends an update to an application's workflow and waits until it is recorded, starting
+// the workflow with in first if it is not running yet (an imported application whose workflow is still being
+// started). The update ID makes a retried request join the update it repeats. out, when not nil, receives
+// the update's result.
+func (s *Starter) UpdateApplication(ctx context.Context, in workflows.ApplicationInput, name, updateID string, arg, out any) error {
+	op := s.Client.NewWithStartWorkflowOperation(client.StartWorkflowOptions{
+		ID: workflows.ApplicationWorkflowID(in.ApplicationID), TaskQueue: s.TaskQueue,
+		WorkflowIDReusePolicy:    enums.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE,
+		WorkflowIDConflictPolicy: enums.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING,
+	}, workflows.ApplicationWorkflow, in)
+	h, err := s.Client.UpdateWithStartWorkflow(ctx, client.UpdateWithStartWorkflowOptions{StartWorkflowOperation: op,
+		UpdateOptions: client.UpdateWorkflowOptions{WorkflowID: workflows.ApplicationWorkflowID(in.ApplicationID), UpdateName: name,
+			UpdateID: updateID, Args: []any{arg}, WaitForStage: client.WorkflowUpdateStageCompleted}})
+	if err != nil {
+		return err
+	}
+	return h.Get(ctx, out)
+}
+
 // OpeningAdded tells an opening's workflow that n applications arrived, starting the workflow if it is not
 // running yet (an opening from before workflows kept openings, or its first application).
 func (s *Starter) OpeningAdded(ctx context.Context, o *models.Opening, n int) error {
