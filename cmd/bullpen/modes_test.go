@@ -90,4 +90,28 @@ func TestProductionModes(t *testing.T) {
 	if plan.Openings[0].Role != "sales_rep" || plan.Openings[0].Seats != 1 {
 		t.Fatalf("a small volume should open one rep seat and no manager: %+v", plan.Openings)
 	}
+
+	// The pipeline on the same deployment: a candidate applies through one API, the recruiter moves them
+	// through the other; the opening has no questionnaire, so that stage passes on its own.
+	public := newBrowser(t, apis[0].URL())
+	if code := public.form(fmt.Sprintf("/api/v1/public/openings/%d/applications", plan.Openings[0].ID),
+		map[string]string{"name": "Replica Candidate", "email": "replica@example.com", "consent": "true"}, nil, nil); code != 201 {
+		t.Fatalf("apply: %d", code)
+	}
+	rita2 := newBrowser(t, apis[1].URL())
+	rita2.login("rita@example.com", "correct-horse-battery")
+	var board struct{ Items []appOut }
+	rita2.do("GET", fmt.Sprintf("/api/v1/openings/%d/applications", plan.Openings[0].ID), nil, &board)
+	if len(board.Items) != 1 || board.Items[0].Stage != "applied" {
+		t.Fatalf("board: %+v", board.Items)
+	}
+	var got appOut
+	if code := rita2.do("POST", fmt.Sprintf("/api/v1/applications/%d/moves", board.Items[0].ID),
+		map[string]string{"to": "questionnaire", "reason": "Call went well"}, &got); code != 200 {
+		t.Fatalf("move: %d", code)
+	}
+	eventually(t, 15*time.Second, "the stage without a questionnaire to pass", func() bool {
+		rita2.do("GET", fmt.Sprintf("/api/v1/applications/%d", board.Items[0].ID), nil, &got)
+		return got.Stage == "screening"
+	})
 }
