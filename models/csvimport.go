@@ -96,7 +96,25 @@ func (f *CSVFile) GuessMapping() map[string]string {
 func (f *CSVFile) ValidateMapping(m map[string]string) error {
 	var fields []FieldError
 	used := map[string]string{}
-	for field, col := range m {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	// In the fields' own order, so that of two fields mapped to one column the later one is named.
+	rank := func(k string) int {
+		if i := slices.Index(ImportFields, k); i >= 0 {
+			return i
+		}
+		return len(ImportFields)
+	}
+	slices.SortFunc(keys, func(a, b string) int {
+		if d := rank(a) - rank(b); d != 0 {
+			return d
+		}
+		return strings.Compare(a, b)
+	})
+	for _, field := range keys {
+		col := m[field]
 		if !slices.Contains(ImportFields, field) {
 			fields = append(fields, FieldError{Field: "mapping." + field, Message: "is not a candidate field; use one of " + strings.Join(ImportFields, ", ")})
 			continue

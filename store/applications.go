@@ -426,6 +426,8 @@ func (QuestionnaireResponse) TableName() string { return "questionnaire_response
 // SaveResponse stores a submission and the score on the application, once: a second submission is ECONFLICT
 // unless it is the same one retried.
 func (db *DB) SaveResponse(ctx context.Context, r QuestionnaireResponse) error {
+	// PostgreSQL keeps microseconds: the retry's time must compare equal to the stored one.
+	r.SubmittedAt = r.SubmittedAt.UTC().Truncate(time.Microsecond)
 	return db.with(ctx).Transaction(func(tx *gorm.DB) error {
 		var existing QuestionnaireResponse
 		err := tx.Where("application_id = ?", r.ApplicationID).First(&existing).Error
