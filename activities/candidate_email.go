@@ -3,13 +3,14 @@ package activities
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/bullpen-hq/bullpen/models"
 	"github.com/bullpen-hq/bullpen/store"
 )
 
-// Candidate e-mails, one template per kind and language. %[1]s is the opening's title, %[2]s the deadline.
+
 const (
 	mailQuestionnaire = "questionnaire"
 	mailReminder      = "questionnaire_reminder"
@@ -23,16 +24,16 @@ var candidateText = map[string]map[string]string{
 		"open":   "Open the questionnaire:",
 		"button": "Answer the questionnaire",
 
-		mailQuestionnaire + ".sub": "Your application for %[1]s: a short questionnaire",
-		mailQuestionnaire + ".1":   "Thank you for applying for %[1]s. The next step is a short questionnaire; it takes about ten minutes.",
-		mailQuestionnaire + ".2":   "The link is yours alone and works once, until %[2]s.",
+		mailQuestionnaire + ".sub": "Your application for {title}: a short questionnaire",
+		mailQuestionnaire + ".1":   "Thank you for applying for {title}. The next step is a short questionnaire; it takes about ten minutes.",
+		mailQuestionnaire + ".2":   "The link is yours alone and works once, until {deadline}.",
 
-		mailReminder + ".sub": "Reminder: your questionnaire for %[1]s",
-		mailReminder + ".1":   "A friendly reminder: the questionnaire for your application for %[1]s is still waiting for your answers.",
-		mailReminder + ".2":   "The link works until %[2]s.",
+		mailReminder + ".sub": "Reminder: your questionnaire for {title}",
+		mailReminder + ".1":   "A friendly reminder: the questionnaire for your application for {title} is still waiting for your answers.",
+		mailReminder + ".2":   "The link works until {deadline}.",
 
-		mailRejection + ".sub": "Your application for %[1]s",
-		mailRejection + ".1":   "Thank you for your interest in %[1]s and for the time you gave to your application.",
+		mailRejection + ".sub": "Your application for {title}",
+		mailRejection + ".1":   "Thank you for your interest in {title} and for the time you gave to your application.",
 		mailRejection + ".2":   "After careful consideration we will not take your application further this time. This is no judgement of you as a person, and we would be glad to hear from you for future openings.",
 		mailRejection + ".3":   "We wish you every success.",
 	},
@@ -42,16 +43,16 @@ var candidateText = map[string]map[string]string{
 		"open":   "Hapni pyetësorin:",
 		"button": "Plotësoni pyetësorin",
 
-		mailQuestionnaire + ".sub": "Aplikimi juaj për %[1]s: një pyetësor i shkurtër",
-		mailQuestionnaire + ".1":   "Faleminderit që aplikuat për %[1]s. Hapi tjetër është një pyetësor i shkurtër; zgjat rreth dhjetë minuta.",
-		mailQuestionnaire + ".2":   "Lidhja është vetëm për ju dhe funksionon një herë, deri më %[2]s.",
+		mailQuestionnaire + ".sub": "Aplikimi juaj për {title}: një pyetësor i shkurtër",
+		mailQuestionnaire + ".1":   "Faleminderit që aplikuat për {title}. Hapi tjetër është një pyetësor i shkurtër; zgjat rreth dhjetë minuta.",
+		mailQuestionnaire + ".2":   "Lidhja është vetëm për ju dhe funksionon një herë, deri më {deadline}.",
 
-		mailReminder + ".sub": "Kujtesë: pyetësori juaj për %[1]s",
-		mailReminder + ".1":   "Një kujtesë miqësore: pyetësori për aplikimin tuaj për %[1]s ende pret përgjigjet tuaja.",
-		mailReminder + ".2":   "Lidhja funksionon deri më %[2]s.",
+		mailReminder + ".sub": "Kujtesë: pyetësori juaj për {title}",
+		mailReminder + ".1":   "Një kujtesë miqësore: pyetësori për aplikimin tuaj për {title} ende pret përgjigjet tuaja.",
+		mailReminder + ".2":   "Lidhja funksionon deri më {deadline}.",
 
-		mailRejection + ".sub": "Aplikimi juaj për %[1]s",
-		mailRejection + ".1":   "Faleminderit për interesin tuaj për %[1]s dhe për kohën që i kushtuat aplikimit.",
+		mailRejection + ".sub": "Aplikimi juaj për {title}",
+		mailRejection + ".1":   "Faleminderit për interesin tuaj për {title} dhe për kohën që i kushtuat aplikimit.",
 		mailRejection + ".2":   "Pas shqyrtimit të kujdesshëm, këtë herë nuk do ta çojmë më tej aplikimin tuaj. Ky nuk është gjykim për ju si person dhe do të na vinte mirë të na shkruani për pozicione të ardhshme.",
 		mailRejection + ".3":   "Ju urojmë suksese.",
 	},
@@ -70,24 +71,29 @@ func formatDeadline(t time.Time) string { return t.UTC().Format("2006-01-02 15:0
 
 // emailCandidate writes one candidate e-mail of kind in the candidate's language and sends it once per key.
 func (a *Activities) emailCandidate(ctx context.Context, key, kind string, c *models.Candidate, o *models.Opening, link string, due time.Time) error {
+	subject, text, html, err := candidateMail(kind, c, o, link, due)
+	if err != nil {
+		return err
+	}
+	return a.email(ctx, store.OutboxMessage{DedupeKey: key, ToAddr: c.Email, Subject: subject, TextBody: text, HTMLBody: html})
+}
+
+// candidateMail writes one candidate e-mail of kind in the candidate's language.
+func candidateMail(kind string, c *models.Candidate, o *models.Opening, link string, due time.Time) (subject, text, html string, err error) {
 	lang, w := candidateWords(c.Locale)
+	fill := strings.NewReplacer("{title}", o.Title, "{deadline}", formatDeadline(due))
 	var paras []string
 	for i := 1; ; i++ {
 		p, ok := w[fmt.Sprintf("%s.%d", kind, i)]
 		if !ok {
 			break
 		}
-		paras = append(paras, fmt.Sprintf(p, o.Title, formatDeadline(due)))
+		paras = append(paras, fill.Replace(p))
 	}
 	m := mailContent{Lang: lang, Greeting: fmt.Sprintf(w["hello"], c.Name), Paragraphs: paras, Footer: w["footer"]}
 	if link != "" {
 		m.Link, m.Button, m.LinkLabel = link, w["button"], w["open"]
 	}
-	text, html, err := m.render()
-	if err != nil {
-		return err
-	}
-	// Explicit argument indexes ("%[1]s") keep fmt from flagging the deadline a text does not use.
-	subject := fmt.Sprintf(w[kind+".sub"], o.Title, formatDeadline(due))
-	return a.email(ctx, store.OutboxMessage{DedupeKey: key, ToAddr: c.Email, Subject: subject, TextBody: text, HTMLBody: html})
+	text, html, err = m.render()
+	return fill.Replace(w[kind+".sub"]), text, html, err
 }

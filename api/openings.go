@@ -58,6 +58,10 @@ func (s *Server) withCounts(c *gin.Context, openings []models.Opening) (list[ope
 	}
 	out := listOf(openings, toOpeningJSON)
 	for i := range out.Items {
+		// The questionnaire's scoring key (points, knock-outs) is for those who run the pipeline.
+		if models.Authorize(currentUser(c), models.ActOpeningEdit, &openings[i]) != nil {
+			out.Items[i].Questionnaire = nil
+		}
 		for st, n := range counts[out.Items[i].ID] {
 			out.Items[i].Counts[string(st)] = n
 		}
@@ -84,6 +88,43 @@ func (s *Server) getOpening(c *gin.Context) {
 		return
 	}
 	c.JSON(http.StatusOK, out.Items[0])
+}
+
+// teamMemberJSON names a colleague who can be put on a hiring team.
+type teamMemberJSON struct {
+	ID    int64    `json:"id"`
+	Name  string   `json:"name"`
+	Roles []string `json:"roles"`
+}
+
+// listTeam lists the active recruiters, department heads and interviewers, names only, for choosing an
+// opening's hiring team.
+func (s *Server) listTeam(c *gin.Context) {
+	if !s.allow(c, models.ActOpeningEdit, nil) {
+		return
+	}
+	seen := map[int64]bool{}
+	out := list[teamMemberJSON]{Items: []teamMemberJSON{}}
+	for _, role := range []models.Role{models.RoleRecruiter, models.RoleDepartmentHead, models.RoleInterviewer} {
+		users, err := s.db.ActiveUsersWithRole(c, role)
+		if err != nil {
+			s.fail(c, err)
+			return
+		}
+		for _, u := range users {
+			if seen[u.ID] {
+				continue
+			}
+			seen[u.ID] = true
+			roles := make([]string, len(u.Roles))
+			for i, r := range u.Roles {
+				roles[i] = string(r)
+			}
+			out.Items = append(out.Items, teamMemberJSON{ID: u.ID, Name: u.Name, Roles: roles})
+		}
+	}
+	slices.SortFunc(out.Items, func(a, b teamMemberJSON) int { return strings.Compare(a.Name, b.Name) })
+	c.JSON(http.StatusOK, out)
 }
 
 func (s *Server) listNotifications(c *gin.Context) {

@@ -101,6 +101,8 @@ func (s *Server) routeTable() []route {
 			request: tagsRequest{}, response: applicationJSON{}, status: http.StatusOK, handler: s.setTags},
 		{method: "GET", path: "/applications/:id/cv", summary: "Download the candidate's CV", tag: "applications", auth: true,
 			status: http.StatusOK, handler: s.downloadCV},
+		{method: "GET", path: "/team", summary: "Active recruiters, department heads and interviewers (names only), for hiring teams", tag: "openings", auth: true,
+			response: list[teamMemberJSON]{}, status: http.StatusOK, handler: s.listTeam},
 		{method: "GET", path: "/rejection-reasons", summary: "The rejection reason codes a rejection picks from", tag: "applications", auth: true,
 			response: list[string]{}, status: http.StatusOK, handler: s.rejectionReasons},
 		{method: "GET", path: "/questionnaire-templates", summary: "Reusable questionnaires", tag: "openings", auth: true,

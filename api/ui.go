@@ -38,7 +38,9 @@ func (s *Server) serveUI(c *gin.Context) {
 			c.FileFromFS(name, http.FS(s.ui))
 			return
 		}
-		if path.Ext(name) != "" {
+		// A missing asset or top-level file (favicon.ico, a stale chunk) is a 404; a page path whose last
+		// part merely holds a dot (a questionnaire link's token) is a client-side route.
+		if strings.HasPrefix(name, "assets/") || (!strings.Contains(name, "/") && path.Ext(name) != "") {
 			c.Status(http.StatusNotFound)
 			return
 		}

@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
+	"net"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -82,7 +83,7 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 		TemporalNamespace:   str("TEMPORAL_NAMESPACE", "default"),
 		TemporalUIAddr:      str("BULLPEN_TEMPORAL_UI_ADDR", "127.0.0.1:8233"),
 		TaskQueue:           str("TEMPORAL_TASK_QUEUE", "bullpen"),
-		BaseURL:             str("BULLPEN_BASE_URL", "http://localhost:8080"),
+		BaseURL:             strings.TrimRight(str("BULLPEN_BASE_URL", ""), "/"),
 		CookieSecure:        str("BULLPEN_COOKIE_SECURE", "auto"),
 		SessionTTL:          dur("BULLPEN_SESSION_TTL", 12*time.Hour),
 		LoginMaxFailures:    num("BULLPEN_LOGIN_MAX_FAILURES", 5),
@@ -120,6 +121,9 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 			errs = append(errs, fmt.Sprintf("BULLPEN_REJECTION_REASONS: %q must be lower-case letters, digits and _", code))
 		}
 	}
+	if c.BaseURL == "" {
+		c.BaseURL = defaultBaseURL(c.Addr)
+	}
 	if c.TemporalUIAddr == "off" {
 		c.TemporalUIAddr = ""
 	}
@@ -127,6 +131,18 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 		return c, fmt.Errorf("configuration: %s", strings.Join(errs, "; "))
 	}
 	return c, nil
+}
+
+// defaultBaseURL is where the web UI is reached on this machine when BULLPEN_BASE_URL does not say.
+func defaultBaseURL(addr string) string {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return "http://localhost:8080"
+	}
+	if host == "" || host == "0.0.0.0" || host == "::" {
+		host = "localhost"
+	}
+	return "http://" + net.JoinHostPort(host, port)
 }
 
 var reasonCode = regexp.MustCompile(`^[a-z][a-z0-9_]{0,63}$`)

@@ -16,6 +16,12 @@ func TestLoadConfig(t *testing.T) {
 		c.devDatabaseURL() != "sqlite:bullpen-data/bullpen.db" || c.TemporalUIAddr != "127.0.0.1:8233" {
 		t.Fatalf("defaults = %+v", c)
 	}
+	if c.BaseURL != "http://localhost:8080" {
+		t.Fatalf("base URL %q", c.BaseURL)
+	}
+	if c, _ := LoadConfig(env(map[string]string{"BULLPEN_ADDR": "127.0.0.1:18080"})); c.BaseURL != "http://127.0.0.1:18080" {
+		t.Fatalf("base URL follows the address: %q", c.BaseURL)
+	}
 	if _, err := c.requireDatabaseURL(); err == nil {
 		t.Fatal("production commands must not guess the database")
 	}

@@ -5,7 +5,9 @@ import { lazy, useEffect } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useNavigate } from 'react-router';
 import { isApiError, setUnauthorizedHandler } from './api/client';
 import { AppLayout } from './components/AppLayout';
+import { PublicLayout } from './components/PublicLayout';
 import { RequireAuth, RequireRole } from './components/RequireAuth';
+import { REPORT_READER_ROLES } from './lib/roles';
 import { LoginPage } from './pages/LoginPage';
 import { theme } from './theme';
 
@@ -13,12 +15,18 @@ import { theme } from './theme';
 const ApprovalsPage = lazy(() => import('./pages/ApprovalsPage').then((m) => ({ default: m.ApprovalsPage })));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
 const OpeningsPage = lazy(() => import('./pages/OpeningsPage').then((m) => ({ default: m.OpeningsPage })));
+const OpeningPage = lazy(() => import('./pages/OpeningPage').then((m) => ({ default: m.OpeningPage })));
+const ApplicationPage = lazy(() => import('./pages/ApplicationPage').then((m) => ({ default: m.ApplicationPage })));
 const PlanFormPage = lazy(() => import('./pages/PlanFormPage').then((m) => ({ default: m.PlanFormPage })));
 const PlanPage = lazy(() => import('./pages/PlanPage').then((m) => ({ default: m.PlanPage })));
 const PlansPage = lazy(() => import('./pages/PlansPage').then((m) => ({ default: m.PlansPage })));
 const AuditPage = lazy(() => import('./pages/AuditPage').then((m) => ({ default: m.AuditPage })));
 const OutboxPage = lazy(() => import('./pages/OutboxPage').then((m) => ({ default: m.OutboxPage })));
 const UsersPage = lazy(() => import('./pages/UsersPage').then((m) => ({ default: m.UsersPage })));
+const ReportsPage = lazy(() => import('./pages/ReportsPage').then((m) => ({ default: m.ReportsPage })));
+// Candidates' pages (no sign-in), inside PublicLayout.
+const ApplyPage = lazy(() => import('./pages/ApplyPage').then((m) => ({ default: m.ApplyPage })));
+const QuestionnairePage = lazy(() => import('./pages/QuestionnairePage').then((m) => ({ default: m.QuestionnairePage })));
 
 const queryClient = new QueryClient({
   queryCache: new QueryCache(),
@@ -59,6 +67,10 @@ export function App() {
           <UnauthorizedRedirect />
           <Routes>
             <Route path="/login" element={<LoginPage />} />
+            <Route element={<PublicLayout />}>
+              <Route path="/apply/:id" element={<ApplyPage />} />
+              <Route path="/q/:token" element={<QuestionnairePage />} />
+            </Route>
             <Route
               element={
                 <RequireAuth>
@@ -87,6 +99,8 @@ export function App() {
                 }
               />
               <Route path="/openings" element={<OpeningsPage />} />
+              <Route path="/openings/:id" element={<OpeningPage />} />
+              <Route path="/applications/:id" element={<ApplicationPage />} />
               <Route
                 path="/users"
                 element={
@@ -108,6 +122,14 @@ export function App() {
                 element={
                   <RequireRole roles={['admin']}>
                     <OutboxPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="/reports"
+                element={
+                  <RequireRole roles={REPORT_READER_ROLES}>
+                    <ReportsPage />
                   </RequireRole>
                 }
               />

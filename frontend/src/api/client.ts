@@ -1,4 +1,4 @@
-// The one HTTP client of the UI: same-origin cookies, JSON bodies, the CSRF
+// The one HTTP client of the UI: same-origin cookies, JSON or multipart bodies, the CSRF
 // header on every write, and RFC 9457 problem JSON turned into ApiError.
 
 /** One invalid field of a 400 problem. */
@@ -53,6 +53,7 @@ const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** A JSON value, or FormData for a multipart upload (the browser sets its boundary). */
   body?: unknown;
   signal?: AbortSignal;
   /** Do not redirect to /login on 401 (the login call and the session probe). */
@@ -99,7 +100,8 @@ async function toApiError(res: Response): Promise<ApiError> {
 export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T> {
   const method = opts.method ?? 'GET';
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
-  if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
+  const multipart = opts.body instanceof FormData;
+  if (opts.body !== undefined && !multipart) headers['Content-Type'] = 'application/json';
   if (WRITE_METHODS.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
 
   let res: Response;
@@ -108,7 +110,7 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
       method,
       headers,
       credentials: 'same-origin',
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      body: opts.body === undefined ? undefined : multipart ? (opts.body as FormData) : JSON.stringify(opts.body),
       signal: opts.signal,
     });
   } catch (err) {

@@ -2,11 +2,21 @@
 import { api, setCsrfToken } from './client';
 import type {
   AppNotification,
+  Application,
+  ApplicationFilter,
   AuditEntry,
   Decision,
+  ImportJob,
+  ImportPreview,
   Items,
+  MoveBody,
+  NewCandidateBody,
   NewUserBody,
   Opening,
+  OpeningBody,
+  OpeningDecision,
+  QuestionnaireTemplate,
+  Questionnaire,
   OutboxMessage,
   Plan,
   PlanBody,
@@ -14,6 +24,7 @@ import type {
   SessionResponse,
   SizingInput,
   SizingResult,
+  TeamMember,
   User,
   UserPatch,
 } from './types';
@@ -55,6 +66,7 @@ export const listAudit = (f: { objectType?: string; beforeId?: number }) => {
 };
 export const listOutbox = () => api<Items<OutboxMessage>>('/api/v1/outbox').then((r) => r.items ?? []);
 export const listUsers = () => api<Items<User>>('/api/v1/users').then((r) => r.items ?? []);
+export const listTeam = () => api<Items<TeamMember>>('/api/v1/team').then((r) => r.items ?? []);
 export const createUser = (body: NewUserBody) =>
   api<User>('/api/v1/users', { method: 'POST', body });
 export const patchUser = (id: number, body: UserPatch) =>
@@ -81,6 +93,70 @@ export const decidePlan = (id: number, revision: number, decision: Decision, com
 
 export const listOpenings = () =>
   api<Items<Opening>>('/api/v1/openings').then((r) => r.items ?? []);
+export const getOpening = (id: number) => api<Opening>(`/api/v1/openings/${id}`);
+/** Adds an opening outside a staffing plan; it waits for a department head's approval. */
+export const createOpening = (body: OpeningBody) =>
+  api<Opening>('/api/v1/openings', { method: 'POST', body });
+export const updateOpening = (id: number, body: OpeningBody) =>
+  api<Opening>(`/api/v1/openings/${id}`, { method: 'PUT', body });
+export const decideOpening = (id: number, decision: OpeningDecision, comment: string) =>
+  api<Opening>(`/api/v1/openings/${id}/decision`, { method: 'POST', body: { decision, comment } });
+
+export const listApplications = (openingId: number, f: ApplicationFilter = {}) => {
+  const q = new URLSearchParams();
+  if (f.source) q.set('source', f.source);
+  if (f.tag) q.set('tag', f.tag);
+  if (f.min_score !== undefined) q.set('min_score', String(f.min_score));
+  if (f.q) q.set('q', f.q);
+  const qs = q.toString();
+  return api<Items<Application>>(`/api/v1/openings/${openingId}/applications${qs ? `?${qs}` : ''}`).then(
+    (r) => r.items ?? [],
+  );
+};
+/** Adds a candidate by hand; a candidate who already applied comes back with duplicate set. */
+export const addApplication = (openingId: number, body: NewCandidateBody) =>
+  api<Application>(`/api/v1/openings/${openingId}/applications`, { method: 'POST', body });
+export const getApplication = (id: number) => api<Application>(`/api/v1/applications/${id}`);
+/** Moves an application; an illegal move is refused (409) before its reason is looked at. */
+export const moveApplication = (id: number, body: MoveBody) =>
+  api<Application>(`/api/v1/applications/${id}/moves`, { method: 'POST', body });
+export const resendQuestionnaire = (id: number) =>
+  api<Application>(`/api/v1/applications/${id}/questionnaire/resend`, { method: 'POST' });
+export const addNote = (id: number, text: string) =>
+  api<Application>(`/api/v1/applications/${id}/notes`, { method: 'POST', body: { text } });
+export const setTags = (id: number, tags: string[]) =>
+  api<Application>(`/api/v1/applications/${id}/tags`, { method: 'PUT', body: { tags } });
+/** Where the browser downloads the candidate's CV (same-origin, with the session cookie). */
+export const cvUrl = (id: number) => `/api/v1/applications/${id}/cv`;
+export const listRejectionReasons = () =>
+  api<Items<string>>('/api/v1/rejection-reasons').then((r) => r.items ?? []);
+
+function importForm(file: File, mapping?: Record<string, string>): FormData {
+  const form = new FormData();
+  form.append('file', file);
+  if (mapping) form.append('mapping', JSON.stringify(mapping));
+  return form;
+}
+/** Reads a CSV's columns and first rows, with a suggested mapping (or the one given). */
+export const previewImport = (openingId: number, file: File, mapping?: Record<string, string>) =>
+  api<ImportPreview>(`/api/v1/openings/${openingId}/imports/preview`, {
+    method: 'POST',
+    body: importForm(file, mapping),
+  });
+/** Starts an import (202); poll getImport for its progress. */
+export const startImport = (openingId: number, file: File, mapping: Record<string, string>) =>
+  api<ImportJob>(`/api/v1/openings/${openingId}/imports`, { method: 'POST', body: importForm(file, mapping) });
+export const listImports = (openingId: number) =>
+  api<Items<ImportJob>>(`/api/v1/openings/${openingId}/imports`).then((r) => r.items ?? []);
+export const getImport = (id: number) => api<ImportJob>(`/api/v1/imports/${id}`);
+
+export const listTemplates = () =>
+  api<Items<QuestionnaireTemplate>>('/api/v1/questionnaire-templates').then((r) => r.items ?? []);
+export const saveTemplate = (title: string, questionnaire: Questionnaire, id?: number) =>
+  api<QuestionnaireTemplate>(id ? `/api/v1/questionnaire-templates/${id}` : '/api/v1/questionnaire-templates', {
+    method: id ? 'PUT' : 'POST',
+    body: { title, questionnaire },
+  });
 
 export const listNotifications = () =>
   api<Items<AppNotification>>('/api/v1/notifications').then((r) => r.items ?? []);

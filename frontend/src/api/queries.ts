@@ -1,8 +1,23 @@
 // TanStack Query keys and hooks shared by the screens.
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { isApiError } from './client';
-import { fetchMe, getPlan, listNotifications, listOpenings, listPlans, listUsers } from './endpoints';
-import type { PlanStatus } from './types';
+import {
+  fetchMe,
+  getApplication,
+  getImport,
+  getOpening,
+  getPlan,
+  listApplications,
+  listImports,
+  listNotifications,
+  listOpenings,
+  listPlans,
+  listRejectionReasons,
+  listTeam,
+  listTemplates,
+  listUsers,
+} from './endpoints';
+import type { ApplicationFilter, PlanStatus } from './types';
 
 export const keys = {
   me: ['me'] as const,
@@ -10,7 +25,17 @@ export const keys = {
   planList: (status?: PlanStatus) => ['staffing-plans', 'list', status ?? 'all'] as const,
   plan: (id: number) => ['staffing-plans', 'one', id] as const,
   openings: ['openings'] as const,
+  opening: (id: number) => ['openings', 'one', id] as const,
+  /** Every board of one opening, whatever its filters. */
+  applications: (openingId: number) => ['applications', 'board', openingId] as const,
+  board: (openingId: number, f: ApplicationFilter) => ['applications', 'board', openingId, f] as const,
+  application: (id: number) => ['applications', 'one', id] as const,
+  imports: (openingId: number) => ['imports', 'list', openingId] as const,
+  import: (id: number) => ['imports', 'one', id] as const,
+  rejectionReasons: ['rejection-reasons'] as const,
+  templates: ['questionnaire-templates'] as const,
   users: ['users'] as const,
+  team: ['team'] as const,
   notifications: ['notifications'] as const,
 };
 
@@ -45,8 +70,58 @@ export function useOpenings() {
   return useQuery({ queryKey: keys.openings, queryFn: listOpenings });
 }
 
-export function useUsers() {
-  return useQuery({ queryKey: keys.users, queryFn: listUsers });
+export function useOpening(id: number) {
+  return useQuery({ queryKey: keys.opening(id), queryFn: () => getOpening(id), enabled: Number.isFinite(id) });
+}
+
+/** The opening's applications for the board, filtered on the server. */
+export function useBoard(openingId: number, f: ApplicationFilter, enabled = true) {
+  return useQuery({
+    queryKey: keys.board(openingId, f),
+    queryFn: () => listApplications(openingId, f),
+    enabled: enabled && Number.isFinite(openingId),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useApplication(id: number | null) {
+  return useQuery({
+    queryKey: keys.application(id ?? 0),
+    queryFn: () => getApplication(id as number),
+    enabled: id !== null && Number.isFinite(id),
+  });
+}
+
+export function useImports(openingId: number) {
+  return useQuery({ queryKey: keys.imports(openingId), queryFn: () => listImports(openingId) });
+}
+
+/** An import's progress, polled every second while it runs. */
+export function useImport(id: number | null) {
+  return useQuery({
+    queryKey: keys.import(id ?? 0),
+    queryFn: () => getImport(id as number),
+    enabled: id !== null,
+    refetchInterval: (q) => (q.state.data && q.state.data.status !== 'running' ? false : 1000),
+  });
+}
+
+export function useRejectionReasons() {
+  return useQuery({ queryKey: keys.rejectionReasons, queryFn: listRejectionReasons, staleTime: Infinity });
+}
+
+export function useTemplates(enabled = true) {
+  return useQuery({ queryKey: keys.templates, queryFn: listTemplates, enabled });
+}
+
+/** The colleagues who can sit on a hiring team, for those who edit openings. */
+export function useTeam(enabled = true) {
+  return useQuery({ queryKey: keys.team, queryFn: listTeam, enabled, staleTime: 60_000 });
+}
+
+/** Every user; only admins may list them, so others pass enabled=false. */
+export function useUsers(enabled = true) {
+  return useQuery({ queryKey: keys.users, queryFn: listUsers, enabled });
 }
 
 export function useNotifications() {

@@ -1,4 +1,5 @@
 // Types of the Bullpen API v1, as described in docs/api-contract.md.
+import type { FieldError } from './client';
 
 export const ROLES = [
   'admin',
@@ -17,6 +18,13 @@ export interface User {
   roles: Role[];
   active: boolean;
   created_at: string;
+}
+
+/** A colleague who can be put on a hiring team (names only; GET /team). */
+export interface TeamMember {
+  id: number;
+  name: string;
+  roles: Role[];
 }
 
 export interface SessionResponse {
@@ -81,14 +89,284 @@ export interface TimelineEntry {
   comment?: string;
 }
 
+export const OPENING_STATUSES = ['pending_approval', 'open', 'closed', 'rejected'] as const;
+export type OpeningStatus = (typeof OPENING_STATUSES)[number];
+
+/** How an opening's first interview, a negotiation role-play, is run. */
+export interface RolePlaySettings {
+  scenario: string;
+  duration_minutes: number;
+}
+
 export interface Opening {
   id: number;
-  plan_id: number;
+  /** Null for an opening a recruiter added outside a staffing plan. */
+  plan_id: number | null;
   title: string;
+  description: string;
   role: 'sales_manager' | 'sales_rep' | string;
   seats: number;
-  status: string;
+  status: OpeningStatus | string;
+  recruiter_id: number | null;
+  interviewer_ids: number[];
+  questionnaire: Questionnaire | null;
+  questionnaire_days: number;
+  confirm_knock_outs: boolean;
+  slate_size: number;
+  role_play: RolePlaySettings;
+  created_by: number | null;
+  /** Applications per stage; stages with none are absent. */
+  counts: Partial<Record<Stage, number>>;
+  /** The public apply page, relative to the site's origin. */
+  apply_path: string;
   created_at: string;
+}
+
+/** POST /openings (role required) and PUT /openings/:id (role left out). */
+export interface OpeningBody {
+  title: string;
+  description: string;
+  role?: string;
+  seats: number;
+  recruiter_id: number | null;
+  interviewer_ids: number[];
+  questionnaire: Questionnaire | null;
+  questionnaire_days: number;
+  confirm_knock_outs: boolean;
+  slate_size: number;
+  role_play: RolePlaySettings;
+}
+
+export type OpeningDecision = 'approve' | 'reject';
+
+// Candidate pipeline (models/application.go, models/candidate.go, models/questionnaire.go).
+
+/** The forward stages in order; an application moves one step at a time. */
+export const PIPELINE_STAGES = [
+  'applied',
+  'questionnaire',
+  'screening',
+  'first_interview',
+  'shortlist',
+  'second_interview',
+  'offer',
+  'hired',
+] as const;
+/** Every stage: the pipeline, then the two ways out. */
+export const STAGES = [...PIPELINE_STAGES, 'rejected', 'withdrawn'] as const;
+export type Stage = (typeof STAGES)[number];
+
+export const SOURCES = ['apply_page', 'recruiter', 'import', 'referral', 'job_board', 'linkedin', 'other'] as const;
+export type Source = (typeof SOURCES)[number];
+
+export const QUESTION_KINDS = ['single_choice', 'multiple_choice', 'number', 'free_text', 'scale'] as const;
+export type QuestionKind = (typeof QUESTION_KINDS)[number];
+
+export interface QuestionOption {
+  id: string;
+  label: string;
+  points: number;
+  knock_out: boolean;
+}
+
+export interface Question {
+  id: string;
+  kind: QuestionKind;
+  prompt: string;
+  required: boolean;
+  weight: number;
+  options?: QuestionOption[];
+  min?: number;
+  max?: number;
+  target?: number;
+  knock_out_below?: number;
+}
+
+export interface Questionnaire {
+  questions: Question[];
+  pass_mark: number;
+}
+
+export interface Answer {
+  question_id: string;
+  option_ids?: string[];
+  number?: number;
+  text?: string;
+}
+
+export interface QuestionScore {
+  question_id: string;
+  fraction: number;
+  weight: number;
+  knocked_out: boolean;
+}
+
+export interface Score {
+  percent: number;
+  passed: boolean;
+  knocked_out: boolean;
+  knock_outs: string[];
+  per_question: QuestionScore[];
+}
+
+export interface QuestionnaireResponse {
+  /** The questionnaire as it stood when the candidate answered. */
+  questionnaire: Questionnaire;
+  answers: Answer[];
+  score: Score;
+  locale: string;
+  submitted_at: string;
+}
+
+export interface Candidate {
+  id: number;
+  name: string;
+  email: string;
+  phone: string;
+  location: string;
+  locale: string;
+  source: Source | string;
+  consent_at: string | null;
+  has_cv: boolean;
+  created_at: string;
+}
+
+export const EVENT_KINDS = [
+  'applied',
+  'moved',
+  'note',
+  'tagged',
+  'questionnaire_sent',
+  'questionnaire_reminded',
+  'questionnaire_expired',
+  'questionnaire_submitted',
+  'knock_out_pending',
+  'emailed',
+] as const;
+
+/** One entry of an application's timeline. */
+export interface ApplicationEvent {
+  id: number;
+  at: string;
+  kind: (typeof EVENT_KINDS)[number] | string;
+  from?: Stage;
+  to?: Stage;
+  actor: PersonRef | null;
+  /** A move's reason, or a note's text. */
+  reason?: string;
+  reason_code?: string;
+  data: Record<string, unknown> | null;
+}
+
+/** What the application's workflow says of itself while it runs. */
+export interface ApplicationWorkflow {
+  id: string;
+  running: boolean;
+  knock_out_pending: boolean;
+  questionnaire_due: string | null;
+}
+
+export interface OtherApplication {
+  id: number;
+  opening_id: number;
+  opening_title: string;
+  stage: Stage;
+}
+
+export type QuestionnaireStatus = '' | 'sent' | 'submitted' | 'expired';
+
+/** An application as the board lists it; GET /applications/:id adds the optional parts. */
+export interface Application {
+  id: number;
+  opening_id: number;
+  candidate: Candidate;
+  stage: Stage;
+  source: Source | string;
+  tags: string[];
+  score_percent: number | null;
+  knocked_out: boolean;
+  questionnaire_status: QuestionnaireStatus;
+  questionnaire_due: string | null;
+  reason_code: string;
+  stage_entered_at: string;
+  first_contact_at: string | null;
+  created_at: string;
+  /** The stages this application may move to now. */
+  allowed_moves: Stage[];
+  /** Set when adding a candidate who had already applied: this is their existing application. */
+  duplicate?: boolean;
+  opening?: Opening;
+  timeline?: ApplicationEvent[];
+  questionnaire?: QuestionnaireResponse;
+  workflow?: ApplicationWorkflow;
+  other_applications?: OtherApplication[];
+}
+
+export interface ApplicationFilter {
+  source?: string;
+  tag?: string;
+  min_score?: number;
+  q?: string;
+}
+
+export interface NewCandidateBody {
+  name: string;
+  email: string;
+  phone: string;
+  location: string;
+  locale: string;
+  source: string;
+  tags: string[];
+  note: string;
+  send_questionnaire: boolean;
+}
+
+export interface MoveBody {
+  to: Stage;
+  reason: string;
+  reason_code: string;
+}
+
+export interface QuestionnaireTemplate {
+  id: number;
+  title: string;
+  questionnaire: Questionnaire;
+  updated_at: string;
+}
+
+// CSV imports (api/imports.go).
+
+/** One invalid field of a CSV row. */
+export interface RowError {
+  line: number;
+  field?: string;
+  message: string;
+}
+
+export interface ImportPreview {
+  header: string[];
+  /** Candidate field to column, as suggested (or as sent). */
+  mapping: Record<string, string>;
+  /** The candidate fields a column can be mapped to. */
+  fields: string[];
+  /** How many data rows the file holds. */
+  rows: number;
+  sample: { line: number; name: string; email: string; errors: FieldError[] }[];
+}
+
+export interface ImportJob {
+  id: number;
+  opening_id: number;
+  status: 'running' | 'finished' | 'failed' | string;
+  total: number;
+  done: number;
+  created: number;
+  duplicates: number;
+  failed: number;
+  errors: RowError[];
+  message: string;
+  created_at: string;
+  finished_at: string | null;
 }
 
 export interface Plan {

@@ -21,14 +21,48 @@ function internalLink(link?: string): string | null {
   return null;
 }
 
+/** The params each kind's template needs; a notice without them (an older one) is shown as the server wrote it. */
+const NEEDS: Record<string, string[]> = {
+  plan_submitted: ['plan_title', 'headcount'],
+  plan_decided: ['plan_title', 'decision'],
+  plan_reminder: ['plan_title'],
+  plan_escalated: ['plan_title'],
+  plan_revise_reminder: ['plan_title'],
+  openings_opened: ['plan_title', 'headcount'],
+  questionnaire_expired: ['candidate_name', 'opening_title'],
+  knock_out_pending: ['candidate_name', 'opening_title'],
+  below_pass_mark: ['candidate_name', 'opening_title', 'percent'],
+  slate_ready: ['opening_title', 'slate'],
+  opening_filled: ['opening_title'],
+  import_finished: ['opening_title', 'created', 'duplicates', 'failed'],
+  opening_pending: ['opening_title', 'seats'],
+  opening_decided: ['opening_title', 'decision'],
+};
+
+/** Kinds whose template depends on the decision taken. */
+const BY_DECISION = new Set(['plan_decided', 'opening_decided']);
+
 /** The notice in the reader's language when we have its template and params, else the server's English. */
 function useNoticeText() {
   const { t, i18n } = useTranslation();
+  const fmt = useFormat();
   return (n: AppNotification): string => {
     const params = n.params ?? {};
-    const key = n.kind === 'plan_decided' ? `notifications.message.plan_decided_${params.decision}` : `notifications.message.${n.kind}`;
-    if (params.plan_title === undefined || !i18n.exists(key)) return n.message;
-    return t(key, { ...params, interpolation: { escapeValue: false } });
+    const key = BY_DECISION.has(n.kind)
+      ? `notifications.message.${n.kind}_${params.decision}`
+      : `notifications.message.${n.kind}`;
+    const needs = NEEDS[n.kind] ?? ['plan_title'];
+    if (needs.some((p) => params[p] === undefined || params[p] === null)) return n.message;
+    const shown: Record<string, string | number> = { ...params };
+    if (typeof params.percent === 'number') shown.percent = fmt.percent(params.percent / 100);
+    for (const k of ['created', 'duplicates', 'failed', 'seats', 'slate']) {
+      if (typeof params[k] === 'number') shown[k] = fmt.number(params[k] as number);
+    }
+    // i18next picks the plural form ("1 seat", "3 seats") from a numeric count.
+    if (typeof params.seats === 'number') shown.count = params.seats;
+    if (typeof params.slate === 'number') shown.count = params.slate;
+    const options = { ...shown, interpolation: { escapeValue: false } };
+    return i18n.exists(key, options) ? t(key, options) : n.message;
   };
 }
 

@@ -1,7 +1,10 @@
 import type { Role, User } from '../api/types';
 
-export const hasRole = (user: User | undefined | null, ...roles: Role[]) =>
+export const hasRole = (user: Pick<User, 'roles'> | undefined | null, ...roles: Role[]) =>
   !!user && user.roles.some((r) => roles.includes(r));
 
 /** Roles allowed to write a staffing plan (POST /staffing-plans). */
 export const PLAN_AUTHOR_ROLES: Role[] = ['admin', 'department_head', 'recruiter'];
+
+/** Roles that may read the recruiting report (GET /reports/pipeline): the hiring managers. */
+export const REPORT_READER_ROLES: Role[] = ['admin', 'department_head', 'recruiter'];

@@ -1,26 +1,49 @@
-import { Group, Paper, SegmentedControl, Skeleton } from '@mantine/core';
+import { Button, Group, Paper, SegmentedControl, Select } from '@mantine/core';
+import { IconCheck, IconPlus, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOpenings, usePlans } from '../api/queries';
-import { EmptyBox } from '../components/EmptyState';
-import { ErrorAlert } from '../components/ErrorAlert';
+import { OPENING_STATUSES, type Opening, type OpeningDecision } from '../api/types';
+import { NewOpeningModal } from '../components/NewOpeningModal';
+import { OpeningDecisionModal } from '../components/OpeningDecisionModal';
 import { OpeningsTable } from '../components/OpeningsTable';
 import { PageHeader } from '../components/PageHeader';
+import { QueryView } from '../components/QueryView';
+import { canCreateOpening, canDecideOpening } from '../lib/pipeline';
+import { hasRole } from '../lib/roles';
+import { useCurrentUser } from '../lib/useCurrentUser';
 
 export function OpeningsPage() {
   const { t } = useTranslation();
+  const me = useCurrentUser();
   const openings = useOpenings();
-  const plans = usePlans();
+  // Only plan readers may list plans; the others see openings without their plan's title.
+  const plans = usePlans(undefined, hasRole(me, 'admin', 'department_head', 'recruiter'));
   const [role, setRole] = useState('all');
+  const [status, setStatus] = useState<string | null>(null);
+  const [adding, setAdding] = useState(false);
+  const [deciding, setDeciding] = useState<{ opening: Opening; decision: OpeningDecision } | null>(null);
   const planTitles = new Map((plans.data ?? []).map((p) => [p.id, p.title]));
   const rows = [...(openings.data ?? [])]
     .filter((o) => role === 'all' || o.role === role)
+    .filter((o) => !status || o.status === status)
     .sort((a, b) => b.created_at.localeCompare(a.created_at) || b.id - a.id);
+  const isHead = hasRole(me, 'department_head');
 
   return (
     <>
-      <PageHeader title={t('openings.title')} description={t('openings.description')} />
-      <Group mb="md">
+      <PageHeader
+        title={t('openings.title')}
+        description={t('openings.description')}
+        actions={
+          canCreateOpening(me) ? (
+            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setAdding(true)}>
+              {t('openings.new')}
+            </Button>
+          ) : undefined
+        }
+      />
+      <Group mb="md" align="flex-end">
         <SegmentedControl
           aria-label={t('openings.filterLabel')}
           value={role}
@@ -31,17 +54,70 @@ export function OpeningsPage() {
             { value: 'sales_rep', label: t('roles.sales_rep') },
           ]}
         />
+        <Select
+          aria-label={t('openings.filterStatus')}
+          placeholder={t('openings.allStatuses')}
+          value={status}
+          onChange={setStatus}
+          clearable
+          w={220}
+          data={OPENING_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+        />
       </Group>
-      {openings.isError ? (
-        <ErrorAlert error={openings.error} onRetry={() => void openings.refetch()} />
-      ) : openings.isPending ? (
-        <Skeleton height={200} radius="md" />
-      ) : rows.length === 0 ? (
-        <EmptyBox title={t('openings.empty')} description={t('openings.emptyHint')} />
-      ) : (
+      <QueryView
+        error={openings.error}
+        pending={openings.isPending}
+        empty={rows.length === 0}
+        onRetry={() => void openings.refetch()}
+        emptyTitle={t('openings.empty')}
+        emptyHint={t('openings.emptyHint')}
+      >
         <Paper withBorder radius="md">
-          <OpeningsTable openings={rows} planTitles={planTitles} testId="openings-table" />
+          <OpeningsTable
+            openings={rows}
+            planTitles={planTitles}
+            pipeline
+            testId="openings-table"
+            actions={
+              isHead
+                ? (o) =>
+                    canDecideOpening(me, o) ? (
+                      <Group gap={6} wrap="nowrap">
+                        <Button
+                          size="compact-sm"
+                          color="green"
+                          variant="light"
+                          leftSection={<IconCheck size={14} aria-hidden />}
+                          aria-label={t('openings.approveOne', { title: o.title })}
+                          onClick={() => setDeciding({ opening: o, decision: 'approve' })}
+                        >
+                          {t('openingDecision.approve')}
+                        </Button>
+                        <Button
+                          size="compact-sm"
+                          color="red"
+                          variant="light"
+                          leftSection={<IconX size={14} aria-hidden />}
+                          aria-label={t('openings.rejectOne', { title: o.title })}
+                          onClick={() => setDeciding({ opening: o, decision: 'reject' })}
+                        >
+                          {t('openingDecision.reject')}
+                        </Button>
+                      </Group>
+                    ) : null
+                : undefined
+            }
+          />
         </Paper>
+      </QueryView>
+      <NewOpeningModal opened={adding} onClose={() => setAdding(false)} />
+      {deciding && (
+        <OpeningDecisionModal
+          key={`${deciding.opening.id}-${deciding.decision}`}
+          opening={deciding.opening}
+          decision={deciding.decision}
+          onClose={() => setDeciding(null)}
+        />
       )}
     </>
   );

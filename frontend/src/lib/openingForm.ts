@@ -1,0 +1,170 @@
+// The opening settings form: its values (numbers may be '' while typed), and the conversions to and from
+// the API's opening and questionnaire.
+import type { Opening, OpeningBody, Question, QuestionKind, Questionnaire } from '../api/types';
+import { newId } from './pipeline';
+
+/** A number input's value: '' while empty. */
+export type Num = number | string;
+
+export interface OptionValues {
+  id: string;
+  label: string;
+  points: Num;
+  knock_out: boolean;
+}
+
+export interface QuestionValues {
+  id: string;
+  kind: QuestionKind;
+  prompt: string;
+  required: boolean;
+  weight: Num;
+  options: OptionValues[];
+  min: Num;
+  max: Num;
+  target: Num;
+  knock_out_below: Num;
+}
+
+export interface QuestionnaireValues {
+  pass_mark: Num;
+  questions: QuestionValues[];
+}
+
+export interface SettingsValues {
+  title: string;
+  description: string;
+  seats: Num;
+  slate_size: Num;
+  questionnaire_days: Num;
+  confirm_knock_outs: boolean;
+  role_play: { scenario: string; duration_minutes: Num };
+  recruiter_id: string | null;
+  interviewer_ids: string[];
+  use_questionnaire: boolean;
+  questionnaire: QuestionnaireValues;
+}
+
+const isChoice = (k: QuestionKind) => k === 'single_choice' || k === 'multiple_choice';
+const opt = (v: number | undefined): Num => (v === undefined || v === null ? '' : v);
+const numOrUndefined = (v: Num): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+const numOrZero = (v: Num): number => numOrUndefined(v) ?? 0;
+
+export function newOption(): OptionValues {
+  return { id: newId('o'), label: '', points: 0, knock_out: false };
+}
+
+/** A new question of a kind, with the defaults that kind needs to be valid once its prompt is written. */
+export function newQuestion(kind: QuestionKind = 'single_choice'): QuestionValues {
+  return {
+    id: newId('q'),
+    kind,
+    prompt: '',
+    required: true,
+    weight: kind === 'free_text' ? 0 : 1,
+    options: isChoice(kind) ? [newOption(), newOption()] : [],
+    min: kind === 'scale' ? 1 : '',
+    max: kind === 'scale' ? 5 : '',
+    target: '',
+    knock_out_below: '',
+  };
+}
+
+/** The same question asked another way: keeps prompt and weight, gives the new kind what it needs. */
+export function withKind(q: QuestionValues, kind: QuestionKind): QuestionValues {
+  const fresh = newQuestion(kind);
+  return {
+    ...fresh,
+    id: q.id,
+    prompt: q.prompt,
+    required: q.required,
+    weight: kind === 'free_text' ? 0 : q.kind === 'free_text' ? 1 : q.weight,
+    options: isChoice(kind) && q.options.length ? q.options : fresh.options,
+  };
+}
+
+export function toQuestionValues(q: Question): QuestionValues {
+  return {
+    id: q.id,
+    kind: q.kind,
+    prompt: q.prompt,
+    required: q.required,
+    weight: q.weight,
+    options: (q.options ?? []).map((o) => ({ ...o })),
+    min: opt(q.min),
+    max: opt(q.max),
+    target: opt(q.target),
+    knock_out_below: opt(q.knock_out_below),
+  };
+}
+
+export function toQuestionnaireValues(q: Questionnaire | null | undefined): QuestionnaireValues {
+  if (!q) return { pass_mark: 60, questions: [newQuestion()] };
+  return { pass_mark: q.pass_mark, questions: q.questions.map(toQuestionValues) };
+}
+
+/** The questionnaire as the API takes it: only the fields each kind uses. */
+export function toQuestionnaire(v: QuestionnaireValues): Questionnaire {
+  return {
+    pass_mark: numOrZero(v.pass_mark),
+    questions: v.questions.map((q) => {
+      const out: Question = {
+        id: q.id,
+        kind: q.kind,
+        prompt: q.prompt.trim(),
+        required: q.required,
+        weight: q.kind === 'free_text' ? 0 : numOrZero(q.weight),
+      };
+      if (isChoice(q.kind)) {
+        out.options = q.options.map((o) => ({ id: o.id, label: o.label.trim(), points: numOrZero(o.points), knock_out: o.knock_out }));
+      }
+      if (q.kind === 'number' || q.kind === 'scale') {
+        out.min = numOrUndefined(q.min);
+        out.max = numOrUndefined(q.max);
+      }
+      if (q.kind === 'number') {
+        out.target = numOrUndefined(q.target);
+        out.knock_out_below = numOrUndefined(q.knock_out_below);
+      }
+      return out;
+    }),
+  };
+}
+
+export function toSettingsValues(o: Opening): SettingsValues {
+  return {
+    title: o.title,
+    description: o.description,
+    seats: o.seats,
+    slate_size: o.slate_size,
+    questionnaire_days: o.questionnaire_days,
+    confirm_knock_outs: o.confirm_knock_outs,
+    role_play: { scenario: o.role_play?.scenario ?? '', duration_minutes: o.role_play?.duration_minutes ?? 0 },
+    recruiter_id: o.recruiter_id !== null ? String(o.recruiter_id) : null,
+    interviewer_ids: (o.interviewer_ids ?? []).map(String),
+    use_questionnaire: !!o.questionnaire,
+    questionnaire: toQuestionnaireValues(o.questionnaire),
+  };
+}
+
+/** PUT /openings/:id's body; the role stays out (it cannot change). */
+export function toOpeningBody(v: SettingsValues): OpeningBody {
+  return {
+    title: v.title.trim(),
+    description: v.description,
+    seats: numOrZero(v.seats),
+    slate_size: numOrZero(v.slate_size),
+    questionnaire_days: numOrZero(v.questionnaire_days),
+    confirm_knock_outs: v.confirm_knock_outs,
+    role_play: { scenario: v.role_play.scenario, duration_minutes: numOrZero(v.role_play.duration_minutes) },
+    recruiter_id: v.recruiter_id ? Number(v.recruiter_id) : null,
+    interviewer_ids: v.interviewer_ids.map(Number),
+    questionnaire: v.use_questionnaire ? toQuestionnaire(v.questionnaire) : null,
+  };
+}
+
+/** The server's field paths this form shows next to an input; any other is listed above the save button. */
+const SHOWN =
+  /^(title|description|seats|slate_size|questionnaire_days|confirm_knock_outs|role_play\.(scenario|duration_minutes)|recruiter_id|interviewer_ids(\.\d+)?|questionnaire\.pass_mark|questionnaire\.questions(\.\d+\.(id|kind|prompt|weight|required|options(\.\d+(\.(points|label|id))?)?|min|max|target|knock_out_below))?)$/;
+
+export const isShownField = (path: string) => SHOWN.test(path);
