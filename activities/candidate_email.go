@@ -10,7 +10,6 @@ import (
 	"github.com/bullpen-hq/bullpen/store"
 )
 
-
 const (
 	mailQuestionnaire = "questionnaire"
 	mailReminder      = "questionnaire_reminder"
