@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/bullpen-hq/bullpen/models"
@@ -118,7 +119,12 @@ func (db *DB) Report(ctx context.Context, openingID int64) (*PipelineReport, err
 	for _, s := range sources {
 		r.Sources = append(r.Sources, *s)
 	}
-	slices.SortFunc(r.Sources, func(a, b SourceStat) int { return b.Applications - a.Applications })
+	slices.SortFunc(r.Sources, func(a, b SourceStat) int {
+		if d := b.Applications - a.Applications; d != 0 {
+			return d
+		}
+		return strings.Compare(string(a.Source), string(b.Source))
+	})
 	r.MedianFirstContactHours = median(firstContact)
 	return r, nil
 }

@@ -289,11 +289,13 @@ export function ApplicationPage() {
                 <QuestionnaireView response={app.questionnaire} />
               ) : (
                 <Text size="sm" c="dimmed">
-                  {app.questionnaire_status === 'sent'
-                    ? t('application.questionnaireWaiting')
-                    : app.questionnaire_status === 'expired'
-                      ? t('application.questionnaireExpired')
-                      : t('application.questionnaireNone')}
+                  {app.questionnaire_status === 'sent' && app.stage !== 'questionnaire'
+                    ? t('application.questionnaireUnanswered')
+                    : app.questionnaire_status === 'sent'
+                      ? t('application.questionnaireWaiting')
+                      : app.questionnaire_status === 'expired'
+                        ? t('application.questionnaireExpired')
+                        : t('application.questionnaireNone')}
                 </Text>
               )}
             </Card>
