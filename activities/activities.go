@@ -30,6 +30,8 @@ type Activities struct {
 	Start *starter.Starter
 	// QuestionnaireReminder is how long before a questionnaire's deadline the candidate is reminded.
 	QuestionnaireReminder time.Duration
+	// RejectionReasons is the organisation's list of rejection codes (nil: the default list).
+	RejectionReasons []string
 }
 
 // refusal turns a domain refusal into a non-retryable error whose type is its code; other errors are

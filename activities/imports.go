@@ -84,7 +84,8 @@ func (a *Activities) ImportBatch(ctx context.Context, req workflows.ImportBatchR
 			continue
 		}
 		seen[r.Candidate.Email] = r.Line
-		news = append(news, store.NewApplication{OpeningID: o.ID, Candidate: r.Candidate, ActorID: &actor, Tags: r.Tags, Note: r.Note})
+		news = append(news, store.NewApplication{OpeningID: o.ID, Candidate: r.Candidate, ActorID: &actor, Tags: r.Tags, Note: r.Note,
+			ImportID: im.ID, ImportLine: r.Line})
 		lines = append(lines, r.Line)
 	}
 	began := time.Now()
@@ -93,13 +94,24 @@ func (a *Activities) ImportBatch(ctx context.Context, req workflows.ImportBatchR
 		return err
 	}
 	stored := time.Since(began)
+	var found []int64
+	for _, r := range results {
+		if r.Err == nil && !r.Created {
+			found = append(found, r.App.ID)
+		}
+	}
+	// On a retried batch, the rows this import stored before are its own, not duplicates.
+	ours, err := a.DB.ImportedBy(ctx, im.ID, found)
+	if err != nil {
+		return err
+	}
 	var started []*models.Application
 	for i, r := range results {
 		switch {
 		case r.Err != nil:
 			batch.Failed++
 			batch.Errors = append(batch.Errors, store.RowError{Line: lines[i], Message: models.ErrorMessage(r.Err)})
-		case r.Created:
+		case r.Created || ours[r.App.ID] == lines[i]:
 			batch.Created++
 			started = append(started, r.App)
 		default:
@@ -149,7 +161,7 @@ func (a *Activities) startApplications(ctx context.Context, o *models.Opening, a
 		wg.Go(func() {
 			for app := range next {
 				err := a.Start.Application(ctx, workflows.ApplicationInput{ApplicationID: app.ID, OpeningID: app.OpeningID,
-					QuestionnaireTTL: o.QuestionnaireTTL(), ReminderBefore: a.QuestionnaireReminder})
+					QuestionnaireTTL: o.QuestionnaireTTL(), ReminderBefore: a.QuestionnaireReminder, RejectionCodes: a.RejectionReasons})
 				if err != nil {
 					mu.Lock()
 					if first == nil {

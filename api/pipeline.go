@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -438,6 +439,25 @@ func (s *Server) Apply(ctx context.Context, o *models.Opening, n store.NewApplic
 	return app, true, nil
 }
 
+// idempotencyKey is the request header a client may send so that a retried request joins the change it
+// repeats instead of making it twice.
+const idempotencyKey = "Idempotency-Key"
+
+// updateID names a workflow update: the client's idempotency key when it sent one (scoped to the caller),
+// otherwise a fresh ID, so that a request that failed can be made again (Temporal keeps an update's outcome,
+// failures included, under its ID). The workflows' validators refuse a change that no longer applies.
+func updateID(ctx context.Context) string {
+	if c, ok := ctx.(*gin.Context); ok {
+		if k := strings.TrimSpace(c.GetHeader(idempotencyKey)); k != "" && len(k) <= 200 {
+			if u := currentUser(c); u != nil {
+				return fmt.Sprintf("u%d-%s", u.ID, k)
+			}
+			return "public-" + k
+		}
+	}
+	return randomToken()
+}
+
 // applicationInput is how an application's workflow starts.
 func (s *Server) applicationInput(applicationID int64, o *models.Opening) workflows.ApplicationInput {
 	return workflows.ApplicationInput{ApplicationID: applicationID, OpeningID: o.ID, QuestionnaireTTL: o.QuestionnaireTTL(),
@@ -519,7 +539,8 @@ func (s *Server) writeApplication(c *gin.Context, status int, id int64) {
 	}
 	out := toApplicationJSON(app)
 	oj := toOpeningJSON(*o)
-	if models.Authorize(currentUser(c), models.ActOpeningEdit, o) != nil {
+	editor := models.Authorize(currentUser(c), models.ActOpeningEdit, o) == nil
+	if !editor {
 		oj.Questionnaire = nil // the scoring key stays with the hiring managers
 	}
 	out.Opening = &oj
@@ -532,21 +553,41 @@ func (s *Server) writeApplication(c *gin.Context, status int, id int64) {
 		}
 	}
 	if resp != nil {
-		out.Questionnaire = &responseJSON{Questionnaire: resp.Questionnaire, Answers: resp.Answers, Score: resp.Score, Locale: resp.Locale,
+		q := resp.Questionnaire
+		if !editor {
+			q = withoutScoringKey(q)
+		}
+		out.Questionnaire = &responseJSON{Questionnaire: q, Answers: resp.Answers, Score: resp.Score, Locale: resp.Locale,
 			SubmittedAt: resp.SubmittedAt}
 	}
 	for _, other := range others {
 		if other.ID == app.ID {
 			continue
 		}
-		title := ""
-		if oo, err := s.db.Opening(c, other.OpeningID); err == nil {
-			title = oo.Title
+		// Only the applications to openings the caller may see (an interviewer sees their own openings').
+		oo, err := s.db.Opening(c, other.OpeningID)
+		if err != nil || models.Authorize(currentUser(c), models.ActPipelineView, oo) != nil {
+			continue
 		}
-		out.Other = append(out.Other, otherAppJSON{ID: other.ID, OpeningID: other.OpeningID, OpeningTitle: title, Stage: string(other.Stage)})
+		out.Other = append(out.Other, otherAppJSON{ID: other.ID, OpeningID: other.OpeningID, OpeningTitle: oo.Title, Stage: string(other.Stage)})
 	}
 	out.Workflow = s.applicationWorkflow(c, app)
 	c.JSON(status, out)
+}
+
+// withoutScoringKey keeps a questionnaire's questions and options but not their points, knock-outs and targets.
+func withoutScoringKey(q models.Questionnaire) models.Questionnaire {
+	out := models.Questionnaire{Questions: make([]models.Question, len(q.Questions))}
+	for i, qu := range q.Questions {
+		qu.Weight, qu.Target, qu.KnockOutBelow = 0, nil, nil
+		opts := make([]models.Option, len(qu.Options))
+		for j, op := range qu.Options {
+			opts[j] = models.Option{ID: op.ID, Label: op.Label}
+		}
+		qu.Options = opts
+		out.Questions[i] = qu
+	}
+	return out
 }
 
 // applicationWorkflow asks a running application workflow for its state; a closed application's has ended.
@@ -615,9 +656,8 @@ func (s *Server) Move(ctx context.Context, applicationID int64, m models.Applica
 		}
 		m.From = app.Stage
 	}
-	updateID := fmt.Sprintf("move-%s-to-%s-u%d", m.From, m.To, *m.ActorID)
-	return s.updateApplication(ctx, applicationID, workflows.UpdateMove, updateID,
-		workflows.MoveRequest{To: m.To, Reason: m.Reason, ReasonCode: m.ReasonCode, ActorID: *m.ActorID})
+	return s.updateApplication(ctx, applicationID, workflows.UpdateMove, updateID(ctx),
+		workflows.MoveRequest{From: m.From, To: m.To, Reason: m.Reason, ReasonCode: m.ReasonCode, ActorID: *m.ActorID})
 }
 
 func (s *Server) resendQuestionnaire(c *gin.Context) {
@@ -630,8 +670,7 @@ func (s *Server) resendQuestionnaire(c *gin.Context) {
 		return
 	}
 	me := currentUser(c)
-	err := s.updateApplication(c, app.ID, workflows.UpdateResendQuestionnaire,
-		fmt.Sprintf("resend-%d-%d", me.ID, s.now().Unix()), workflows.ResendQuestionnaireRequest{ActorID: me.ID})
+	err := s.updateApplication(c, app.ID, workflows.UpdateResendQuestionnaire, updateID(c), workflows.ResendQuestionnaireRequest{ActorID: me.ID})
 	if err != nil {
 		s.fail(c, err)
 		return

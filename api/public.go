@@ -2,9 +2,6 @@ package api
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -79,8 +76,7 @@ type applyForm struct {
 }
 
 type applyResponse struct {
-	Duplicate bool   `json:"duplicate"`
-	Message   string `json:"message"`
+	Message string `json:"message"`
 }
 
 // cvTypes are the CV formats accepted, by extension, with the bytes their files start with.
@@ -215,10 +211,10 @@ func (s *Server) applyPublic(c *gin.Context) {
 		return
 	}
 	if !created {
-		c.JSON(http.StatusOK, applyResponse{Duplicate: true, Message: "We already have your application for this opening; we will be in touch."})
-		return
+		s.log.InfoContext(c, "repeated application left as it was", "opening_id", o.ID)
 	}
-	c.JSON(http.StatusCreated, applyResponse{Message: "Thank you for applying. We have sent you an e-mail with the next step."})
+	// The same answer whether or not this address had applied: a stranger learns nothing from it.
+	c.JSON(http.StatusCreated, applyResponse{Message: "Thank you for applying. We will write to you by e-mail about the next step."})
 }
 
 // publicQuestion is a question as the candidate sees it: no points, no knock-outs.
@@ -331,10 +327,7 @@ func (s *Server) submitPublicQuestionnaire(c *gin.Context) {
 	if locale == "" {
 		locale = app.Candidate.Locale
 	}
-	body, _ := json.Marshal(req.Answers)
-	sum := sha256.Sum256(body)
-	err := s.updateWorkflow(c, workflows.ApplicationWorkflowID(app.ID), workflows.UpdateSubmitQuestionnaire,
-		"submit-"+hex.EncodeToString(sum[:8]),
+	err := s.updateWorkflow(c, workflows.ApplicationWorkflowID(app.ID), workflows.UpdateSubmitQuestionnaire, updateID(c),
 		workflows.SubmitQuestionnaireRequest{Answers: req.Answers, Locale: locale, SubmittedAt: s.now().UTC()}, nil)
 	if err != nil {
 		s.fail(c, err)

@@ -99,6 +99,10 @@ type NewApplication struct {
 	ActorID *int64
 	Tags    []string
 	Note    string
+	// ImportID and ImportLine name the import row an application came from, so that a retried batch knows
+	// its own rows again.
+	ImportID   int64
+	ImportLine int
 }
 
 // CreateApplication stores a candidate's application in one transaction: the candidate (found again by
@@ -117,6 +121,7 @@ func createApplication(tx *gorm.DB, n NewApplication) (*models.Application, bool
 	d := n.Candidate
 	var cand candidateRecord
 	err := tx.Where("email = ?", d.Email).First(&cand).Error
+	returning := err == nil
 	switch {
 	case errors.Is(err, gorm.ErrRecordNotFound):
 		cand = candidateRecord{Email: d.Email, Name: d.Name, Phone: d.Phone, Location: d.Location, Locale: d.Locale,
@@ -128,11 +133,30 @@ func createApplication(tx *gorm.DB, n NewApplication) (*models.Application, bool
 			if err := tx.Where("email = ?", d.Email).First(&cand).Error; err != nil {
 				return nil, false, err
 			}
+			returning = true
 		}
 	case err != nil:
 		return nil, false, err
-	default:
-		// A returning candidate: fill what we did not know, and record a fresh consent.
+	}
+	tags := n.Tags
+	if tags == nil {
+		tags = []string{}
+	}
+	rec := applicationRecord{OpeningID: n.OpeningID, CandidateID: cand.ID, Stage: string(models.StageApplied),
+		Source: string(d.Source), Tags: tags, StageEnteredAt: now}
+	if err := tx.Clauses(clause.OnConflict{DoNothing: true}).Omit("Candidate").Create(&rec).Error; err != nil {
+		return nil, false, err
+	}
+	if rec.ID == 0 {
+		// The same person applying again to the same opening: their first application stands, untouched
+		// (a stranger who knows their address must not replace their CV or consent).
+		if err := tx.Preload("Candidate").Where("opening_id = ? AND candidate_id = ?", n.OpeningID, cand.ID).First(&rec).Error; err != nil {
+			return nil, false, err
+		}
+		return rec.model(), false, nil
+	}
+	if returning {
+		// A returning candidate with a new application: fill what we did not know, record the fresh consent.
 		up := map[string]any{"updated_at": now}
 		if cand.Phone == "" && d.Phone != "" {
 			up["phone"] = d.Phone
@@ -155,23 +179,12 @@ func createApplication(tx *gorm.DB, n NewApplication) (*models.Application, bool
 			return nil, false, err
 		}
 	}
-	tags := n.Tags
-	if tags == nil {
-		tags = []string{}
-	}
-	rec := applicationRecord{OpeningID: n.OpeningID, CandidateID: cand.ID, Stage: string(models.StageApplied),
-		Source: string(d.Source), Tags: tags, StageEnteredAt: now}
-	if err := tx.Clauses(clause.OnConflict{DoNothing: true}).Omit("Candidate").Create(&rec).Error; err != nil {
-		return nil, false, err
-	}
-	if rec.ID == 0 {
-		if err := tx.Preload("Candidate").Where("opening_id = ? AND candidate_id = ?", n.OpeningID, cand.ID).First(&rec).Error; err != nil {
-			return nil, false, err
-		}
-		return rec.model(), false, nil
+	evData := map[string]any{"source": string(d.Source)}
+	if n.ImportID != 0 {
+		evData["import_id"], evData["import_line"] = n.ImportID, n.ImportLine
 	}
 	ev := applicationEventRecord{ApplicationID: rec.ID, Kind: string(models.AppEventApplied), ToStage: string(models.StageApplied),
-		ActorID: n.ActorID, Data: map[string]any{"source": string(d.Source)}, DedupeKey: "applied", At: now}
+		ActorID: n.ActorID, Data: evData, DedupeKey: "applied", At: now}
 	if err := tx.Omit("Actor").Create(&ev).Error; err != nil {
 		return nil, false, err
 	}
@@ -244,12 +257,16 @@ func (db *DB) ListApplications(ctx context.Context, f ApplicationFilter) ([]*mod
 		q = q.Where("applications.score_percent >= ?", *f.MinScore)
 	}
 	if f.Tag != "" {
-		// Tags are a JSON array of normalised strings; the quoted tag matches one element exactly.
-		q = q.Where("applications.tags LIKE ?", "%"+likeEscape(`"`+f.Tag+`"`)+"%")
+		// Tags are a JSON array of normalised strings; the filter matches one element exactly.
+		if db.dialect == DialectPostgres {
+			q = q.Where("applications.tags @> jsonb_build_array(?::text)", strings.ToLower(f.Tag))
+		} else {
+			q = q.Where("EXISTS (SELECT 1 FROM json_each(applications.tags) WHERE json_each.value = ?)", strings.ToLower(f.Tag))
+		}
 	}
 	if f.Query != "" {
 		like := "%" + likeEscape(strings.ToLower(f.Query)) + "%"
-		q = q.Where("applications.candidate_id IN (SELECT id FROM candidates WHERE LOWER(name) LIKE ? OR email LIKE ?)", like, like)
+		q = q.Where(`applications.candidate_id IN (SELECT id FROM candidates WHERE LOWER(name) LIKE ? ESCAPE '\' OR email LIKE ? ESCAPE '\')`, like, like)
 	}
 	if f.Limit <= 0 || f.Limit > 5000 {
 		f.Limit = 5000
@@ -265,9 +282,10 @@ func (db *DB) ListApplications(ctx context.Context, f ApplicationFilter) ([]*mod
 	return out, nil
 }
 
-// likeEscape makes s match itself in a LIKE pattern (Postgres and SQLite both take ESCAPE-less backslash
-// only on Postgres, so the few metacharacters are simply dropped).
-func likeEscape(s string) string { return strings.NewReplacer("%", "", "_", "", `\`, "").Replace(s) }
+// likeEscape makes s match itself in a LIKE pattern with ESCAPE '\'.
+func likeEscape(s string) string {
+	return strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(s)
+}
 
 // StageCounts returns, per opening, how many applications stand in each stage.
 func (db *DB) StageCounts(ctx context.Context, openingIDs []int64) (map[int64]map[models.Stage]int, error) {

@@ -94,6 +94,19 @@ func TestApplicationsAreAllOrNothingAndIdempotent(t *testing.T) {
 		if err := db.Gorm().Table("candidates").Where("email = ?", "nowhere@example.com").Count(&orphans).Error; err != nil || orphans != 0 {
 			t.Fatalf("half an import row: %d candidates, %v", orphans, err)
 		}
+		if _, err := db.SetTags(ctx, app.ID, []string{"b2b", "c_sharp"}); err != nil {
+			t.Fatal(err)
+		}
+		for tag, want := range map[string]int{"b2b": 1, "c_sharp": 1, "b2": 0, "c%": 0} {
+			if got, err := db.ListApplications(ctx, store.ApplicationFilter{OpeningID: o.ID, Tag: tag}); err != nil || len(got) != want {
+				t.Errorf("tag %q: %d applications, %v; want %d", tag, len(got), err, want)
+			}
+		}
+		for q, want := range map[string]int{"vera": 1, "HOXHA": 1, "%": 0, "_": 0, "mimoza@": 1} {
+			if got, err := db.ListApplications(ctx, store.ApplicationFilter{OpeningID: o.ID, Query: q}); err != nil || len(got) != want {
+				t.Errorf("search %q: %d applications, %v; want %d", q, len(got), err, want)
+			}
+		}
 		counts, _ := db.StageCounts(ctx, []int64{o.ID})
 		if counts[o.ID][models.StageApplied] != 2 || counts[o.ID][models.StageQuestionnaire] != 1 {
 			t.Fatalf("counts %v", counts)

@@ -192,3 +192,26 @@ func (db *DB) CreateApplicationsBatch(ctx context.Context, rows []NewApplication
 	})
 	return out, err
 }
+
+// ImportedBy returns, for those of the applications the import created, the line of the file each came from
+// (their "applied" entry names it), so that a retried batch counts its own rows as created, not duplicates.
+func (db *DB) ImportedBy(ctx context.Context, importID int64, applicationIDs []int64) (map[int64]int, error) {
+	out := map[int64]int{}
+	if len(applicationIDs) == 0 {
+		return out, nil
+	}
+	var evs []applicationEventRecord
+	err := db.with(ctx).Select("application_id, data").Where("kind = ? AND application_id IN ?", string(models.AppEventApplied), applicationIDs).
+		Find(&evs).Error
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range evs {
+		id, _ := e.Data["import_id"].(float64)
+		line, _ := e.Data["import_line"].(float64)
+		if int64(id) == importID {
+			out[e.ApplicationID] = int(line)
+		}
+	}
+	return out, nil
+}

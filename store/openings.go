@@ -126,7 +126,9 @@ func (db *DB) UpdateOpening(ctx context.Context, id int64, st models.OpeningSett
 		b := rec.model()
 		before = &b
 		applySettings(&rec, st)
-		if err := tx.Select("*").Updates(&rec).Error; err != nil {
+		// Only the settings: the status, plan and author stay as the database has them.
+		if err := tx.Model(&rec).Select("title", "description", "seats", "recruiter_id", "interviewer_ids", "questionnaire",
+			"questionnaire_days", "confirm_knock_outs", "slate_size", "role_play", "updated_at").Updates(&rec).Error; err != nil {
 			return err
 		}
 		a := rec.model()

@@ -2,6 +2,7 @@ package workflows
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"go.temporal.io/sdk/temporal"
@@ -37,8 +38,10 @@ type ApplicationState struct {
 	Busy            bool
 }
 
-// MoveRequest asks to move an application, as the "move" update.
+// MoveRequest asks to move an application, as the "move" update. From, when set, is the stage the person
+// saw: a move on an application that has moved on since is refused.
 type MoveRequest struct {
+	From       models.Stage
 	To         models.Stage
 	Reason     string
 	ReasonCode string
@@ -150,6 +153,9 @@ func (a *application) closed() bool { return a.state.Stage.Closed() && !a.state.
 
 // questionnaire sends one round of the questionnaire and waits for its answer, its reminder and its deadline.
 func (a *application) questionnaire(ctx workflow.Context) error {
+	if err := workflow.Await(ctx, func() bool { return !a.state.Busy }); err != nil {
+		return err
+	}
 	if a.state.Stage != models.StageQuestionnaire {
 		return nil // moved on before the questionnaire went out
 	}
@@ -157,7 +163,8 @@ func (a *application) questionnaire(ctx workflow.Context) error {
 	round := QuestionnaireRound{ApplicationID: a.in.ApplicationID, Round: a.state.QuestionnaireRounds,
 		Due: workflow.Now(ctx).Add(a.in.QuestionnaireTTL).UTC().Truncate(time.Second)}
 	var sent QuestionnaireSent
-	if err := workflow.ExecuteActivity(ctx, ActivitySendQuestionnaire, round).Get(ctx, &sent); err != nil {
+	err := a.guarded(ctx, func() error { return workflow.ExecuteActivity(ctx, ActivitySendQuestionnaire, round).Get(ctx, &sent) })
+	if err != nil {
 		return err
 	}
 	if sent.NoQuestionnaire {
@@ -174,34 +181,74 @@ func (a *application) questionnaire(ctx workflow.Context) error {
 	if ok, err := workflow.AwaitWithTimeout(ctx, a.in.QuestionnaireTTL-a.in.ReminderBefore, over); err != nil || ok {
 		return err
 	}
-	if err := workflow.ExecuteActivity(ctx, ActivityRemindQuestionnaire, round).Get(ctx, nil); err != nil {
+	err = a.guarded(ctx, func() error {
+		if over() {
+			return nil
+		}
+		return workflow.ExecuteActivity(ctx, ActivityRemindQuestionnaire, round).Get(ctx, nil)
+	})
+	if err != nil {
 		return err
 	}
 	if ok, err := workflow.AwaitWithTimeout(ctx, round.Due.Sub(workflow.Now(ctx)), over); err != nil || ok {
 		return err
 	}
-	// A submission being recorded at the deadline finishes first; it was accepted before the deadline.
-	if err := workflow.Await(ctx, func() bool { return !a.state.Busy }); err != nil || over() {
-		return err
-	}
-	if err := workflow.ExecuteActivity(ctx, ActivityExpireQuestionnaire, round).Get(ctx, nil); err != nil {
-		return err
-	}
-	a.state.Questionnaire = models.QuestionnaireExpired
-	return nil
+	// A submission or move being recorded at the deadline finishes first; it was accepted before the deadline.
+	return a.guarded(ctx, func() error {
+		if over() {
+			return nil
+		}
+		if err := workflow.ExecuteActivity(ctx, ActivityExpireQuestionnaire, round).Get(ctx, nil); err != nil {
+			return err
+		}
+		a.state.Questionnaire = models.QuestionnaireExpired
+		return nil
+	})
 }
 
-func (a *application) validateMove(ctx workflow.Context, req MoveRequest) error {
-	if a.state.Busy {
-		return ToTemporal(models.Errorf(models.ECONFLICT, "Another change to this application is being recorded; try again in a moment."))
+// guarded runs one of the workflow's own steps once no change is being recorded, holding changes off until
+// it is done, so that a person's move and the step never interleave (no questionnaire sent after a
+// rejection, no expiry recorded over a move).
+func (a *application) guarded(ctx workflow.Context, step func() error) error {
+	if err := workflow.Await(ctx, func() bool { return !a.state.Busy }); err != nil {
+		return err
 	}
+	a.state.Busy = true
+	defer func() { a.state.Busy = false }()
+	return step()
+}
+
+// People's updates are checked twice: by the validator against the state as it is when they arrive (a
+// refusal then leaves no trace in the history), and by the handler once any change being recorded has
+// finished (it waits for that rather than refusing), against the state as it is then.
+
+func (a *application) validateMove(_ workflow.Context, req MoveRequest) error {
+	return a.checkMove(req)
+}
+
+// idle waits until no change is being recorded.
+func (a *application) idle(ctx workflow.Context) error {
+	return workflow.Await(ctx, func() bool { return !a.state.Busy })
+}
+
+func (a *application) checkMove(req MoveRequest) error {
 	if req.ActorID <= 0 {
 		return ToTemporal(models.Invalid(models.FieldError{Field: "actor", Message: "is required"}))
+	}
+	if req.From != "" && req.From != a.state.Stage {
+		return ToTemporal(models.Errorf(models.ECONFLICT, "The application has moved to %s since you looked; reload to see it.",
+			strings.ReplaceAll(string(a.state.Stage), "_", " ")))
 	}
 	return ToTemporal(models.ValidateMove(models.Move{From: a.state.Stage, To: req.To, Reason: req.Reason, ReasonCode: req.ReasonCode}, a.in.RejectionCodes))
 }
 
 func (a *application) move(ctx workflow.Context, req MoveRequest) (ApplicationState, error) {
+	if err := a.idle(ctx); err != nil {
+		return a.state, err
+	}
+	if err := a.checkMove(req); err != nil {
+		return a.state, err
+	}
 	a.state.Busy = true
 	defer func() { a.state.Busy = false }()
 	ctx = workflow.WithActivityOptions(ctx, handlerActivityOptions)
@@ -227,7 +274,7 @@ func (a *application) system(ctx workflow.Context, m models.ApplicationMove) err
 // record writes a checked move, tells the opening, and starts what the new stage needs.
 func (a *application) record(ctx workflow.Context, m models.ApplicationMove) error {
 	m.ApplicationID = a.in.ApplicationID
-	m.Key = fmt.Sprintf("move-%d", a.state.Moves+1)
+	m.Key = fmt.Sprintf("move-%d-%s", a.state.Moves+1, m.To)
 	if err := workflow.ExecuteActivity(ctx, ActivityRecordApplicationMove, m).Get(ctx, nil); err != nil {
 		return err
 	}
@@ -247,9 +294,11 @@ func (a *application) record(ctx workflow.Context, m models.ApplicationMove) err
 }
 
 func (a *application) validateSubmit(ctx workflow.Context, req SubmitQuestionnaireRequest) error {
+	return a.checkSubmit(ctx, req)
+}
+
+func (a *application) checkSubmit(ctx workflow.Context, req SubmitQuestionnaireRequest) error {
 	switch {
-	case a.state.Busy:
-		return ToTemporal(models.Errorf(models.ECONFLICT, "Your answers are being recorded; try again in a moment."))
 	case a.state.Questionnaire == models.QuestionnaireSubmitted:
 		return ToTemporal(models.Errorf(models.ECONFLICT, "This questionnaire was already submitted; it takes one submission only."))
 	case a.state.Stage != models.StageQuestionnaire:
@@ -265,6 +314,12 @@ func (a *application) validateSubmit(ctx workflow.Context, req SubmitQuestionnai
 }
 
 func (a *application) submit(ctx workflow.Context, req SubmitQuestionnaireRequest) (ApplicationState, error) {
+	if err := a.idle(ctx); err != nil {
+		return a.state, err
+	}
+	if err := a.checkSubmit(ctx, req); err != nil {
+		return a.state, err
+	}
 	a.state.Busy = true
 	defer func() { a.state.Busy = false }()
 	ctx = workflow.WithActivityOptions(ctx, handlerActivityOptions)
@@ -307,9 +362,11 @@ type QuestionnaireOutcome struct {
 }
 
 func (a *application) validateResend(_ workflow.Context, req ResendQuestionnaireRequest) error {
+	return a.checkResend(req)
+}
+
+func (a *application) checkResend(req ResendQuestionnaireRequest) error {
 	switch {
-	case a.state.Busy:
-		return ToTemporal(models.Errorf(models.ECONFLICT, "Another change to this application is being recorded; try again in a moment."))
 	case req.ActorID <= 0:
 		return ToTemporal(models.Invalid(models.FieldError{Field: "actor", Message: "is required"}))
 	case a.state.Stage != models.StageQuestionnaire:
@@ -320,7 +377,13 @@ func (a *application) validateResend(_ workflow.Context, req ResendQuestionnaire
 	return nil
 }
 
-func (a *application) resend(_ workflow.Context, _ ResendQuestionnaireRequest) (ApplicationState, error) {
+func (a *application) resend(ctx workflow.Context, req ResendQuestionnaireRequest) (ApplicationState, error) {
+	if err := a.idle(ctx); err != nil {
+		return a.state, err
+	}
+	if err := a.checkResend(req); err != nil {
+		return a.state, err
+	}
 	a.needSend = true
 	a.state.Questionnaire = models.QuestionnaireNone
 	return a.state, nil

@@ -129,7 +129,7 @@ func (s *applicationSuite) TestEveryLegalAndIllegalMove() {
 		s.Equal("because", m.Reason)
 		s.Equal(int64(11), m.ApplicationID)
 	}
-	s.Equal("move-1", s.moves[0].Key)
+	s.Equal("move-1-questionnaire", s.moves[0].Key)
 }
 
 // TestRejectionRulesAndClosedApplication: a rejection needs a reason code, a move needs a reason and an
@@ -140,6 +140,9 @@ func (s *applicationSuite) TestRejectionRulesAndClosedApplication() {
 	s.update(UpdateMove, time.Hour+2*time.Minute, MoveRequest{To: models.StageQuestionnaire, ActorID: recruiterID}, models.EINVALID)
 	s.update(UpdateMove, time.Hour+3*time.Minute, MoveRequest{To: models.StageQuestionnaire, Reason: "x"}, models.EINVALID)
 	s.update(UpdateMove, time.Hour+4*time.Minute, MoveRequest{To: "limbo", Reason: "x", ActorID: recruiterID}, models.EINVALID)
+	// A person who still sees the application at screening is told it has moved on.
+	s.update(UpdateMove, time.Hour+5*time.Minute, MoveRequest{From: models.StageScreening, To: models.StageRejected, Reason: "x",
+		ReasonCode: "other", ActorID: recruiterID}, models.ECONFLICT)
 	s.move(2*time.Hour, models.StageRejected, "")
 	s.env.ExecuteWorkflow(Application, appInput)
 	s.Equal(models.StageRejected, s.state().Stage)

@@ -95,12 +95,15 @@ func Opening(ctx workflow.Context, in OpeningInput) (OpeningState, error) {
 			return st, err
 		}
 		if handled >= in.ContinueAfter || workflow.GetInfo(ctx).GetContinueAsNewSuggested() {
-			// Take what is already waiting before handing over, so no signal is lost between runs.
+			// Take what is already waiting before handing over, so no signal is lost between runs; reacting may
+			// run an activity, during which more may arrive, so repeat until nothing waits.
 			for sel.HasPending() {
-				sel.Select(ctx)
-			}
-			if err := o.react(ctx); err != nil {
-				return st, err
+				for sel.HasPending() {
+					sel.Select(ctx)
+				}
+				if err := o.react(ctx); err != nil {
+					return st, err
+				}
 			}
 			if st.Filled {
 				break

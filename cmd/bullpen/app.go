@@ -103,7 +103,7 @@ func (a *App) Open(ctx context.Context) (err error) {
 			a.Log.Info("no SMTP_URL: e-mail is kept in the outbox (admins read it under Outbox)")
 		}
 		acts := &activities.Activities{DB: a.DB, BaseURL: a.Config.BaseURL, Mail: mailer, Log: a.Log, LinkSecret: secret,
-			Start: start, QuestionnaireReminder: a.Config.QuestionnaireRemind}
+			Start: start, QuestionnaireReminder: a.Config.QuestionnaireRemind, RejectionReasons: a.Config.RejectionReasons}
 		if a.worker, err = newWorker(a.Temporal, a.Config.TaskQueue, acts); err != nil {
 			return err
 		}

@@ -12,9 +12,8 @@ export interface PublicOpening {
   open: boolean;
 }
 
-/** The answer to an application: created (201) or already known (200, duplicate). */
+/** The answer to an application; the same whether or not this address had applied before. */
 export interface ApplyResponse {
-  duplicate: boolean;
   message: string;
 }
 

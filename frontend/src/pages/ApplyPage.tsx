@@ -104,11 +104,7 @@ function OpeningApplication({ opening }: { opening: PublicOpening }) {
 
   if (done) {
     const lang = i18n.resolvedLanguage ?? 'en';
-    return done.duplicate ? (
-      <PublicMessage icon={<IconFileText size={28} />} color="indigo" title={t('public.apply.duplicateTitle')} testId="apply-done">
-        <Text>{serverText(done.message, 'public.apply.duplicateBody', t, lang)}</Text>
-      </PublicMessage>
-    ) : (
+    return (
       <PublicMessage
         icon={<IconCircleCheck size={30} />}
         color="green"
