@@ -614,6 +614,8 @@ func (s *Server) applicationWorkflow(c *gin.Context, app *models.Application) *w
 }
 
 type moveRequest struct {
+	// From is the stage the person saw; when given, a move on an application that has moved on is refused.
+	From       string `json:"from,omitempty"`
 	To         string `json:"to" validate:"required"`
 	Reason     string `json:"reason" validate:"max=2000"`
 	ReasonCode string `json:"reason_code" validate:"max=64"`
@@ -626,6 +628,11 @@ func (s *Server) moveApplication(c *gin.Context) {
 	}
 	var req moveRequest
 	if !s.bind(c, &req) {
+		return
+	}
+	if req.From != "" && models.Stage(req.From) != app.Stage {
+		s.fail(c, models.Errorf(models.ECONFLICT, "The application has moved to %s since you looked; reload to see it.",
+			strings.ReplaceAll(string(app.Stage), "_", " ")))
 		return
 	}
 	m := models.Move{From: app.Stage, To: models.Stage(req.To), Reason: req.Reason, ReasonCode: req.ReasonCode}

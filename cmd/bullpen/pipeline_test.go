@@ -273,6 +273,11 @@ func pipelineJourney(t *testing.T, app *App, mail *smtptest.Server) {
 	if code, p := move(rita, "applied", "oops", ""); code != 409 || !strings.Contains(p.Detail, "does not move back") {
 		t.Fatalf("back: %d %+v", code, p)
 	}
+	var stale problem
+	if code := rita.do("POST", appPath+"/moves", map[string]string{"from": "questionnaire", "to": "screening", "reason": "old tab"}, &stale); code != 409 ||
+		!strings.Contains(stale.Detail, "has moved to screening since you looked") {
+		t.Fatalf("a move from a stale page: %d %+v", code, stale)
+	}
 	if code, p := move(rita, "first_interview", "", ""); code != 400 || p.fields()[0] != "reason" {
 		t.Fatalf("no reason: %d %+v", code, p)
 	}

@@ -325,6 +325,8 @@ export interface MoveBody {
   to: Stage;
   reason: string;
   reason_code: string;
+  /** The stage the user saw; a move on an application that has moved on since is refused (409). */
+  from?: Stage;
 }
 
 export interface QuestionnaireTemplate {

@@ -31,7 +31,7 @@ export function useMoveFlow(): {
 
   // The server checks a move's legality before its reason, so an illegal one is refused with an empty reason.
   const probe = useMutation({
-    mutationFn: (p: Pending) => moveApplication(p.app.id, { to: p.to, reason: '', reason_code: '' }),
+    mutationFn: (p: Pending) => moveApplication(p.app.id, { from: p.app.stage, to: p.to, reason: '', reason_code: '' }),
     onError: (err, p) => {
       if (isApiError(err) && err.status === 400) {
         // Legal after all (the board was out of date): ask for the reason.

@@ -42,7 +42,7 @@ export function MoveModal({
   const move = useMutation({
     mutationFn: () => {
       const v = form.getValues();
-      return moveApplication(app.id, { to, reason: v.reason.trim(), reason_code: rejecting ? (v.reason_code ?? '') : '' });
+      return moveApplication(app.id, { from: app.stage, to, reason: v.reason.trim(), reason_code: rejecting ? (v.reason_code ?? '') : '' });
     },
     onSuccess: (moved) => {
       qc.setQueryData(keys.application(moved.id), (old: Application | undefined) => (old?.timeline ? moved : old));
