@@ -166,6 +166,9 @@ func (s *Server) updateOpening(c *gin.Context) {
 		s.fail(c, models.Errorf(models.ECONFLICT, "The opening is %s; its settings can no longer change.", o.Status))
 		return
 	}
+	if st.Seats > o.Seats && o.Status != models.OpeningPendingApproval && !s.allow(c, models.ActOpeningAddSeats, o) {
+		return
+	}
 	before, after, err := s.db.UpdateOpening(c, o.ID, st)
 	if err != nil {
 		s.fail(c, err)

@@ -25,6 +25,7 @@ const (
 	ActPipelineManage   Action = "pipeline.manage"
 	ActApplicationNote  Action = "application.note"
 	ActReportView       Action = "report.view"
+	ActOpeningAddSeats  Action = "opening.add_seats"
 )
 
 // planAuthors may write staffing plans; planReaders may read every plan.
@@ -80,6 +81,9 @@ func Authorize(u *User, act Action, obj any) error {
 			return nil
 		}
 		return need(u, "see this opening's candidates", hiringManagers...)
+	case ActOpeningAddSeats:
+		// Seats were approved (by a plan or a department head); more of them need a department head again.
+		return need(u, "add seats to an approved opening; lower them, or ask a department head", RoleAdmin, RoleDepartmentHead)
 	case ActReportView:
 		return need(u, "see recruiting reports", hiringManagers...)
 	case ActUserManage:

@@ -14,6 +14,9 @@ func TestAuthorize(t *testing.T) {
 	plan := &StaffingPlan{ID: 10, AuthorID: recruiter.ID}
 	repsPlan := &StaffingPlan{ID: 11, AuthorID: rep.ID}
 	note := &Notification{ID: 20, UserID: head.ID}
+	interviewer := &User{ID: 9, Active: true, Roles: []Role{RoleInterviewer}}
+	otherInterviewer := &User{ID: 12, Active: true, Roles: []Role{RoleInterviewer}}
+	opening := &Opening{ID: 30, InterviewerIDs: []int64{interviewer.ID}, CreatedBy: &head.ID}
 
 	tests := []struct {
 		name string
@@ -53,6 +56,19 @@ func TestAuthorize(t *testing.T) {
 		{"own notification", head, ActNotificationRead, note, ""},
 		{"someone else's notification", recruiter, ActNotificationRead, note, EFORBIDDEN},
 		{"unknown action", admin, Action("plan.delete"), nil, EFORBIDDEN},
+		{"recruiter runs the pipeline", recruiter, ActPipelineManage, opening, ""},
+		{"interviewer on the team sees the candidates", interviewer, ActPipelineView, opening, ""},
+		{"interviewer on the team writes notes", interviewer, ActApplicationNote, opening, ""},
+		{"interviewer does not move candidates", interviewer, ActPipelineManage, opening, EFORBIDDEN},
+		{"interviewer of another opening sees nothing", otherInterviewer, ActPipelineView, opening, EFORBIDDEN},
+		{"rep sees no candidates", rep, ActPipelineView, opening, EFORBIDDEN},
+		{"head approves another's opening", both, ActOpeningDecide, opening, ""},
+		{"head does not approve their own opening", head, ActOpeningDecide, opening, EFORBIDDEN},
+		{"recruiter does not approve openings", recruiter, ActOpeningDecide, opening, EFORBIDDEN},
+		{"recruiter does not add approved seats", recruiter, ActOpeningAddSeats, opening, EFORBIDDEN},
+		{"head adds seats", head, ActOpeningAddSeats, opening, ""},
+		{"recruiter reads reports", recruiter, ActReportView, nil, ""},
+		{"interviewer does not read reports", interviewer, ActReportView, nil, EFORBIDDEN},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -355,6 +355,27 @@ func pipelineJourney(t *testing.T, app *App, mail *smtptest.Server) {
 		writeWorkflowHistory(t, app, workflows.ApplicationWorkflowID(appID), "application_questionnaire_then_rejected.json")
 	}
 
+	// Settings: a recruiter edits the opening but may not add approved seats; a department head may.
+	var op map[string]any
+	rita.do("GET", fmt.Sprintf("/api/v1/openings/%d", openingID), nil, &op)
+	settings := map[string]any{}
+	for _, k := range []string{"title", "description", "seats", "recruiter_id", "interviewer_ids", "questionnaire", "questionnaire_days",
+		"confirm_knock_outs", "slate_size", "role_play"} {
+		settings[k] = op[k]
+	}
+	settings["seats"] = op["seats"].(float64) + 3
+	if code := rita.do("PUT", fmt.Sprintf("/api/v1/openings/%d", openingID), settings, &p); code != 403 || !strings.Contains(p.Detail, "add seats") {
+		t.Fatalf("recruiter adds seats: %d %+v", code, p)
+	}
+	settings["seats"], settings["interviewer_ids"] = op["seats"], []int64{999}
+	if code := rita.do("PUT", fmt.Sprintf("/api/v1/openings/%d", openingID), settings, &p); code != 400 || p.fields()[0] != "interviewer_ids.0" {
+		t.Fatalf("unknown interviewer: %d %+v", code, p)
+	}
+	settings["interviewer_ids"], settings["title"] = op["interviewer_ids"], "Sales rep, Prishtina (B2B)"
+	if code := rita.do("PUT", fmt.Sprintf("/api/v1/openings/%d", openingID), settings, &op); code != 200 || op["title"] != "Sales rep, Prishtina (B2B)" || op["status"] != "open" {
+		t.Fatalf("edit: %d %+v", code, op)
+	}
+
 	// The audit log holds every decision on the application, for admins only.
 	var audit struct {
 		Items []struct {
