@@ -342,16 +342,41 @@ func (s *Server) listApplications(c *gin.Context) {
 		}
 		f.MinScore = &n
 	}
+	f.Limit = 1000
+	if v := c.Query("limit"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > 5000 {
+			fields = append(fields, models.FieldError{Field: "limit", Message: "must be a whole number from 1 to 5000"})
+		}
+		f.Limit = n
+	}
 	if len(fields) > 0 {
 		s.fail(c, models.Invalid(fields...))
 		return
 	}
-	apps, err := s.db.ListApplications(c, f)
+	var (
+		apps  []*models.Application
+		total int64
+	)
+	err := s.db.Snapshot(c, func(db *store.DB) (err error) {
+		if apps, err = db.ListApplications(c, f); err != nil {
+			return err
+		}
+		total, err = db.CountApplications(c, f)
+		return err
+	})
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
-	c.JSON(http.StatusOK, listOf(apps, toApplicationJSON))
+	c.JSON(http.StatusOK, applicationList{Items: listOf(apps, toApplicationJSON).Items, Total: total})
+}
+
+// applicationList is a page of the board: the applications, longest in their stage first, and how many match
+// in all (more than the page when the board is large; filters narrow it).
+type applicationList struct {
+	Items []applicationJSON `json:"items"`
+	Total int64             `json:"total"`
 }
 
 // addCandidateRequest is a recruiter adding a candidate by hand.

@@ -240,7 +240,30 @@ type ApplicationFilter struct {
 
 // ListApplications returns applications with their candidates, longest in their stage first.
 func (db *DB) ListApplications(ctx context.Context, f ApplicationFilter) ([]*models.Application, error) {
-	q := db.with(ctx).Preload("Candidate").Model(&applicationRecord{})
+	if f.Limit <= 0 || f.Limit > 5000 {
+		f.Limit = 5000
+	}
+	var recs []applicationRecord
+	if err := db.filtered(ctx, f).Preload("Candidate").Order("applications.stage_entered_at, applications.id").Limit(f.Limit).Find(&recs).Error; err != nil {
+		return nil, err
+	}
+	out := make([]*models.Application, len(recs))
+	for i := range recs {
+		out[i] = recs[i].model()
+	}
+	return out, nil
+}
+
+// CountApplications counts the applications ListApplications would return without its limit.
+func (db *DB) CountApplications(ctx context.Context, f ApplicationFilter) (int64, error) {
+	var n int64
+	err := db.filtered(ctx, f).Count(&n).Error
+	return n, err
+}
+
+// filtered is the query of the applications f matches.
+func (db *DB) filtered(ctx context.Context, f ApplicationFilter) *gorm.DB {
+	q := db.with(ctx).Model(&applicationRecord{})
 	if f.OpeningID != 0 {
 		q = q.Where("applications.opening_id = ?", f.OpeningID)
 	}
@@ -268,18 +291,7 @@ func (db *DB) ListApplications(ctx context.Context, f ApplicationFilter) ([]*mod
 		like := "%" + likeEscape(strings.ToLower(f.Query)) + "%"
 		q = q.Where(`applications.candidate_id IN (SELECT id FROM candidates WHERE LOWER(name) LIKE ? ESCAPE '\' OR email LIKE ? ESCAPE '\')`, like, like)
 	}
-	if f.Limit <= 0 || f.Limit > 5000 {
-		f.Limit = 5000
-	}
-	var recs []applicationRecord
-	if err := q.Order("applications.stage_entered_at, applications.id").Limit(f.Limit).Find(&recs).Error; err != nil {
-		return nil, err
-	}
-	out := make([]*models.Application, len(recs))
-	for i := range recs {
-		out[i] = recs[i].model()
-	}
-	return out, nil
+	return q
 }
 
 // likeEscape makes s match itself in a LIKE pattern with ESCAPE '\'.

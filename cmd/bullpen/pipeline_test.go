@@ -514,6 +514,13 @@ func TestCSVImport(t *testing.T) {
 	if len(board.Items) != 2 || board.Items[0].Candidate.Email != "luan@example.com" || !slices.Equal(board.Items[0].Tags, []string{"b2b", "senior"}) {
 		t.Fatalf("imported: %+v", board.Items)
 	}
+	var page struct {
+		Items []appOut `json:"items"`
+		Total int      `json:"total"`
+	}
+	if code := rita.do("GET", fmt.Sprintf("/api/v1/openings/%d/applications?limit=1", openingID), nil, &page); code != 200 || len(page.Items) != 1 || page.Total != 9 {
+		t.Fatalf("a page of the board: %d, %d items of %d", code, len(page.Items), page.Total)
+	}
 	if code := rita.form(fmt.Sprintf("/api/v1/openings/%d/imports", openingID), map[string]string{"mapping": "{"},
 		map[string][2]string{"file": {"c.csv", csv}}, &p); code != 400 {
 		t.Fatalf("malformed mapping: %d", code)

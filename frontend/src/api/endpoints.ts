@@ -25,6 +25,7 @@ import type {
   SizingInput,
   SizingResult,
   TeamMember,
+  ApplicationPage,
   User,
   UserPatch,
 } from './types';
@@ -109,9 +110,10 @@ export const listApplications = (openingId: number, f: ApplicationFilter = {}) =
   if (f.min_score !== undefined) q.set('min_score', String(f.min_score));
   if (f.q) q.set('q', f.q);
   const qs = q.toString();
-  return api<Items<Application>>(`/api/v1/openings/${openingId}/applications${qs ? `?${qs}` : ''}`).then(
-    (r) => r.items ?? [],
-  );
+  return api<ApplicationPage>(`/api/v1/openings/${openingId}/applications${qs ? `?${qs}` : ''}`).then((r) => ({
+    items: r.items ?? [],
+    total: r.total ?? 0,
+  }));
 };
 /** Adds a candidate by hand; a candidate who already applied comes back with duplicate set. */
 export const addApplication = (openingId: number, body: NewCandidateBody) =>

@@ -321,6 +321,12 @@ export interface NewCandidateBody {
   send_questionnaire: boolean;
 }
 
+/** A page of the board: at most 1,000 applications, and how many match in all. */
+export interface ApplicationPage {
+  items: Application[];
+  total: number;
+}
+
 export interface MoveBody {
   to: Stage;
   reason: string;

@@ -62,7 +62,7 @@ export function PipelineBoard({ opening, canManage }: { opening: Opening; canMan
 
   const byStage = useMemo(() => {
     const m = new Map<Stage, Application[]>(STAGES.map((s) => [s, []]));
-    for (const a of board.data ?? []) m.get(a.stage)?.push(a);
+    for (const a of board.data?.items ?? []) m.get(a.stage)?.push(a);
     return m;
   }, [board.data]);
 
@@ -101,7 +101,8 @@ export function PipelineBoard({ opening, canManage }: { opening: Opening; canMan
     if (a && e.over) moves.request(a, e.over.id as Stage);
   };
 
-  const total = board.data?.length ?? 0;
+  const total = board.data?.total ?? 0;
+  const shown = board.data?.items.length ?? 0;
   const filtered = !!(filter.source || filter.min_score !== undefined || filter.tag || filter.q);
 
   return (
@@ -153,6 +154,7 @@ export function PipelineBoard({ opening, canManage }: { opening: Opening; canMan
       </Group>
       <Text size="sm" c="dimmed" mb="xs" aria-live="polite">
         {board.data ? (filtered ? t('board.countFiltered', { count: total }) : t('board.count', { count: total })) : ''}
+        {board.data && shown < total ? ` ${t('board.truncated', { shown })}` : ''}
       </Text>
       {board.isError ? (
         <ErrorAlert error={board.error} onRetry={() => void board.refetch()} />
