@@ -4,6 +4,8 @@ import (
 	"net/http"
 
 	"github.com/gin-gonic/gin"
+
+	"github.com/bullpen-hq/bullpen/models"
 )
 
 // route is one endpoint: what gin serves and what the OpenAPI document says of it.
@@ -111,6 +113,15 @@ func (s *Server) routeTable() []route {
 			request: templateRequest{}, response: templateJSON{}, status: http.StatusCreated, handler: s.saveTemplate},
 		{method: "PUT", path: "/questionnaire-templates/:id", summary: "Replace a reusable questionnaire", tag: "openings", auth: true,
 			request: templateRequest{}, response: templateJSON{}, status: http.StatusOK, handler: s.saveTemplate},
+		{method: "GET", path: "/scenarios", summary: "The negotiation role-play scenarios (buyer personas), in English and Albanian", tag: "interviews", auth: true,
+			query:    []queryParam{{"archived", "true to include archived scenarios"}},
+			response: list[models.Scenario]{}, status: http.StatusOK, handler: s.listScenarios},
+		{method: "GET", path: "/scenarios/:id", summary: "One role-play scenario, with the interviewer's and the candidate's briefs and the rubric", tag: "interviews", auth: true,
+			response: models.Scenario{}, status: http.StatusOK, handler: s.getScenario},
+		{method: "POST", path: "/scenarios", summary: "Add a role-play scenario (admins and recruiters)", tag: "interviews", auth: true,
+			request: scenarioRequest{}, response: models.Scenario{}, status: http.StatusCreated, handler: s.saveScenario},
+		{method: "PUT", path: "/scenarios/:id", summary: "Replace a role-play scenario, or archive it (admins and recruiters)", tag: "interviews", auth: true,
+			request: scenarioRequest{}, response: models.Scenario{}, status: http.StatusOK, handler: s.saveScenario},
 		{method: "GET", path: "/reports/pipeline", summary: "Recruiting report: per stage, pass-through, time in stage, first contact, sources", tag: "reports", auth: true,
 			query:    []queryParam{{"opening_id", "one opening; all openings when absent"}},
 			response: reportJSON{}, status: http.StatusOK, handler: s.getReport},

@@ -26,6 +26,8 @@ const (
 	ActApplicationNote  Action = "application.note"
 	ActReportView       Action = "report.view"
 	ActOpeningAddSeats  Action = "opening.add_seats"
+	ActScenarioRead     Action = "scenario.read"
+	ActScenarioEdit     Action = "scenario.edit"
 )
 
 // planAuthors may write staffing plans; planReaders may read every plan.
@@ -84,6 +86,10 @@ func Authorize(u *User, act Action, obj any) error {
 	case ActOpeningAddSeats:
 		// Seats were approved (by a plan or a department head); more of them need a department head again.
 		return need(u, "add seats to an approved opening; lower them, or ask a department head", RoleAdmin, RoleDepartmentHead)
+	case ActScenarioRead:
+		return need(u, "read role-play scenarios", RoleAdmin, RoleDepartmentHead, RoleRecruiter, RoleInterviewer)
+	case ActScenarioEdit:
+		return need(u, "write role-play scenarios", RoleAdmin, RoleRecruiter)
 	case ActReportView:
 		return need(u, "see recruiting reports", hiringManagers...)
 	case ActUserManage:

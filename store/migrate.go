@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"gorm.io/gorm"
+
+	"github.com/bullpen-hq/bullpen/models"
 )
 
 // migration is one versioned change of the schema. Its statements are written once, with placeholders for
@@ -262,6 +264,21 @@ var migrations = []migration{
 		)`,
 		`CREATE INDEX imports_opening_idx ON imports (opening_id, id)`,
 	}},
+	{8, "negotiation role-play scenarios", []string{
+		`CREATE TABLE scenarios (
+			id {{id}},
+			slug TEXT NOT NULL,
+			difficulty INTEGER NOT NULL,
+			duration_minutes INTEGER NOT NULL,
+			text {{json}} NOT NULL,
+			archived BOOLEAN NOT NULL DEFAULT FALSE,
+			built_in BOOLEAN NOT NULL DEFAULT FALSE,
+			created_by BIGINT REFERENCES users (id),
+			created_at {{ts}} NOT NULL,
+			updated_at {{ts}} NOT NULL
+		)`,
+		`CREATE UNIQUE INDEX scenarios_slug_key ON scenarios (slug)`,
+	}},
 }
 
 // LatestVersion is the schema version Migrate brings a database to.
@@ -277,7 +294,13 @@ func (db *DB) expand(stmt string) string {
 
 // Migrate brings the schema to the latest version. It is safe to run from several processes at once on
 // PostgreSQL (an advisory lock serialises them) and to run again (applied versions are skipped).
-func (db *DB) Migrate(ctx context.Context) error { return db.MigrateTo(ctx, LatestVersion()) }
+// It also adds the built-in scenario library's scenarios that are not there yet.
+func (db *DB) Migrate(ctx context.Context) error {
+	if err := db.MigrateTo(ctx, LatestVersion()); err != nil {
+		return err
+	}
+	return db.SeedScenarios(ctx, models.ScenarioLibrary)
+}
 
 // MigrateTo applies every migration up to and including version, each in its own transaction.
 func (db *DB) MigrateTo(ctx context.Context, version int) error {
