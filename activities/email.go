@@ -103,7 +103,7 @@ func (a *Activities) email(ctx context.Context, m store.OutboxMessage) error {
 		return a.DB.MarkOutbox(ctx, msg.ID, store.OutboxKept, "", nil)
 	}
 	sum := sha256.Sum256([]byte(msg.DedupeKey))
-	err = a.Mail.Send(ctx, Mail{To: msg.ToAddr, Subject: msg.Subject, Text: msg.TextBody, HTML: msg.HTMLBody,
+	err = a.Mail.Send(ctx, Mail{To: msg.ToAddr, Subject: msg.Subject, Text: msg.TextBody, HTML: msg.HTMLBody, Calendar: msg.Calendar,
 		MessageID: hex.EncodeToString(sum[:12]) + "@bullpen"})
 	if err != nil {
 		if merr := a.DB.MarkOutbox(ctx, msg.ID, store.OutboxPending, err.Error(), nil); merr != nil {

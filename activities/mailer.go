@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/rand"
 	"crypto/tls"
+	"encoding/base64"
 	"encoding/hex"
 	"fmt"
 	"mime"
@@ -49,6 +50,9 @@ func ParseMailer(rawURL, from string) (*Mailer, error) {
 // Mail is one message to one recipient.
 type Mail struct {
 	To, Subject, Text, HTML string
+	// Calendar, when set, is an iCalendar invite (models.Invite.ICS) sent as the message's text/calendar
+	// alternative, which mail clients show with accept and decline buttons.
+	Calendar string
 	// MessageID identifies the message; a resend after a crash reuses it, so receivers can tell it is the same.
 	MessageID string
 }
@@ -132,8 +136,27 @@ func (m *Mailer) compose(msg Mail) []byte {
 		_ = qp.Close()
 		b.WriteString("\r\n")
 	}
+	if msg.Calendar != "" {
+		// The invite's own CRLF line ends and folding must reach the calendar unchanged: base64 keeps them.
+		fmt.Fprintf(&b, "--%s\r\nContent-Type: text/calendar; charset=utf-8; method=%s\r\nContent-Transfer-Encoding: base64\r\n\r\n",
+			boundary, calendarMethod(msg.Calendar))
+		enc := base64.StdEncoding.EncodeToString([]byte(msg.Calendar))
+		for len(enc) > 76 {
+			b.WriteString(enc[:76] + "\r\n")
+			enc = enc[76:]
+		}
+		b.WriteString(enc + "\r\n")
+	}
 	fmt.Fprintf(&b, "--%s--\r\n", boundary)
 	return b.Bytes()
+}
+
+// calendarMethod reads an invite's iTIP method (REQUEST or CANCEL).
+func calendarMethod(ics string) string {
+	if strings.Contains(ics, "\r\nMETHOD:CANCEL\r\n") {
+		return "CANCEL"
+	}
+	return "REQUEST"
 }
 
 func randomBoundary() string {

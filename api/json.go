@@ -129,6 +129,7 @@ type outboxJSON struct {
 	Subject   string     `json:"subject"`
 	Text      string     `json:"text"`
 	Status    string     `json:"status"`
+	Invite    bool       `json:"invite"`
 	Attempts  int        `json:"attempts"`
 	LastError string     `json:"last_error"`
 	CreatedAt time.Time  `json:"created_at"`
@@ -136,7 +137,7 @@ type outboxJSON struct {
 }
 
 func toOutboxJSON(m store.OutboxMessage) outboxJSON {
-	return outboxJSON{ID: m.ID, To: m.ToAddr, Subject: m.Subject, Text: m.TextBody, Status: m.Status, Attempts: m.Attempts,
+	return outboxJSON{ID: m.ID, To: m.ToAddr, Subject: m.Subject, Text: m.TextBody, Status: m.Status, Invite: m.Calendar != "", Attempts: m.Attempts,
 		LastError: m.LastError, CreatedAt: m.CreatedAt, SentAt: m.SentAt}
 }
 

@@ -279,6 +279,9 @@ var migrations = []migration{
 		)`,
 		`CREATE UNIQUE INDEX scenarios_slug_key ON scenarios (slug)`,
 	}},
+	{9, "calendar invites in the outbox", []string{
+		`ALTER TABLE outbox ADD COLUMN calendar TEXT NOT NULL DEFAULT ''`,
+	}},
 }
 
 // LatestVersion is the schema version Migrate brings a database to.

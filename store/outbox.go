@@ -22,6 +22,8 @@ type OutboxMessage struct {
 	Subject   string
 	TextBody  string
 	HTMLBody  string `gorm:"column:html_body"`
+	// Calendar is an iCalendar invite sent with the message, or "".
+	Calendar  string
 	Status    string
 	Attempts  int
 	LastError string

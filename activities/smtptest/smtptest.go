@@ -3,6 +3,7 @@
 package smtptest
 
 import (
+	"encoding/base64"
 	"io"
 	"mime"
 	"mime/multipart"
@@ -23,6 +24,8 @@ type Message struct {
 	Header  mail.Header
 	Subject string
 	Body    string
+	// Calendar is the text/calendar part (an invite), decoded, or "".
+	Calendar string
 }
 
 // Server is a running SMTP server.
@@ -79,7 +82,7 @@ func (s *session) Data(r io.Reader) error {
 	if err != nil {
 		return err
 	}
-	body, err := readText(m)
+	body, calendar, err := readParts(m)
 	if err != nil {
 		return err
 	}
@@ -88,27 +91,42 @@ func (s *session) Data(r io.Reader) error {
 		return err
 	}
 	s.srv.mu.Lock()
-	s.srv.msgs = append(s.srv.msgs, Message{From: s.from, To: s.to, Header: m.Header, Subject: subject, Body: strings.ReplaceAll(body, "\r\n", "\n")})
+	s.srv.msgs = append(s.srv.msgs, Message{From: s.from, To: s.to, Header: m.Header, Subject: subject, Body: strings.ReplaceAll(body, "\r\n", "\n"),
+		Calendar: calendar})
 	s.srv.mu.Unlock()
 	return nil
 }
 
-// readText returns the text/plain part of a message (decoded), or the whole body of a single-part one.
-func readText(m *mail.Message) (string, error) {
+// readParts returns the text/plain part of a message (decoded), or the whole body of a single-part one, and
+// its text/calendar part if it has one.
+func readParts(m *mail.Message) (text, calendar string, err error) {
 	mt, params, err := mime.ParseMediaType(m.Header.Get("Content-Type"))
 	if err != nil || !strings.HasPrefix(mt, "multipart/") {
 		b, err := io.ReadAll(m.Body)
-		return string(b), err
+		return string(b), "", err
 	}
 	r := multipart.NewReader(m.Body, params["boundary"])
 	for {
 		p, err := r.NextPart()
-		if err != nil {
-			return "", err
+		if err == io.EOF {
+			return text, calendar, nil
 		}
-		if strings.HasPrefix(p.Header.Get("Content-Type"), "text/plain") {
-			b, err := io.ReadAll(p)
-			return string(b), err
+		if err != nil {
+			return "", "", err
+		}
+		var body io.Reader = p // the multipart reader undoes quoted-printable itself
+		if strings.EqualFold(p.Header.Get("Content-Transfer-Encoding"), "base64") {
+			body = base64.NewDecoder(base64.StdEncoding, p)
+		}
+		b, err := io.ReadAll(body)
+		if err != nil {
+			return "", "", err
+		}
+		switch ct := p.Header.Get("Content-Type"); {
+		case strings.HasPrefix(ct, "text/plain") && text == "":
+			text = string(b)
+		case strings.HasPrefix(ct, "text/calendar"):
+			calendar = string(b)
 		}
 	}
 }
