@@ -282,6 +282,38 @@ var migrations = []migration{
 	{9, "calendar invites in the outbox", []string{
 		`ALTER TABLE outbox ADD COLUMN calendar TEXT NOT NULL DEFAULT ''`,
 	}},
+	{10, "interviews", []string{
+		`CREATE TABLE interviews (
+			id {{id}},
+			opening_id BIGINT NOT NULL REFERENCES openings (id),
+			kind TEXT NOT NULL,
+			scenario_id BIGINT REFERENCES scenarios (id),
+			starts_at {{ts}} NOT NULL,
+			duration_minutes INTEGER NOT NULL,
+			location TEXT NOT NULL DEFAULT '',
+			video_url TEXT NOT NULL DEFAULT '',
+			status TEXT NOT NULL,
+			sequence INTEGER NOT NULL DEFAULT 0,
+			organizer_id BIGINT NOT NULL REFERENCES users (id),
+			created_at {{ts}} NOT NULL,
+			updated_at {{ts}} NOT NULL
+		)`,
+		`CREATE INDEX interviews_opening_idx ON interviews (opening_id, starts_at)`,
+		`CREATE TABLE interview_interviewers (
+			interview_id BIGINT NOT NULL REFERENCES interviews (id) ON DELETE CASCADE,
+			user_id BIGINT NOT NULL REFERENCES users (id),
+			excused BOOLEAN NOT NULL DEFAULT FALSE,
+			PRIMARY KEY (interview_id, user_id)
+		)`,
+		`CREATE INDEX interview_interviewers_user_idx ON interview_interviewers (user_id)`,
+		`CREATE TABLE interview_candidates (
+			interview_id BIGINT NOT NULL REFERENCES interviews (id) ON DELETE CASCADE,
+			application_id BIGINT NOT NULL REFERENCES applications (id),
+			response TEXT NOT NULL DEFAULT '',
+			PRIMARY KEY (interview_id, application_id)
+		)`,
+		`CREATE INDEX interview_candidates_application_idx ON interview_candidates (application_id)`,
+	}},
 }
 
 // LatestVersion is the schema version Migrate brings a database to.

@@ -17,6 +17,7 @@ const (
 	ApplicationWorkflow  = "Application"
 	OpeningWorkflow      = "Opening"
 	ImportWorkflow       = "CandidateImport"
+	InvitesWorkflow      = "InterviewInvites"
 )
 
 // Updates, signals and queries. Every workflow answers the "state" query.
@@ -52,6 +53,7 @@ const (
 	ActivityCountImportRows       = "CountImportRows"
 	ActivityImportBatch           = "ImportBatch"
 	ActivityFinishImport          = "FinishImport"
+	ActivitySendInterviewInvites  = "SendInterviewInvites"
 )
 
 // ActivityNames lists every activity a workflow here calls, for the worker's start-up check.
@@ -60,7 +62,7 @@ var ActivityNames = []string{
 	ActivityEscalatePlan, ActivityRemindPlanAuthor, ActivityOpenPlanOpenings,
 	ActivityRecordApplicationMove, ActivitySendQuestionnaire, ActivityRemindQuestionnaire, ActivityExpireQuestionnaire,
 	ActivityScoreQuestionnaire, ActivityQuestionnaireOutcome, ActivityOpeningSlateReady, ActivityCloseOpening,
-	ActivityCountImportRows, ActivityImportBatch, ActivityFinishImport,
+	ActivityCountImportRows, ActivityImportBatch, ActivityFinishImport, ActivitySendInterviewInvites,
 }
 
 // StaffingPlanWorkflowID is the workflow ID of a staffing plan's approval.
@@ -73,6 +75,11 @@ func ApplicationWorkflowID(applicationID int64) string {
 
 // OpeningWorkflowID is the workflow ID of an opening.
 func OpeningWorkflowID(openingID int64) string { return fmt.Sprintf("opening-%d", openingID) }
+
+// InvitesWorkflowID is the workflow ID of one version of an interview's invites.
+func InvitesWorkflowID(interviewID int64, sequence int) string {
+	return fmt.Sprintf("interview-%d-invites-v%d", interviewID, sequence)
+}
 
 // ImportWorkflowID is the workflow ID of a candidate import.
 func ImportWorkflowID(importID int64) string { return fmt.Sprintf("import-%d", importID) }
@@ -94,4 +101,5 @@ func Register(r Registry) {
 	r.RegisterWorkflowWithOptions(Application, workflow.RegisterOptions{Name: ApplicationWorkflow})
 	r.RegisterWorkflowWithOptions(Opening, workflow.RegisterOptions{Name: OpeningWorkflow})
 	r.RegisterWorkflowWithOptions(CandidateImport, workflow.RegisterOptions{Name: ImportWorkflow})
+	r.RegisterWorkflowWithOptions(InterviewInvites, workflow.RegisterOptions{Name: InvitesWorkflow})
 }

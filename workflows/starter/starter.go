@@ -77,6 +77,18 @@ func (s *Starter) Import(ctx context.Context, importID int64) error {
 	return err
 }
 
+// InterviewInvites starts sending one version of an interview's invites.
+func (s *Starter) InterviewInvites(ctx context.Context, v workflows.InterviewVersion) error {
+	_, err := s.Client.ExecuteWorkflow(ctx, client.StartWorkflowOptions{
+		ID: workflows.InvitesWorkflowID(v.InterviewID, v.Sequence), TaskQueue: s.TaskQueue,
+		WorkflowIDReusePolicy: enums.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE,
+	}, workflows.InvitesWorkflow, v)
+	if alreadyStarted(err) {
+		return nil
+	}
+	return err
+}
+
 func alreadyStarted(err error) bool {
 	var started *serviceerror.WorkflowExecutionAlreadyStarted
 	return errors.As(err, &started)

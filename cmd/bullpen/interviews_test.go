@@ -1,0 +1,125 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/bullpen-hq/bullpen/activities/smtptest"
+	"github.com/bullpen-hq/bullpen/models"
+)
+
+// TestInterviewInvites schedules a first interview over HTTP and follows its calendar invites on a real SMTP
+// server: the candidate and both interviewers get the invite; a reschedule sends the same event with a
+// higher sequence, a cancellation cancels it. Bad plans and the wrong people are refused.
+func TestInterviewInvites(t *testing.T) {
+	mail := smtptest.Start(t)
+	app := startApp(t, "", t.TempDir(), freeAddr(t), func(c *Config) { c.SMTPURL = mail.URL() })
+	defer app.Close()
+	rita, ilir, elira := newBrowser(t, app.URL()), newBrowser(t, app.URL()), newBrowser(t, app.URL())
+	rita.login("recruiter@bullpen.demo", pw)
+	ilir.login("interviewer1@bullpen.demo", pw)
+	elira.login("rep1@bullpen.demo", pw)
+	openingID := demoOpening(t, rita)
+
+	var board struct{ Items []appOut }
+	rita.do("GET", fmt.Sprintf("/api/v1/openings/%d/applications?stage=first_interview", openingID), nil, &board)
+	hana := board.Items[0]
+	rita.do("GET", fmt.Sprintf("/api/v1/openings/%d/applications?stage=applied", openingID), nil, &board)
+	arben := board.Items[0]
+	var lib struct{ Items []models.Scenario }
+	rita.do("GET", "/api/v1/scenarios", nil, &lib)
+	var team struct {
+		Items []struct {
+			ID    int64    `json:"id"`
+			Roles []string `json:"roles"`
+		} `json:"items"`
+	}
+	rita.do("GET", "/api/v1/team", nil, &team)
+	var interviewers []int64
+	for _, m := range team.Items {
+		if len(m.Roles) == 1 && m.Roles[0] == "interviewer" {
+			interviewers = append(interviewers, m.ID)
+		}
+	}
+	when := time.Now().Add(72 * time.Hour).UTC().Truncate(time.Minute)
+	plan := map[string]any{"starts_at": when, "duration_minutes": 45, "location": "Rruga Nënë Tereza 12, Prishtinë",
+		"interviewer_ids": interviewers, "scenario_id": lib.Items[0].ID}
+	path := fmt.Sprintf("/api/v1/applications/%d/interviews", hana.ID)
+
+	var p problem
+	past := map[string]any{"starts_at": time.Now().Add(-time.Hour), "duration_minutes": 5, "interviewer_ids": []int64{}}
+	if code := rita.do("POST", path, past, &p); code != 400 {
+		t.Fatalf("bad plan: %d %+v", code, p)
+	}
+	if got := strings.Join(p.fields(), " "); got != "starts_at duration_minutes location interviewer_ids" {
+		t.Fatalf("bad plan fields: %v", got)
+	}
+	if code := rita.do("POST", path, map[string]any{"starts_at": when, "duration_minutes": 45, "location": "x",
+		"interviewer_ids": []int64{1}, "scenario_id": lib.Items[0].ID}, &p); code != 400 || p.fields()[0] != "interviewer_ids.0" {
+		t.Fatalf("an admin as interviewer: %d %+v", code, p)
+	}
+	if code := rita.do("POST", fmt.Sprintf("/api/v1/applications/%d/interviews", arben.ID), plan, &p); code != 409 {
+		t.Fatalf("an interview for an application at applied: %d %+v", code, p)
+	}
+	if code := ilir.do("POST", path, plan, nil); code != 403 {
+		t.Fatalf("an interviewer schedules: %d", code)
+	}
+	var iv struct {
+		ID       int64  `json:"id"`
+		Sequence int    `json:"sequence"`
+		Status   string `json:"status"`
+	}
+	if code := rita.do("POST", path, plan, &iv); code != 201 || iv.ID == 0 {
+		t.Fatalf("schedule: %d %+v", code, iv)
+	}
+	invites := func(sequence int) map[string]smtptest.Message {
+		got := map[string]smtptest.Message{}
+		for _, m := range mail.Messages() {
+			if strings.Contains(m.Calendar, fmt.Sprintf("UID:interview-%d@bullpen\r\n", iv.ID)) && strings.Contains(m.Calendar, fmt.Sprintf("SEQUENCE:%d\r\n", sequence)) {
+				got[m.To[0]] = m
+			}
+		}
+		return got
+	}
+	eventually(t, 20*time.Second, "three invites", func() bool { return len(invites(0)) == 3 })
+	first := invites(0)
+	if m := first["hana.osmani@example.com"]; !strings.Contains(m.Calendar, "METHOD:REQUEST\r\n") ||
+		!strings.Contains(m.Calendar, "DTSTART:"+when.Format("20060102T150405Z")) || !strings.Contains(m.Body, "first interview") {
+		t.Fatalf("candidate's invite:\n%s\n%s", m.Body, m.Calendar)
+	}
+	if m := first["interviewer1@bullpen.demo"]; !strings.Contains(m.Body, fmt.Sprintf("/interviews/%d", iv.ID)) {
+		t.Fatalf("the interviewer's invite has no kit link:\n%s", m.Body)
+	}
+	if code := ilir.do("GET", fmt.Sprintf("/api/v1/interviews/%d", iv.ID), nil, nil); code != 200 {
+		t.Fatalf("the interviewer reads the interview: %d", code)
+	}
+	if code := elira.do("GET", fmt.Sprintf("/api/v1/interviews/%d", iv.ID), nil, nil); code != 403 {
+		t.Fatalf("a rep reads the interview: %d", code)
+	}
+
+	plan["starts_at"] = when.Add(24 * time.Hour)
+	if code := rita.do("PUT", fmt.Sprintf("/api/v1/interviews/%d", iv.ID), plan, &iv); code != 200 || iv.Sequence != 1 {
+		t.Fatalf("reschedule: %d %+v", code, iv)
+	}
+	eventually(t, 20*time.Second, "the updated invites", func() bool { return len(invites(1)) == 3 })
+	if m := invites(1)["hana.osmani@example.com"]; !strings.HasPrefix(m.Subject, "Updated:") {
+		t.Fatalf("update subject %q", m.Subject)
+	}
+	if code := rita.do("POST", fmt.Sprintf("/api/v1/interviews/%d/cancel", iv.ID), nil, &iv); code != 200 || iv.Status != "cancelled" {
+		t.Fatalf("cancel: %d %+v", code, iv)
+	}
+	eventually(t, 20*time.Second, "the cancellations", func() bool { return len(invites(2)) == 3 })
+	if m := invites(2)["interviewer2@bullpen.demo"]; !strings.Contains(m.Calendar, "METHOD:CANCEL\r\n") || !strings.Contains(m.Calendar, "STATUS:CANCELLED\r\n") {
+		t.Fatalf("cancellation:\n%s", m.Calendar)
+	}
+	if code := rita.do("POST", fmt.Sprintf("/api/v1/interviews/%d/cancel", iv.ID), nil, &p); code != 409 {
+		t.Fatalf("cancel twice: %d", code)
+	}
+	var got appOut
+	rita.do("GET", fmt.Sprintf("/api/v1/applications/%d", hana.ID), nil, &got)
+	if k := got.kinds(); k[len(k)-1] != "interview_cancelled:" || k[len(k)-2] != "interview_rescheduled:" || k[len(k)-3] != "interview_scheduled:" {
+		t.Fatalf("timeline %v", k)
+	}
+}

@@ -1,0 +1,110 @@
+package models
+
+import (
+	"fmt"
+	"net/url"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// InterviewKind is which round an interview is.
+type InterviewKind string
+
+// The interview rounds: the first (a negotiation role-play), a second individual one, or a group interview.
+const (
+	InterviewFirst  InterviewKind = "first"
+	InterviewSecond InterviewKind = "second"
+	InterviewGroup  InterviewKind = "group"
+)
+
+// InterviewStatus is where an interview stands.
+type InterviewStatus string
+
+// The statuses of an interview.
+const (
+	InterviewScheduled InterviewStatus = "scheduled"
+	InterviewCancelled InterviewStatus = "cancelled"
+)
+
+// Interview is one scheduled interview: when and where, who interviews, which scenario is played, and the
+// candidates in it (one, or several for a group interview). Sequence counts its versions for calendar
+// invites: each reschedule or cancellation raises it.
+type Interview struct {
+	ID              int64
+	OpeningID       int64
+	Kind            InterviewKind
+	ScenarioID      *int64
+	StartsAt        time.Time
+	DurationMinutes int
+	Location        string
+	VideoURL        string
+	Status          InterviewStatus
+	Sequence        int
+	OrganizerID     int64
+	InterviewerIDs  []int64
+	ApplicationIDs  []int64
+	CreatedAt       time.Time
+}
+
+// InterviewPlan is what a recruiter schedules or reschedules.
+type InterviewPlan struct {
+	StartsAt        time.Time
+	DurationMinutes int
+	Location        string
+	VideoURL        string
+	InterviewerIDs  []int64
+	ScenarioID      *int64
+}
+
+// Validate checks a plan at now: a time ahead (within a year), a sensible length, a place or a video link,
+// one to six interviewers.
+func (p InterviewPlan) Validate(now time.Time) error {
+	var fields []FieldError
+	bad := func(field, format string, args ...any) {
+		fields = append(fields, FieldError{Field: field, Message: fmt.Sprintf(format, args...)})
+	}
+	switch {
+	case p.StartsAt.IsZero():
+		bad("starts_at", "is required")
+	case !p.StartsAt.After(now):
+		bad("starts_at", "must be in the future")
+	case p.StartsAt.After(now.AddDate(1, 0, 0)):
+		bad("starts_at", "must be within a year")
+	}
+	if p.DurationMinutes < 10 || p.DurationMinutes > 240 {
+		bad("duration_minutes", "must be from 10 to 240")
+	}
+	if strings.TrimSpace(p.Location) == "" && strings.TrimSpace(p.VideoURL) == "" {
+		bad("location", "give a place or a video link")
+	}
+	if utf8.RuneCountInString(p.Location) > 300 {
+		bad("location", "must be at most 300 characters")
+	}
+	if p.VideoURL != "" {
+		if u, err := url.Parse(p.VideoURL); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || len(p.VideoURL) > 500 {
+			bad("video_url", "must be an http or https link")
+		}
+	}
+	ids := slices.Clone(p.InterviewerIDs)
+	slices.Sort(ids)
+	switch {
+	case len(ids) == 0 || len(ids) > 6:
+		bad("interviewer_ids", "name one to six interviewers")
+	case len(slices.Compact(ids)) != len(p.InterviewerIDs):
+		bad("interviewer_ids", "name each interviewer once")
+	}
+	if len(fields) > 0 {
+		return Invalid(fields...)
+	}
+	return nil
+}
+
+// Ends is when the interview is over.
+func (iv Interview) Ends() time.Time {
+	return iv.StartsAt.Add(time.Duration(iv.DurationMinutes) * time.Minute)
+}
+
+// InviteUID is the calendar UID all versions of the interview's invite share.
+func (iv Interview) InviteUID() string { return fmt.Sprintf("interview-%d@bullpen", iv.ID) }
