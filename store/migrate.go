@@ -314,6 +314,21 @@ var migrations = []migration{
 		)`,
 		`CREATE INDEX interview_candidates_application_idx ON interview_candidates (application_id)`,
 	}},
+	{11, "interview scorecards", []string{
+		`CREATE TABLE scorecards (
+			id {{id}},
+			interview_id BIGINT NOT NULL REFERENCES interviews (id),
+			application_id BIGINT NOT NULL REFERENCES applications (id),
+			interviewer_id BIGINT NOT NULL REFERENCES users (id),
+			ratings {{json}} NOT NULL,
+			recommendation TEXT NOT NULL,
+			notes TEXT NOT NULL DEFAULT '',
+			edits INTEGER NOT NULL DEFAULT 0,
+			submitted_at {{ts}} NOT NULL,
+			updated_at {{ts}} NOT NULL
+		)`,
+		`CREATE UNIQUE INDEX scorecards_key ON scorecards (interview_id, application_id, interviewer_id)`,
+	}},
 }
 
 // LatestVersion is the schema version Migrate brings a database to.

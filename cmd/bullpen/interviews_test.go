@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"strings"
 	"testing"
 	"time"
@@ -121,5 +122,112 @@ func TestInterviewInvites(t *testing.T) {
 	rita.do("GET", fmt.Sprintf("/api/v1/applications/%d", hana.ID), nil, &got)
 	if k := got.kinds(); k[len(k)-1] != "interview_cancelled:" || k[len(k)-2] != "interview_rescheduled:" || k[len(k)-3] != "interview_scheduled:" {
 		t.Fatalf("timeline %v", k)
+	}
+}
+
+// TestIndependentScorecards: the two interviewers of a first interview score independently. Before the
+// interview starts nobody scores; an interviewer who has not submitted sees neither the other's scorecard nor
+// the combined result (asserted on the raw answer); an interviewer not on the panel is refused; a second
+// submission is refused, and an edit is recorded in the audit log with what it changed.
+func TestIndependentScorecards(t *testing.T) {
+	app := startApp(t, "", t.TempDir(), freeAddr(t), nil)
+	defer app.Close()
+	rita, ilir, drita, admin, other := newBrowser(t, app.URL()), newBrowser(t, app.URL()), newBrowser(t, app.URL()),
+		newBrowser(t, app.URL()), newBrowser(t, app.URL())
+	rita.login("recruiter@bullpen.demo", pw)
+	ilir.login("interviewer1@bullpen.demo", pw)
+	drita.login("interviewer2@bullpen.demo", pw)
+	admin.login("admin@bullpen.demo", pw)
+	if code := admin.do("POST", "/api/v1/users", map[string]any{"email": "agim@bullpen.demo", "name": "Agim Rama",
+		"password": "correct-horse-battery", "roles": []string{"interviewer"}}, nil); code != 201 {
+		t.Fatalf("add an interviewer: %d", code)
+	}
+	other.login("agim@bullpen.demo", "correct-horse-battery")
+	openingID := demoOpening(t, rita)
+	var board struct{ Items []appOut }
+	rita.do("GET", fmt.Sprintf("/api/v1/openings/%d/applications?stage=first_interview", openingID), nil, &board)
+	hana := board.Items[0].ID
+	var lib struct{ Items []models.Scenario }
+	rita.do("GET", "/api/v1/scenarios", nil, &lib)
+	var me1, me2 struct {
+		User struct{ ID int64 } `json:"user"`
+	}
+	ilir.do("GET", "/api/v1/me", nil, &me1)
+	drita.do("GET", "/api/v1/me", nil, &me2)
+	start := time.Now().Add(3 * time.Second)
+	var iv struct{ ID int64 }
+	if code := rita.do("POST", fmt.Sprintf("/api/v1/applications/%d/interviews", hana), map[string]any{"starts_at": start,
+		"duration_minutes": 30, "video_url": "https://meet.example/x", "interviewer_ids": []int64{me1.User.ID, me2.User.ID},
+		"scenario_id": lib.Items[0].ID}, &iv); code != 201 {
+		t.Fatalf("schedule: %d", code)
+	}
+	rubric := lib.Items[0].Text["en"].Rubric
+	card := func(score int, notes string) map[string]any {
+		var ratings []map[string]any
+		for _, c := range rubric.Competencies {
+			ratings = append(ratings, map[string]any{"competency_id": c.ID, "score": score, "evidence": "seen in the role-play"})
+		}
+		return map[string]any{"application_id": hana, "ratings": ratings, "recommendation": "yes", "notes": notes}
+	}
+	path := fmt.Sprintf("/api/v1/interviews/%d/scorecards", iv.ID)
+	var p problem
+	if code := ilir.do("POST", path, card(4, "x"), &p); code != 409 || !strings.Contains(p.Detail, "not started") {
+		t.Fatalf("scoring before the start: %d %+v", code, p)
+	}
+	time.Sleep(time.Until(start) + 100*time.Millisecond)
+
+	if code := other.do("POST", path, card(1, "I was not there"), &p); code != 403 {
+		t.Fatalf("an interviewer not on the panel: %d %+v", code, p)
+	}
+	const ilirNotes = "Kept calm when the buyer pushed on price; SECRET-ILIR."
+	var sc struct {
+		Mine     *struct{ Edits int } `json:"mine"`
+		Others   []struct{ Notes string }
+		Hidden   bool
+		Awaiting []struct{ Name string }
+		Result   *models.InterviewResult
+	}
+	if code := ilir.do("POST", path, card(4, ilirNotes), &sc); code != 201 || sc.Mine == nil || sc.Result == nil || len(sc.Awaiting) != 1 {
+		t.Fatalf("ilir submits: %d %+v", code, sc)
+	}
+	// Drita has not submitted: nothing of Ilir's reaches her.
+	res, err := drita.http.Get(app.URL() + path + fmt.Sprintf("?application_id=%d", hana))
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.StatusCode != 200 || strings.Contains(string(raw), "SECRET-ILIR") || !strings.Contains(string(raw), `"hidden":true`) ||
+		!strings.Contains(string(raw), `"result":null`) {
+		t.Fatalf("drita before submitting: %d %s", res.StatusCode, raw)
+	}
+	bad := card(3, "")
+	bad["ratings"] = bad["ratings"].([]map[string]any)[1:]
+	if code := drita.do("POST", path, bad, &p); code != 400 || p.fields()[0] != "ratings" {
+		t.Fatalf("an incomplete scorecard: %d %+v", code, p)
+	}
+	if code := drita.do("POST", path, card(2, "Gave the discount at once."), &sc); code != 201 || len(sc.Others) != 1 || sc.Others[0].Notes != ilirNotes ||
+		sc.Result.Scorecards != 2 || sc.Result.MaxSpread != 2 || sc.Result.Overall != 3 {
+		t.Fatalf("drita submits: %d %+v", code, sc)
+	}
+	if code := ilir.do("POST", path, card(5, "again"), &p); code != 409 {
+		t.Fatalf("a second submission: %d", code)
+	}
+	if code := ilir.do("PUT", path, card(5, ilirNotes+" On reflection, excellent."), &sc); code != 200 || sc.Mine.Edits != 1 {
+		t.Fatalf("edit: %d %+v", code, sc)
+	}
+	var audit struct {
+		Items []struct {
+			Action string         `json:"action"`
+			Before map[string]any `json:"before"`
+		} `json:"items"`
+	}
+	admin.do("GET", fmt.Sprintf("/api/v1/audit?object_type=interview&object_id=%d&action=scorecard.edited", iv.ID), nil, &audit)
+	if len(audit.Items) != 1 || audit.Items[0].Before["notes"] != ilirNotes {
+		t.Fatalf("the edit is not recorded with what it changed: %+v", audit.Items)
+	}
+	// The recruiter, not on the panel, sees both and the result.
+	if code := rita.do("GET", path+fmt.Sprintf("?application_id=%d", hana), nil, &sc); code != 200 || len(sc.Others) != 2 || sc.Hidden || sc.Result == nil {
+		t.Fatalf("recruiter: %d %+v", code, sc)
 	}
 }

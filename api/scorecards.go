@@ -1,0 +1,187 @@
+package api
+
+import (
+	"fmt"
+	"net/http"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/bullpen-hq/bullpen/models"
+	"github.com/bullpen-hq/bullpen/store"
+)
+
+// scorecardRequest is an interviewer's scorecard for one candidate of the interview.
+type scorecardRequest struct {
+	ApplicationID  int64           `json:"application_id" validate:"required"`
+	Ratings        []models.Rating `json:"ratings" validate:"max=12"`
+	Recommendation string          `json:"recommendation"`
+	Notes          string          `json:"notes" validate:"max=10000"`
+}
+
+type scorecardJSON struct {
+	Interviewer    personJSON      `json:"interviewer"`
+	Ratings        []models.Rating `json:"ratings"`
+	Recommendation string          `json:"recommendation"`
+	Notes          string          `json:"notes"`
+	Edits          int             `json:"edits"`
+	SubmittedAt    time.Time       `json:"submitted_at"`
+	UpdatedAt      time.Time       `json:"updated_at"`
+}
+
+// scorecardsJSON is what a person may see of a candidate's scorecards in one interview. An interviewer of the
+// panel sees the others' scorecards and the combined result only once their own is in (Hidden says so).
+type scorecardsJSON struct {
+	Mine     *scorecardJSON          `json:"mine"`
+	Others   []scorecardJSON         `json:"others"`
+	Hidden   bool                    `json:"hidden"`
+	Awaiting []personJSON            `json:"awaiting"`
+	Result   *models.InterviewResult `json:"result"`
+}
+
+// rubricOf is the rubric an interview is scored on: its scenario's, or the standard one.
+func (s *Server) rubricOf(c *gin.Context, iv *models.Interview) models.Rubric {
+	if iv.ScenarioID != nil {
+		if sc, err := s.db.ScenarioByID(c, *iv.ScenarioID); err == nil {
+			return sc.In("en").Rubric
+		}
+	}
+	return models.DefaultRubric("en")
+}
+
+func (s *Server) toScorecardJSON(c *gin.Context, r store.ScorecardRecord) scorecardJSON {
+	name := ""
+	if u, err := s.db.UserByID(c, r.InterviewerID); err == nil {
+		name = u.Name
+	}
+	return scorecardJSON{Interviewer: personJSON{ID: r.InterviewerID, Name: name}, Ratings: r.Ratings, Recommendation: r.Recommendation,
+		Notes: r.Notes, Edits: r.Edits, SubmittedAt: r.SubmittedAt, UpdatedAt: r.UpdatedAt}
+}
+
+// bindScorecard checks who submits what: an interviewer of this interview, for one of its candidates, once it
+// has begun, with a scorecard complete against the rubric.
+func (s *Server) bindScorecard(c *gin.Context) (*models.Interview, scorecardRequest, models.Scorecard, bool) {
+	var req scorecardRequest
+	iv, ok := s.loadInterview(c, false)
+	if !ok {
+		return nil, req, models.Scorecard{}, false
+	}
+	me := currentUser(c)
+	if !slices.Contains(iv.InterviewerIDs, me.ID) {
+		s.fail(c, models.Errorf(models.EFORBIDDEN, "Only the interviewers assigned to this interview score it."))
+		return nil, req, models.Scorecard{}, false
+	}
+	if !s.bind(c, &req) {
+		return nil, req, models.Scorecard{}, false
+	}
+	switch {
+	case iv.Status != models.InterviewScheduled:
+		s.fail(c, models.Errorf(models.ECONFLICT, "This interview was cancelled."))
+		return nil, req, models.Scorecard{}, false
+	case s.now().Before(iv.StartsAt):
+		s.fail(c, models.Errorf(models.ECONFLICT, "The interview has not started yet; score it from %s UTC.", iv.StartsAt.UTC().Format("2006-01-02 15:04")))
+		return nil, req, models.Scorecard{}, false
+	case !slices.Contains(iv.ApplicationIDs, req.ApplicationID):
+		s.fail(c, models.Invalid(models.FieldError{Field: "application_id", Message: "is not a candidate of this interview"}))
+		return nil, req, models.Scorecard{}, false
+	}
+	card := models.Scorecard{InterviewerID: me.ID, Ratings: req.Ratings, Recommendation: models.Recommendation(req.Recommendation), Notes: req.Notes}
+	if err := card.Validate(s.rubricOf(c, iv)); err != nil {
+		s.fail(c, err)
+		return nil, req, models.Scorecard{}, false
+	}
+	return iv, req, card, true
+}
+
+func (s *Server) submitScorecard(c *gin.Context) {
+	iv, req, card, ok := s.bindScorecard(c)
+	if !ok {
+		return
+	}
+	rec, err := s.db.SubmitScorecard(c, iv.ID, req.ApplicationID, card)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	me := currentUser(c).ID
+	if err := s.db.AddApplicationEvent(c, models.ApplicationEvent{ApplicationID: req.ApplicationID, Kind: "scorecard_submitted", ActorID: &me,
+		Data: map[string]any{"interview_id": iv.ID}}, fmt.Sprintf("scorecard-%d-%d", iv.ID, me)); err != nil {
+		s.log.ErrorContext(c, "scorecard timeline entry", "interview_id", iv.ID, "error", err)
+	}
+	s.audit(c, "scorecard.submitted", "interview", iv.ID, "Scorecard submitted", nil,
+		map[string]any{"application_id": req.ApplicationID, "recommendation": req.Recommendation})
+	_ = rec
+	s.writeScorecards(c, http.StatusCreated, iv, req.ApplicationID)
+}
+
+func (s *Server) editScorecard(c *gin.Context) {
+	iv, req, card, ok := s.bindScorecard(c)
+	if !ok {
+		return
+	}
+	before, after, err := s.db.EditScorecard(c, iv.ID, req.ApplicationID, card)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	// An edit after submission is recorded with what it changed.
+	s.audit(c, "scorecard.edited", "interview", iv.ID, fmt.Sprintf("Scorecard edited after submission (edit %d)", after.Edits),
+		map[string]any{"application_id": req.ApplicationID, "ratings": before.Ratings, "recommendation": before.Recommendation, "notes": before.Notes},
+		map[string]any{"application_id": req.ApplicationID, "ratings": after.Ratings, "recommendation": after.Recommendation, "notes": after.Notes})
+	s.writeScorecards(c, http.StatusOK, iv, req.ApplicationID)
+}
+
+func (s *Server) listScorecards(c *gin.Context) {
+	iv, ok := s.loadInterview(c, false)
+	if !ok {
+		return
+	}
+	appID, err := strconv.ParseInt(c.Query("application_id"), 10, 64)
+	if err != nil || !slices.Contains(iv.ApplicationIDs, appID) {
+		s.fail(c, models.Invalid(models.FieldError{Field: "application_id", Message: "must be a candidate of this interview"}))
+		return
+	}
+	s.writeScorecards(c, http.StatusOK, iv, appID)
+}
+
+// writeScorecards answers with what the caller may see of a candidate's scorecards: an interviewer of the
+// panel who has not submitted sees only that others exist, never their content.
+func (s *Server) writeScorecards(c *gin.Context, status int, iv *models.Interview, applicationID int64) {
+	recs, err := s.db.Scorecards(c, iv.ID, applicationID)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	me := currentUser(c).ID
+	out := scorecardsJSON{Others: []scorecardJSON{}, Awaiting: []personJSON{}}
+	var cards []models.Scorecard
+	submitted := map[int64]bool{}
+	for _, r := range recs {
+		submitted[r.InterviewerID] = true
+		cards = append(cards, r.Card())
+		if r.InterviewerID == me {
+			j := s.toScorecardJSON(c, r)
+			out.Mine = &j
+		} else {
+			out.Others = append(out.Others, s.toScorecardJSON(c, r))
+		}
+	}
+	for _, id := range iv.InterviewerIDs {
+		if !submitted[id] {
+			name := ""
+			if u, err := s.db.UserByID(c, id); err == nil {
+				name = u.Name
+			}
+			out.Awaiting = append(out.Awaiting, personJSON{ID: id, Name: name})
+		}
+	}
+	if slices.Contains(iv.InterviewerIDs, me) && out.Mine == nil {
+		out.Hidden, out.Others = true, []scorecardJSON{}
+	} else {
+		r := models.Aggregate(s.rubricOf(c, iv), cards)
+		out.Result = &r
+	}
+	c.JSON(status, out)
+}
