@@ -100,8 +100,7 @@ func (s *Server) submitScorecard(c *gin.Context) {
 	if !ok {
 		return
 	}
-	rec, err := s.db.SubmitScorecard(c, iv.ID, req.ApplicationID, card)
-	if err != nil {
+	if _, err := s.db.SubmitScorecard(c, iv.ID, req.ApplicationID, card); err != nil {
 		s.fail(c, err)
 		return
 	}
@@ -112,7 +111,6 @@ func (s *Server) submitScorecard(c *gin.Context) {
 	}
 	s.audit(c, "scorecard.submitted", "interview", iv.ID, "Scorecard submitted", nil,
 		map[string]any{"application_id": req.ApplicationID, "recommendation": req.Recommendation})
-	_ = rec
 	s.writeScorecards(c, http.StatusCreated, iv, req.ApplicationID)
 }
 
