@@ -12,10 +12,11 @@ import (
 
 // scenarioRequest creates a role-play scenario or replaces one.
 type scenarioRequest struct {
-	Slug            string                         `json:"slug" validate:"required,max=40"`
-	Difficulty      int                            `json:"difficulty" validate:"min=1,max=5"`
-	DurationMinutes int                            `json:"duration_minutes" validate:"min=5,max=120"`
-	Text            map[string]models.ScenarioText `json:"text" validate:"required"`
+	// Every rule lives in models.Scenario.Validate, so that one answer names every flaw.
+	Slug            string                         `json:"slug"`
+	Difficulty      int                            `json:"difficulty"`
+	DurationMinutes int                            `json:"duration_minutes"`
+	Text            map[string]models.ScenarioText `json:"text"`
 	Archived        bool                           `json:"archived"`
 }
 

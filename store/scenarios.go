@@ -95,10 +95,12 @@ func (db *DB) SaveScenario(ctx context.Context, s models.Scenario, by int64) (be
 	return b, a, err
 }
 
-// conflict turns a unique-key violation into ECONFLICT with msg.
+// conflict turns a unique-key violation of the slug into ECONFLICT with msg, naming the field.
 func conflict(err error, msg string) error {
 	if errors.Is(err, gorm.ErrDuplicatedKey) {
-		return models.Errorf(models.ECONFLICT, "%s", msg)
+		e := models.Errorf(models.ECONFLICT, "%s", msg)
+		e.Fields = []models.FieldError{{Field: "slug", Message: "is taken by another scenario"}}
+		return e
 	}
 	return err
 }

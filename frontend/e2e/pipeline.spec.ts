@@ -16,6 +16,15 @@ async function login(page: Page, email: string) {
 const column = (page: Page, stage: string) => page.getByRole('region', { name: stage, exact: true });
 const card = (scope: Page | Locator, name: string) => scope.getByRole('article', { name, exact: true });
 
+/**
+ * dnd-kit's keyboard sensor starts listening for the arrow keys on the task after the one that picked the card
+ * up (so that the Space that picked it up is not read as a drop); on a busy machine the announcement can come
+ * first. A short pause lets the sensor catch up before the first arrow.
+ */
+async function settle(page: Page) {
+  await page.waitForTimeout(300);
+}
+
 /** Drags with the mouse in small steps, as a person does, so that dnd-kit's pointer sensor activates. */
 async function drag(page: Page, from: Locator, to: Locator) {
   const a = await from.boundingBox();
@@ -59,6 +68,7 @@ test('a recruiter moves candidates on the board by mouse and keyboard; an illega
   await grip.focus();
   await page.keyboard.press('Space');
   await expect(page.getByText('Picked up Blerta Morina, in Applied.')).toBeAttached();
+  await settle(page);
   await page.keyboard.press('ArrowRight');
   await expect(page.getByText('Blerta Morina is over Questionnaire.')).toBeAttached();
   await page.keyboard.press('Space');
@@ -75,6 +85,7 @@ test('a recruiter moves candidates on the board by mouse and keyboard; an illega
   await page.keyboard.press('Space');
   // The arrows move the card once it is picked up (before that they would scroll the board).
   await expect(page.getByText('Picked up Genta Bytyqi, in Screening.')).toBeAttached();
+  await settle(page);
   for (const stage of ['First interview', 'Shortlist', 'Second interview', 'Offer']) {
     await page.keyboard.press('ArrowRight');
     await expect(page.getByText(`Genta Bytyqi is over ${stage}.`)).toBeAttached();

@@ -7,7 +7,7 @@ import { isApiError, setUnauthorizedHandler } from './api/client';
 import { AppLayout } from './components/AppLayout';
 import { PublicLayout } from './components/PublicLayout';
 import { RequireAuth, RequireRole } from './components/RequireAuth';
-import { REPORT_READER_ROLES } from './lib/roles';
+import { REPORT_READER_ROLES, SCENARIO_EDITOR_ROLES, SCENARIO_READER_ROLES } from './lib/roles';
 import { LoginPage } from './pages/LoginPage';
 import { theme } from './theme';
 
@@ -23,6 +23,9 @@ const PlansPage = lazy(() => import('./pages/PlansPage').then((m) => ({ default:
 const AuditPage = lazy(() => import('./pages/AuditPage').then((m) => ({ default: m.AuditPage })));
 const OutboxPage = lazy(() => import('./pages/OutboxPage').then((m) => ({ default: m.OutboxPage })));
 const UsersPage = lazy(() => import('./pages/UsersPage').then((m) => ({ default: m.UsersPage })));
+const ScenariosPage = lazy(() => import('./pages/ScenariosPage').then((m) => ({ default: m.ScenariosPage })));
+const ScenarioPage = lazy(() => import('./pages/ScenarioPage').then((m) => ({ default: m.ScenarioPage })));
+const ScenarioFormPage = lazy(() => import('./pages/ScenarioFormPage').then((m) => ({ default: m.ScenarioFormPage })));
 const ReportsPage = lazy(() => import('./pages/ReportsPage').then((m) => ({ default: m.ReportsPage })));
 // Candidates' pages (no sign-in), inside PublicLayout.
 const ApplyPage = lazy(() => import('./pages/ApplyPage').then((m) => ({ default: m.ApplyPage })));
@@ -130,6 +133,38 @@ export function App() {
                 element={
                   <RequireRole roles={REPORT_READER_ROLES}>
                     <ReportsPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="/scenarios"
+                element={
+                  <RequireRole roles={SCENARIO_READER_ROLES}>
+                    <ScenariosPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="/scenarios/new"
+                element={
+                  <RequireRole roles={SCENARIO_EDITOR_ROLES}>
+                    <ScenarioFormPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="/scenarios/:id"
+                element={
+                  <RequireRole roles={SCENARIO_READER_ROLES}>
+                    <ScenarioPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="/scenarios/:id/edit"
+                element={
+                  <RequireRole roles={SCENARIO_EDITOR_ROLES}>
+                    <ScenarioFormPage />
                   </RequireRole>
                 }
               />

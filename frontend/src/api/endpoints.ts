@@ -16,6 +16,8 @@ import type {
   OpeningBody,
   OpeningDecision,
   QuestionnaireTemplate,
+  Scenario,
+  ScenarioBody,
   Questionnaire,
   OutboxMessage,
   Plan,
@@ -164,3 +166,11 @@ export const listNotifications = () =>
   api<Items<AppNotification>>('/api/v1/notifications').then((r) => r.items ?? []);
 export const markNotificationRead = (id: number) =>
   api<void>(`/api/v1/notifications/${id}/read`, { method: 'POST' });
+
+/** The scenario library by difficulty; archived scenarios only when asked. */
+export const listScenarios = (archived = false) =>
+  api<Items<Scenario>>(`/api/v1/scenarios${archived ? '?archived=true' : ''}`).then((r) => r.items ?? []);
+export const getScenario = (id: number) => api<Scenario>(`/api/v1/scenarios/${id}`);
+/** Adds a scenario (no id) or replaces one; a slug in use is refused with 409. */
+export const saveScenario = (body: ScenarioBody, id?: number) =>
+  api<Scenario>(id ? `/api/v1/scenarios/${id}` : '/api/v1/scenarios', { method: id ? 'PUT' : 'POST', body });

@@ -7,12 +7,14 @@ import {
   getImport,
   getOpening,
   getPlan,
+  getScenario,
   listApplications,
   listImports,
   listNotifications,
   listOpenings,
   listPlans,
   listRejectionReasons,
+  listScenarios,
   listTeam,
   listTemplates,
   listUsers,
@@ -37,6 +39,9 @@ export const keys = {
   users: ['users'] as const,
   team: ['team'] as const,
   notifications: ['notifications'] as const,
+  scenarios: ['scenarios'] as const,
+  scenarioList: (archived: boolean) => ['scenarios', 'list', archived] as const,
+  scenario: (id: number) => ['scenarios', 'one', id] as const,
 };
 
 export function useMe() {
@@ -129,5 +134,18 @@ export function useNotifications() {
     queryKey: keys.notifications,
     queryFn: listNotifications,
     refetchInterval: 60_000,
+  });
+}
+
+/** The role-play scenario library, with the archived ones when asked. */
+export function useScenarios(archived = false, enabled = true) {
+  return useQuery({ queryKey: keys.scenarioList(archived), queryFn: () => listScenarios(archived), enabled });
+}
+
+export function useScenario(id: number | null) {
+  return useQuery({
+    queryKey: keys.scenario(id ?? 0),
+    queryFn: () => getScenario(id as number),
+    enabled: id !== null && Number.isFinite(id),
   });
 }

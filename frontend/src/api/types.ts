@@ -455,3 +455,55 @@ export interface AuditEntry {
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
 }
+
+/** The languages every role-play scenario is written in, in the order the editor's tabs show them. */
+export const SCENARIO_LOCALES = ['en', 'sq'] as const;
+export type ScenarioLocale = (typeof SCENARIO_LOCALES)[number];
+
+/** One thing a rubric scores on an anchored 1-5 scale: what a 1, a 3 and a 5 look like. */
+export interface Competency {
+  id: string;
+  name: string;
+  anchor_1: string;
+  anchor_3: string;
+  anchor_5: string;
+}
+
+export interface Rubric {
+  competencies: Competency[];
+}
+
+/** A role-play scenario in one language: the buyer persona, both briefs and the rubric. */
+export interface ScenarioText {
+  name: string;
+  behaviour: string;
+  /** For the interviewer who plays the buyer only. */
+  opening_lines: string;
+  hidden_constraints: string;
+  objections: string;
+  buying_triggers: string;
+  /** For the candidate: what they sell and what they must achieve. */
+  product: string;
+  goal: string;
+  rubric: Rubric;
+}
+
+/** A negotiation role-play scenario (buyer persona) of the library, written in every locale. */
+export interface Scenario {
+  id: number;
+  slug: string;
+  /** 1 (a gentle buyer) to 5 (the hardest). */
+  difficulty: number;
+  duration_minutes: number;
+  text: Partial<Record<ScenarioLocale, ScenarioText>>;
+  archived: boolean;
+}
+
+/** POST /scenarios and PUT /scenarios/:id; the server refuses any other field. */
+export interface ScenarioBody {
+  slug: string;
+  difficulty: number;
+  duration_minutes: number;
+  text: Record<ScenarioLocale, ScenarioText>;
+  archived: boolean;
+}

@@ -8,3 +8,9 @@ export const PLAN_AUTHOR_ROLES: Role[] = ['admin', 'department_head', 'recruiter
 
 /** Roles that may read the recruiting report (GET /reports/pipeline): the hiring managers. */
 export const REPORT_READER_ROLES: Role[] = ['admin', 'department_head', 'recruiter'];
+
+/** Roles that may read the role-play scenarios and their briefs (GET /scenarios): not candidates, not sales. */
+export const SCENARIO_READER_ROLES: Role[] = ['admin', 'department_head', 'recruiter', 'interviewer'];
+
+/** Roles that may write, duplicate and archive role-play scenarios (POST and PUT /scenarios). */
+export const SCENARIO_EDITOR_ROLES: Role[] = ['admin', 'recruiter'];
