@@ -242,3 +242,62 @@ func (s *Server) cancelInterview(c *gin.Context) {
 	s.interviewChanged(c, iv, 0, "interview_cancelled", "Interview cancelled")
 	s.respondInterview(c, http.StatusOK, iv.ID)
 }
+
+// kitJSON is an interviewer's kit for one interview: the persona they play (with its hidden brief), the
+// rubric, and each candidate's questionnaire answers (without the scoring key).
+type kitJSON struct {
+	Interview  interviewJSON        `json:"interview"`
+	Locale     string               `json:"locale"`
+	Scenario   *models.ScenarioText `json:"scenario"`
+	Difficulty int                  `json:"difficulty"`
+	Rubric     models.Rubric        `json:"rubric"`
+	Candidates []kitCandidateJSON   `json:"candidates"`
+}
+
+type kitCandidateJSON struct {
+	ApplicationID int64         `json:"application_id"`
+	Name          string        `json:"name"`
+	Stage         string        `json:"stage"`
+	Questionnaire *responseJSON `json:"questionnaire"`
+}
+
+// getKit answers with the interview kit, in the language asked for (?lang=en|sq) or the caller's.
+func (s *Server) getKit(c *gin.Context) {
+	iv, ok := s.loadInterview(c, false)
+	if !ok {
+		return
+	}
+	lang := c.Query("lang")
+	if lang == "" {
+		lang = currentUser(c).Locale
+	}
+	if !slices.Contains(models.Locales, lang) {
+		s.fail(c, models.Invalid(models.FieldError{Field: "lang", Message: "must be en or sq"}))
+		return
+	}
+	out := kitJSON{Interview: s.toInterviewJSON(c, iv), Locale: lang, Rubric: models.DefaultRubric(lang), Candidates: []kitCandidateJSON{}}
+	if iv.ScenarioID != nil {
+		sc, err := s.db.ScenarioByID(c, *iv.ScenarioID)
+		if err != nil {
+			s.fail(c, err)
+			return
+		}
+		t := sc.In(lang)
+		out.Scenario, out.Difficulty, out.Rubric = &t, sc.Difficulty, t.Rubric
+	}
+	for _, id := range iv.ApplicationIDs {
+		app, err := s.db.Application(c, id)
+		if err != nil {
+			s.fail(c, err)
+			return
+		}
+		k := kitCandidateJSON{ApplicationID: app.ID, Name: app.Candidate.Name, Stage: string(app.Stage)}
+		if resp, err := s.db.Response(c, id); err == nil {
+			k.Questionnaire = &responseJSON{Questionnaire: withoutScoringKey(resp.Questionnaire), Answers: resp.Answers,
+				Score:  models.Score{Percent: resp.Score.Percent, Passed: resp.Score.Passed, KnockedOut: resp.Score.KnockedOut},
+				Locale: resp.Locale, SubmittedAt: resp.SubmittedAt}
+		}
+		out.Candidates = append(out.Candidates, k)
+	}
+	c.JSON(http.StatusOK, out)
+}

@@ -162,6 +162,25 @@ func TestIndependentScorecards(t *testing.T) {
 		t.Fatalf("schedule: %d", code)
 	}
 	rubric := lib.Items[0].Text["en"].Rubric
+	// The kit: the persona with its hidden brief and the rubric, in the language asked for; not for a rep.
+	var kit struct {
+		Scenario *struct {
+			Name              string `json:"name"`
+			HiddenConstraints string `json:"hidden_constraints"`
+		} `json:"scenario"`
+		Rubric     models.Rubric `json:"rubric"`
+		Candidates []struct {
+			Name string `json:"name"`
+		} `json:"candidates"`
+	}
+	if code := ilir.do("GET", fmt.Sprintf("/api/v1/interviews/%d/kit?lang=sq", iv.ID), nil, &kit); code != 200 || kit.Scenario == nil ||
+		kit.Scenario.Name != lib.Items[0].Text["sq"].Name || kit.Scenario.HiddenConstraints == "" || len(kit.Rubric.Competencies) != 6 ||
+		len(kit.Candidates) != 1 || kit.Candidates[0].Name != "Hana Osmani" {
+		t.Fatalf("kit: %d %+v", code, kit)
+	}
+	if code := other.do("GET", fmt.Sprintf("/api/v1/interviews/%d/kit", iv.ID), nil, nil); code != 403 {
+		t.Fatalf("another interviewer's kit: %d", code)
+	}
 	card := func(score int, notes string) map[string]any {
 		var ratings []map[string]any
 		for _, c := range rubric.Competencies {
