@@ -650,7 +650,7 @@ type moveRequest struct {
 }
 
 func (s *Server) moveApplication(c *gin.Context) {
-	app, _, ok := s.loadApplication(c, models.ActPipelineManage)
+	app, o, ok := s.loadApplication(c, models.ActPipelineManage)
 	if !ok {
 		return
 	}
@@ -670,12 +670,29 @@ func (s *Server) moveApplication(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
+	if err := s.checkSlate(c, o, m); err != nil {
+		s.fail(c, err)
+		return
+	}
 	me := currentUser(c).ID
 	if err := s.Move(c, app.ID, models.ApplicationMove{From: app.Stage, To: m.To, Reason: req.Reason, ReasonCode: req.ReasonCode, ActorID: &me}); err != nil {
 		s.fail(c, err)
 		return
 	}
 	s.writeApplication(c, http.StatusOK, app.ID)
+}
+
+// checkSlate applies the slate rule to a move: a decision after the first interview waits until the opening
+// has a full slate of complete first-round results.
+func (s *Server) checkSlate(c *gin.Context, o *models.Opening, m models.Move) error {
+	if models.CheckSlate(m, 0, o.SlateSize) == nil {
+		return nil // not a decision the rule holds back
+	}
+	complete, err := s.db.CompleteFirstRounds(c, o.ID)
+	if err != nil {
+		return err
+	}
+	return models.CheckSlate(m, len(complete), o.SlateSize)
 }
 
 // Move asks an application's workflow to make a move on a person's behalf and waits until it is recorded.

@@ -75,3 +75,37 @@ func (db *DB) Scorecards(ctx context.Context, interviewID, applicationID int64) 
 	err := db.with(ctx).Where("interview_id = ? AND application_id = ?", interviewID, applicationID).Order("interviewer_id").Find(&out).Error
 	return out, err
 }
+
+// CompleteFirstRounds returns the applications of an opening whose first interview has a scorecard from
+// every interviewer of its panel not excused: the complete first-round results the slate rule counts.
+func (db *DB) CompleteFirstRounds(ctx context.Context, openingID int64) (map[int64]bool, error) {
+	var ivs []interviewRecord
+	err := db.with(ctx).Where("opening_id = ? AND kind = ? AND status = ?", openingID, string(models.InterviewFirst),
+		string(models.InterviewScheduled)).Find(&ivs).Error
+	if err != nil {
+		return nil, err
+	}
+	out := map[int64]bool{}
+	for _, iv := range ivs {
+		var panel []int64
+		if err := db.with(ctx).Model(&interviewerRecord{}).Where("interview_id = ? AND excused = ?", iv.ID, false).
+			Pluck("user_id", &panel).Error; err != nil {
+			return nil, err
+		}
+		var cands []int64
+		if err := db.with(ctx).Model(&interviewCandidateRecord{}).Where("interview_id = ?", iv.ID).Pluck("application_id", &cands).Error; err != nil {
+			return nil, err
+		}
+		for _, app := range cands {
+			var n int64
+			if err := db.with(ctx).Model(&ScorecardRecord{}).Where("interview_id = ? AND application_id = ? AND interviewer_id IN ?",
+				iv.ID, app, append(panel, 0)).Count(&n).Error; err != nil {
+				return nil, err
+			}
+			if len(panel) > 0 && int(n) == len(panel) {
+				out[app] = true
+			}
+		}
+	}
+	return out, nil
+}

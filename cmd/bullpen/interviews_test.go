@@ -250,3 +250,75 @@ func TestIndependentScorecards(t *testing.T) {
 		t.Fatalf("recruiter: %d %+v", code, sc)
 	}
 }
+
+// TestSlateRule: with a slate of two, a shortlist after the first interview is refused while fewer than two
+// candidates have complete first-round results, saying how many there are, and accepted once two do.
+func TestSlateRule(t *testing.T) {
+	app := startApp(t, "", t.TempDir(), freeAddr(t), nil)
+	defer app.Close()
+	rita, ilir := newBrowser(t, app.URL()), newBrowser(t, app.URL())
+	rita.login("recruiter@bullpen.demo", pw)
+	ilir.login("interviewer1@bullpen.demo", pw)
+	openingID := demoOpening(t, rita)
+	var op map[string]any
+	rita.do("GET", fmt.Sprintf("/api/v1/openings/%d", openingID), nil, &op)
+	settings := map[string]any{}
+	for _, k := range []string{"title", "description", "seats", "recruiter_id", "interviewer_ids", "questionnaire", "questionnaire_days",
+		"confirm_knock_outs", "role_play"} {
+		settings[k] = op[k]
+	}
+	settings["slate_size"] = 2
+	if code := rita.do("PUT", fmt.Sprintf("/api/v1/openings/%d", openingID), settings, nil); code != 200 {
+		t.Fatalf("slate of two: %d", code)
+	}
+	var board struct{ Items []appOut }
+	rita.do("GET", fmt.Sprintf("/api/v1/openings/%d/applications?stage=first_interview", openingID), nil, &board)
+	hana := board.Items[0].ID
+	rita.do("GET", fmt.Sprintf("/api/v1/openings/%d/applications?q=fjolla", openingID), nil, &board)
+	fjolla := board.Items[0].ID
+	if code := rita.do("POST", fmt.Sprintf("/api/v1/applications/%d/moves", fjolla), map[string]string{"to": "first_interview", "reason": "Good call"}, nil); code != 200 {
+		t.Fatalf("fjolla to the first interview: %d", code)
+	}
+	var me struct {
+		User struct{ ID int64 } `json:"user"`
+	}
+	ilir.do("GET", "/api/v1/me", nil, &me)
+	var lib struct{ Items []models.Scenario }
+	rita.do("GET", "/api/v1/scenarios", nil, &lib)
+	start := time.Now().Add(3 * time.Second)
+	interview := map[int64]int64{}
+	for _, a := range []int64{hana, fjolla} {
+		var iv struct{ ID int64 }
+		if code := rita.do("POST", fmt.Sprintf("/api/v1/applications/%d/interviews", a), map[string]any{"starts_at": start, "duration_minutes": 20,
+			"location": "Office", "interviewer_ids": []int64{me.User.ID}, "scenario_id": lib.Items[1].ID}, &iv); code != 201 {
+			t.Fatalf("schedule: %d", code)
+		}
+		interview[a] = iv.ID
+	}
+	shortlist := func() (int, problem) {
+		var p problem
+		return rita.do("POST", fmt.Sprintf("/api/v1/applications/%d/moves", hana), map[string]string{"to": "shortlist", "reason": "Best role-play"}, &p), p
+	}
+	if code, p := shortlist(); code != 409 || !strings.Contains(p.Detail, "0 of 2 candidates") {
+		t.Fatalf("shortlist with no results: %d %+v", code, p)
+	}
+	time.Sleep(time.Until(start) + 100*time.Millisecond)
+	score := func(a int64) {
+		var ratings []map[string]any
+		for _, c := range lib.Items[1].Text["en"].Rubric.Competencies {
+			ratings = append(ratings, map[string]any{"competency_id": c.ID, "score": 4})
+		}
+		if code := ilir.do("POST", fmt.Sprintf("/api/v1/interviews/%d/scorecards", interview[a]), map[string]any{"application_id": a,
+			"ratings": ratings, "recommendation": "yes"}, nil); code != 201 {
+			t.Fatalf("score %d: %d", a, code)
+		}
+	}
+	score(hana)
+	if code, p := shortlist(); code != 409 || !strings.Contains(p.Detail, "1 of 2 candidates") {
+		t.Fatalf("shortlist with one result: %d %+v", code, p)
+	}
+	score(fjolla)
+	if code, p := shortlist(); code != 200 {
+		t.Fatalf("shortlist with the slate complete: %d %+v", code, p)
+	}
+}
