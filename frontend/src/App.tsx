@@ -26,6 +26,7 @@ const UsersPage = lazy(() => import('./pages/UsersPage').then((m) => ({ default:
 const ScenariosPage = lazy(() => import('./pages/ScenariosPage').then((m) => ({ default: m.ScenariosPage })));
 const ScenarioPage = lazy(() => import('./pages/ScenarioPage').then((m) => ({ default: m.ScenarioPage })));
 const ScenarioFormPage = lazy(() => import('./pages/ScenarioFormPage').then((m) => ({ default: m.ScenarioFormPage })));
+const InterviewPage = lazy(() => import('./pages/InterviewPage').then((m) => ({ default: m.InterviewPage })));
 const ReportsPage = lazy(() => import('./pages/ReportsPage').then((m) => ({ default: m.ReportsPage })));
 // Candidates' pages (no sign-in), inside PublicLayout.
 const ApplyPage = lazy(() => import('./pages/ApplyPage').then((m) => ({ default: m.ApplyPage })));
@@ -104,6 +105,7 @@ export function App() {
               <Route path="/openings" element={<OpeningsPage />} />
               <Route path="/openings/:id" element={<OpeningPage />} />
               <Route path="/applications/:id" element={<ApplicationPage />} />
+              <Route path="/interviews/:id" element={<InterviewPage />} />
               <Route
                 path="/users"
                 element={

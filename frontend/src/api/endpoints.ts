@@ -7,6 +7,9 @@ import type {
   AuditEntry,
   Decision,
   ImportJob,
+  Interview,
+  InterviewBody,
+  InterviewKit,
   ImportPreview,
   Items,
   MoveBody,
@@ -18,6 +21,8 @@ import type {
   QuestionnaireTemplate,
   Scenario,
   ScenarioBody,
+  ScorecardBody,
+  Scorecards,
   Questionnaire,
   OutboxMessage,
   Plan,
@@ -174,3 +179,16 @@ export const getScenario = (id: number) => api<Scenario>(`/api/v1/scenarios/${id
 /** Adds a scenario (no id) or replaces one; a slug in use is refused with 409. */
 export const saveScenario = (body: ScenarioBody, id?: number) =>
   api<Scenario>(id ? `/api/v1/scenarios/${id}` : '/api/v1/scenarios', { method: id ? 'PUT' : 'POST', body });
+
+/** Schedules an interview of the application (at the first or second interview stage). */
+export const scheduleInterview = (applicationId: number, body: InterviewBody) =>
+  api<Interview>(`/api/v1/applications/${applicationId}/interviews`, { method: 'POST', body });
+export const getInterview = (id: number) => api<Interview>(`/api/v1/interviews/${id}`);
+/** The interview kit in one language (the user's own when lang is left out). */
+export const getInterviewKit = (id: number, lang?: string) =>
+  api<InterviewKit>(`/api/v1/interviews/${id}/kit${lang ? `?lang=${encodeURIComponent(lang)}` : ''}`);
+export const getScorecards = (id: number, applicationId: number) =>
+  api<Scorecards>(`/api/v1/interviews/${id}/scorecards?application_id=${applicationId}`);
+/** Submits one's scorecard (POST), or edits it once submitted (PUT). */
+export const saveScorecard = (id: number, body: ScorecardBody, edit = false) =>
+  api<Scorecards>(`/api/v1/interviews/${id}/scorecards`, { method: edit ? 'PUT' : 'POST', body });

@@ -5,6 +5,8 @@ import {
   fetchMe,
   getApplication,
   getImport,
+  getInterviewKit,
+  getScorecards,
   getOpening,
   getPlan,
   getScenario,
@@ -42,6 +44,8 @@ export const keys = {
   scenarios: ['scenarios'] as const,
   scenarioList: (archived: boolean) => ['scenarios', 'list', archived] as const,
   scenario: (id: number) => ['scenarios', 'one', id] as const,
+  interviewKit: (id: number, lang: string) => ['interviews', 'kit', id, lang] as const,
+  scorecards: (id: number, applicationId: number) => ['interviews', 'scorecards', id, applicationId] as const,
 };
 
 export function useMe() {
@@ -148,4 +152,19 @@ export function useScenario(id: number | null) {
     queryFn: () => getScenario(id as number),
     enabled: id !== null && Number.isFinite(id),
   });
+}
+
+/** The interview kit in lang ('' for the user's own language). */
+export function useInterviewKit(id: number, lang: string) {
+  return useQuery({
+    queryKey: keys.interviewKit(id, lang),
+    queryFn: () => getInterviewKit(id, lang || undefined),
+    enabled: Number.isFinite(id),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** One candidate's scorecards in an interview, as far as the user may see them. */
+export function useScorecards(id: number, applicationId: number) {
+  return useQuery({ queryKey: keys.scorecards(id, applicationId), queryFn: () => getScorecards(id, applicationId) });
 }

@@ -507,3 +507,94 @@ export interface ScenarioBody {
   text: Record<ScenarioLocale, ScenarioText>;
   archived: boolean;
 }
+
+// Interviews and scorecards (api/interviews.go, api/scorecards.go).
+
+export interface Interview {
+  id: number;
+  opening_id: number;
+  kind: 'first' | 'second' | string;
+  scenario_id: number | null;
+  starts_at: string;
+  ends_at: string;
+  duration_minutes: number;
+  location: string;
+  video_url: string;
+  status: 'scheduled' | 'cancelled' | string;
+  sequence: number;
+  interviewers: PersonRef[];
+  candidates: PersonRef[];
+  application_ids: number[];
+}
+
+/** POST /applications/:id/interviews and PUT /interviews/:id. */
+export interface InterviewBody {
+  kind?: 'first' | 'second';
+  starts_at: string;
+  duration_minutes: number;
+  location: string;
+  video_url: string;
+  interviewer_ids: number[];
+  scenario_id: number | null;
+}
+
+/** What the interviewer needs, in one language: the persona and its hidden brief, the rubric, the candidates. */
+export interface InterviewKit {
+  interview: Interview;
+  locale: string;
+  scenario: ScenarioText | null;
+  difficulty: number;
+  rubric: Rubric;
+  candidates: { application_id: number; name: string; stage: Stage; questionnaire: QuestionnaireResponse | null }[];
+}
+
+export const RECOMMENDATIONS = ['strong_no', 'no', 'yes', 'strong_yes'] as const;
+export type Recommendation = (typeof RECOMMENDATIONS)[number];
+
+export interface Rating {
+  competency_id: string;
+  score: number;
+  evidence: string;
+}
+
+export interface ScorecardBody {
+  application_id: number;
+  ratings: Rating[];
+  recommendation: Recommendation | '';
+  notes: string;
+}
+
+export interface Scorecard {
+  interviewer: PersonRef;
+  ratings: Rating[];
+  recommendation: Recommendation;
+  notes: string;
+  edits: number;
+  submitted_at: string;
+  updated_at: string;
+}
+
+export interface CompetencyResult {
+  competency_id: string;
+  mean: number;
+  spread: number;
+  n: number;
+}
+
+export interface InterviewResult {
+  competencies: CompetencyResult[];
+  overall: number;
+  max_spread: number;
+  recommendations: Partial<Record<Recommendation, number>>;
+  recommendation_mean: number;
+  scorecards: number;
+}
+
+/** One candidate's scorecards in one interview; others and result stay hidden until one's own is in. */
+export interface Scorecards {
+  mine: Scorecard | null;
+  others: Scorecard[];
+  hidden: boolean;
+  awaiting: PersonRef[];
+  result: InterviewResult | null;
+}

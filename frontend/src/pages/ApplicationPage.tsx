@@ -14,7 +14,7 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconArrowRight, IconDoorExit, IconMailForward, IconX } from '@tabler/icons-react';
+import { IconAlertTriangle, IconArrowRight, IconCalendarPlus, IconDoorExit, IconMailForward, IconX } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,11 +22,12 @@ import { Link, useParams } from 'react-router';
 import { fieldErrors } from '../api/client';
 import { addNote, resendQuestionnaire, setTags } from '../api/endpoints';
 import { keys, useApplication } from '../api/queries';
-import type { Application } from '../api/types';
+import type { Application, Interview } from '../api/types';
 import { EventTimeline } from '../components/application/EventTimeline';
 import { ProfileList } from '../components/application/ProfileList';
 import { QuestionnaireView } from '../components/application/QuestionnaireView';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { ScheduleInterviewModal } from '../components/interview/ScheduleInterviewModal';
 import { PageHeader } from '../components/PageHeader';
 import { AttentionBadges, ScoreBadge } from '../components/pipeline/BoardCard';
 import { StageBadge } from '../components/StageBadge';
@@ -128,6 +129,32 @@ function NextStep({ app }: { app: Application }) {
       </Group>
       {resend.isError && <ErrorAlert error={resend.error} />}
       {moves.modal}
+    </Stack>
+  );
+}
+
+/** At an interview stage: schedules the interview, then links the kit of the one just scheduled. */
+function InterviewScheduler({ app }: { app: Application }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const [open, setOpen] = useState(false);
+  const [scheduled, setScheduled] = useState<Interview[]>([]);
+  return (
+    <Stack gap="xs" data-testid="interview-scheduler">
+      <Group>
+        <Button variant="light" leftSection={<IconCalendarPlus size={16} aria-hidden />} onClick={() => setOpen(true)}>
+          {t('interview.schedule')}
+        </Button>
+      </Group>
+      {scheduled.map((iv) => (
+        <Group key={iv.id} gap="xs">
+          <Text size="sm">{t('interview.scheduledAt', { at: fmt.dateTime(iv.starts_at) })}</Text>
+          <Anchor component={Link} to={`/interviews/${iv.id}`} size="sm">
+            {t('interview.openKit')}
+          </Anchor>
+        </Group>
+      ))}
+      {open && <ScheduleInterviewModal app={app} onClose={() => setOpen(false)} onScheduled={(iv) => setScheduled((l) => [...l, iv])} />}
     </Stack>
   );
 }
@@ -282,6 +309,11 @@ export function ApplicationPage() {
             {canManage && (
               <Card title={t('application.nextStep')} id="next-heading">
                 <NextStep app={app} />
+              </Card>
+            )}
+            {canManage && (app.stage === 'first_interview' || app.stage === 'second_interview') && (
+              <Card title={t('interview.title')} id="interview-heading">
+                <InterviewScheduler app={app} />
               </Card>
             )}
             <Card title={t('application.questionnaire')} id="questionnaire-heading">
