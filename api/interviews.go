@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -110,7 +109,7 @@ func (s *Server) scheduleInterview(c *gin.Context) {
 	}
 	if st, ok := want[kind]; !ok || st != app.Stage {
 		s.fail(c, models.Errorf(models.ECONFLICT, "The application is at %s; an interview is scheduled at the first or second interview stage.",
-			strings.ReplaceAll(string(app.Stage), "_", " ")))
+			app.Stage.Words()))
 		return
 	}
 	p, ok := s.plan(c, req)

@@ -658,9 +658,8 @@ func (s *Server) moveApplication(c *gin.Context) {
 	if !s.bind(c, &req) {
 		return
 	}
-	if req.From != "" && models.Stage(req.From) != app.Stage {
-		s.fail(c, models.Errorf(models.ECONFLICT, "The application has moved to %s since you looked; reload to see it.",
-			strings.ReplaceAll(string(app.Stage), "_", " ")))
+	if err := models.CheckSeen(models.Stage(req.From), app.Stage); err != nil {
+		s.fail(c, err)
 		return
 	}
 	m := models.Move{From: app.Stage, To: models.Stage(req.To), Reason: req.Reason, ReasonCode: req.ReasonCode}

@@ -57,12 +57,9 @@ func (s *Server) saveScenario(c *gin.Context) {
 	if !s.allow(c, models.ActScenarioEdit, nil) {
 		return
 	}
-	var id int64
-	if c.Param("id") != "" {
-		var ok bool
-		if id, ok = s.pathID(c); !ok {
-			return
-		}
+	id, ok := s.optionalPathID(c)
+	if !ok {
+		return
 	}
 	var req scenarioRequest
 	if !s.bind(c, &req) {

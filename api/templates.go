@@ -44,19 +44,16 @@ func (s *Server) saveTemplate(c *gin.Context) {
 	if !s.allow(c, models.ActOpeningEdit, nil) {
 		return
 	}
-	var id int64
-	if c.Param("id") != "" {
-		var ok bool
-		if id, ok = s.pathID(c); !ok {
-			return
-		}
+	id, ok := s.optionalPathID(c)
+	if !ok {
+		return
 	}
 	var req templateRequest
 	if !s.bind(c, &req) {
 		return
 	}
 	if err := req.Questionnaire.Validate(); err != nil {
-		s.fail(c, prefixFields(err, "questionnaire."))
+		s.fail(c, models.WithPrefix(err, "questionnaire."))
 		return
 	}
 	t := &store.QuestionnaireTemplate{ID: id, Title: strings.TrimSpace(req.Title), Questionnaire: *req.Questionnaire,
@@ -72,18 +69,4 @@ func (s *Server) saveTemplate(c *gin.Context) {
 	s.audit(c, action, "questionnaire_template", t.ID, fmt.Sprintf("Questionnaire template %q saved", t.Title), nil,
 		map[string]any{"title": t.Title, "questions": len(t.Questionnaire.Questions), "pass_mark": t.Questionnaire.PassMark})
 	c.JSON(status, toTemplateJSON(*t))
-}
-
-// prefixFields names a nested object's invalid fields from the request's root.
-func prefixFields(err error, prefix string) error {
-	e, ok := err.(*models.Error)
-	if !ok {
-		return err
-	}
-	out := *e
-	out.Fields = make([]models.FieldError, len(e.Fields))
-	for i, f := range e.Fields {
-		out.Fields[i] = models.FieldError{Field: prefix + f.Field, Message: f.Message}
-	}
-	return &out
 }

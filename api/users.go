@@ -50,6 +50,15 @@ func (s *Server) pathID(c *gin.Context) (int64, bool) {
 	return id, true
 }
 
+// optionalPathID reads the :id path parameter of a route that both creates (no :id) and replaces (with :id);
+// it is 0 for a creation. It writes the problem and returns false for a malformed one.
+func (s *Server) optionalPathID(c *gin.Context) (int64, bool) {
+	if c.Param("id") == "" {
+		return 0, true
+	}
+	return s.pathID(c)
+}
+
 // allow runs the one authorisation check and writes the refusal.
 func (s *Server) allow(c *gin.Context, act models.Action, obj any) bool {
 	if err := models.Authorize(currentUser(c), act, obj); err != nil {

@@ -35,7 +35,17 @@ func (s Stage) Valid() bool {
 // Closed reports whether no move is possible from s.
 func (s Stage) Closed() bool { return s == StageHired || s == StageRejected || s == StageWithdrawn }
 
-func (s Stage) words() string { return strings.ReplaceAll(string(s), "_", " ") }
+// Words writes the stage as people read it: "first interview".
+func (s Stage) Words() string { return strings.ReplaceAll(string(s), "_", " ") }
+
+// CheckSeen refuses a move made on a stage the application has left since the person looked (seen), so that
+// a stale page never moves an application that has moved on. An empty seen checks nothing.
+func CheckSeen(seen, now Stage) error {
+	if seen != "" && seen != now {
+		return Errorf(ECONFLICT, "The application has moved to %s since you looked; reload to see it.", now.Words())
+	}
+	return nil
+}
 
 // MaxReasonLength bounds the free text of a move's reason.
 const MaxReasonLength = 2000
@@ -68,16 +78,16 @@ func ValidateMove(m Move, codes []string) error {
 	}
 	switch {
 	case m.From.Closed():
-		return Errorf(ECONFLICT, "The application is %s and closed; it cannot move to %s.", m.From.words(), m.To.words())
+		return Errorf(ECONFLICT, "The application is %s and closed; it cannot move to %s.", m.From.Words(), m.To.Words())
 	case m.To == m.From:
-		return Errorf(ECONFLICT, "The application is already at %s.", m.To.words())
+		return Errorf(ECONFLICT, "The application is already at %s.", m.To.Words())
 	case m.To != StageRejected && m.To != StageWithdrawn:
 		from, to := slices.Index(Pipeline, m.From), slices.Index(Pipeline, m.To)
 		switch {
 		case to < from:
-			return Errorf(ECONFLICT, "An application does not move back, from %s to %s.", m.From.words(), m.To.words())
+			return Errorf(ECONFLICT, "An application does not move back, from %s to %s.", m.From.Words(), m.To.Words())
 		case to > from+1:
-			return Errorf(ECONFLICT, "Cannot skip %s: the next stage after %s is %s.", Pipeline[from+1].words(), m.From.words(), Pipeline[from+1].words())
+			return Errorf(ECONFLICT, "Cannot skip %s: the next stage after %s is %s.", Pipeline[from+1].Words(), m.From.Words(), Pipeline[from+1].Words())
 		}
 	}
 	var fields []FieldError

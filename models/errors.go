@@ -5,6 +5,7 @@ package models
 import (
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // Error codes shared by every layer. The API maps each code to one HTTP status in one place.
@@ -71,4 +72,34 @@ func ErrorMessage(err error) string {
 		return e.Message
 	}
 	return "Internal error."
+}
+
+// Nested returns the field errors of a nested object's validation named from the enclosing object's root
+// (prefix + field, e.g. "questionnaire.questions.1.options"); an error without fields becomes one naming the
+// nested object itself.
+func Nested(err error, prefix string) []FieldError {
+	var e *Error
+	if !errors.As(err, &e) {
+		return nil
+	}
+	if len(e.Fields) == 0 {
+		return []FieldError{{Field: strings.TrimSuffix(prefix, "."), Message: e.Message}}
+	}
+	out := make([]FieldError, len(e.Fields))
+	for i, f := range e.Fields {
+		out[i] = FieldError{Field: prefix + f.Field, Message: f.Message}
+	}
+	return out
+}
+
+// WithPrefix returns a validation error with its fields named from the enclosing object's root, keeping its
+// code and message; other errors are returned as they are.
+func WithPrefix(err error, prefix string) error {
+	var e *Error
+	if !errors.As(err, &e) || len(e.Fields) == 0 {
+		return err
+	}
+	out := *e
+	out.Fields = Nested(err, prefix)
+	return &out
 }

@@ -1,7 +1,6 @@
 package models
 
 import (
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -75,12 +74,7 @@ func (s Scenario) Validate() error {
 			}
 		}
 		if err := t.Rubric.Validate(); err != nil {
-			var e *Error
-			if errors.As(err, &e) {
-				for _, f := range e.Fields {
-					bad(p+".rubric."+f.Field, "%s", f.Message)
-				}
-			}
+			fields = append(fields, Nested(err, p+".rubric.")...)
 			continue
 		}
 		var these []string

@@ -1,7 +1,6 @@
 package models
 
 import (
-	"errors"
 	"fmt"
 	"regexp"
 	"strings"
@@ -268,15 +267,7 @@ func (s OpeningSettings) Validate() error {
 	}
 	if s.Questionnaire != nil {
 		if err := s.Questionnaire.Validate(); err != nil {
-			var e *Error
-			if errors.As(err, &e) {
-				for _, f := range e.Fields {
-					fields = append(fields, FieldError{Field: "questionnaire." + f.Field, Message: f.Message})
-				}
-				if len(e.Fields) == 0 {
-					fields = append(fields, FieldError{Field: "questionnaire", Message: e.Message})
-				}
-			}
+			fields = append(fields, Nested(err, "questionnaire.")...)
 		}
 	}
 	if len(fields) > 0 {

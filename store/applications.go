@@ -366,12 +366,10 @@ func (db *DB) RecordMove(ctx context.Context, m models.ApplicationMove) error {
 		}
 		return tx.Clauses(clause.OnConflict{DoNothing: true}).Omit("Actor").Create(&AuditEntry{At: now, ActorID: m.ActorID,
 			Action: "application.moved", ObjectType: "application", ObjectID: m.ApplicationID,
-			Summary: fmt.Sprintf("Moved from %s to %s", words(string(m.From)), words(string(m.To))),
+			Summary: fmt.Sprintf("Moved from %s to %s", m.From.Words(), m.To.Words()),
 			Before:  map[string]any{"stage": string(m.From)}, After: after, DedupeKey: &key}).Error
 	})
 }
-
-func words(s string) string { return strings.ReplaceAll(s, "_", " ") }
 
 // AddApplicationEvent appends a timeline entry once per key.
 func (db *DB) AddApplicationEvent(ctx context.Context, e models.ApplicationEvent, key string) error {

@@ -77,34 +77,45 @@ func (db *DB) Scorecards(ctx context.Context, interviewID, applicationID int64) 
 }
 
 // CompleteFirstRounds returns the applications of an opening whose first interview has a scorecard from
-// every interviewer of its panel not excused: the complete first-round results the slate rule counts.
+// every interviewer of its panel not excused: the complete first-round results the slate rule counts. It reads
+// the opening's interviews, panels, candidates and scorecards in four queries, however many interviews there are.
 func (db *DB) CompleteFirstRounds(ctx context.Context, openingID int64) (map[int64]bool, error) {
-	var ivs []interviewRecord
-	err := db.with(ctx).Where("opening_id = ? AND kind = ? AND status = ?", openingID, string(models.InterviewFirst),
-		string(models.InterviewScheduled)).Find(&ivs).Error
-	if err != nil {
+	var ids []int64
+	err := db.with(ctx).Model(&interviewRecord{}).Where("opening_id = ? AND kind = ? AND status = ?", openingID,
+		string(models.InterviewFirst), string(models.InterviewScheduled)).Pluck("id", &ids).Error
+	out := map[int64]bool{}
+	if err != nil || len(ids) == 0 {
+		return out, err
+	}
+	var panel []interviewerRecord
+	if err := db.with(ctx).Where("interview_id IN ? AND excused = ?", ids, false).Find(&panel).Error; err != nil {
 		return nil, err
 	}
-	out := map[int64]bool{}
-	for _, iv := range ivs {
-		var panel []int64
-		if err := db.with(ctx).Model(&interviewerRecord{}).Where("interview_id = ? AND excused = ?", iv.ID, false).
-			Pluck("user_id", &panel).Error; err != nil {
-			return nil, err
+	var cands []interviewCandidateRecord
+	if err := db.with(ctx).Where("interview_id IN ?", ids).Find(&cands).Error; err != nil {
+		return nil, err
+	}
+	var cards []ScorecardRecord
+	if err := db.with(ctx).Select("interview_id, application_id, interviewer_id").Where("interview_id IN ?", ids).Find(&cards).Error; err != nil {
+		return nil, err
+	}
+	type seat struct{ interview, user int64 }
+	onPanel := map[seat]bool{}
+	size := map[int64]int{}
+	for _, p := range panel {
+		onPanel[seat{p.InterviewID, p.UserID}] = true
+		size[p.InterviewID]++
+	}
+	type result struct{ interview, application int64 }
+	scored := map[result]int{}
+	for _, c := range cards {
+		if onPanel[seat{c.InterviewID, c.InterviewerID}] {
+			scored[result{c.InterviewID, c.ApplicationID}]++
 		}
-		var cands []int64
-		if err := db.with(ctx).Model(&interviewCandidateRecord{}).Where("interview_id = ?", iv.ID).Pluck("application_id", &cands).Error; err != nil {
-			return nil, err
-		}
-		for _, app := range cands {
-			var n int64
-			if err := db.with(ctx).Model(&ScorecardRecord{}).Where("interview_id = ? AND application_id = ? AND interviewer_id IN ?",
-				iv.ID, app, append(panel, 0)).Count(&n).Error; err != nil {
-				return nil, err
-			}
-			if len(panel) > 0 && int(n) == len(panel) {
-				out[app] = true
-			}
+	}
+	for _, c := range cands {
+		if n := size[c.InterviewID]; n > 0 && scored[result{c.InterviewID, c.ApplicationID}] == n {
+			out[c.ApplicationID] = true
 		}
 	}
 	return out, nil

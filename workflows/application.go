@@ -2,7 +2,6 @@ package workflows
 
 import (
 	"fmt"
-	"strings"
 	"time"
 
 	"go.temporal.io/sdk/temporal"
@@ -235,9 +234,8 @@ func (a *application) checkMove(req MoveRequest) error {
 	if req.ActorID <= 0 {
 		return ToTemporal(models.Invalid(models.FieldError{Field: "actor", Message: "is required"}))
 	}
-	if req.From != "" && req.From != a.state.Stage {
-		return ToTemporal(models.Errorf(models.ECONFLICT, "The application has moved to %s since you looked; reload to see it.",
-			strings.ReplaceAll(string(a.state.Stage), "_", " ")))
+	if err := models.CheckSeen(req.From, a.state.Stage); err != nil {
+		return ToTemporal(err)
 	}
 	return ToTemporal(models.ValidateMove(models.Move{From: a.state.Stage, To: req.To, Reason: req.Reason, ReasonCode: req.ReasonCode}, a.in.RejectionCodes))
 }
