@@ -30,6 +30,10 @@ type Activities struct {
 	Start *starter.Starter
 	// QuestionnaireReminder is how long before a questionnaire's deadline the candidate is reminded.
 	QuestionnaireReminder time.Duration
+	// ScorecardReminder and ScorecardEscalate are when, after an interview, late interviewers are reminded
+	// and the recruiter is told.
+	ScorecardReminder time.Duration
+	ScorecardEscalate time.Duration
 	// RejectionReasons is the organisation's list of rejection codes (nil: the default list).
 	RejectionReasons []string
 }

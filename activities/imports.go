@@ -161,7 +161,8 @@ func (a *Activities) startApplications(ctx context.Context, o *models.Opening, a
 		wg.Go(func() {
 			for app := range next {
 				err := a.Start.Application(ctx, workflows.ApplicationInput{ApplicationID: app.ID, OpeningID: app.OpeningID,
-					QuestionnaireTTL: o.QuestionnaireTTL(), ReminderBefore: a.QuestionnaireReminder, RejectionCodes: a.RejectionReasons})
+					QuestionnaireTTL: o.QuestionnaireTTL(), ReminderBefore: a.QuestionnaireReminder, RejectionCodes: a.RejectionReasons,
+					ScorecardReminderAfter: a.ScorecardReminder, ScorecardEscalateAfter: a.ScorecardEscalate})
 				if err != nil {
 					mu.Lock()
 					if first == nil {

@@ -5,18 +5,20 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/gin-gonic/gin"
 
 	"github.com/bullpen-hq/bullpen/models"
+	"github.com/bullpen-hq/bullpen/store"
 	"github.com/bullpen-hq/bullpen/workflows"
 )
 
 // interviewRequest schedules an interview or reschedules one.
 type interviewRequest struct {
 	// Kind is first or second; by default the round the application stands at.
-	Kind            string    `json:"kind,omitempty" validate:"omitempty,oneof=first second"`
+	Kind            string    `json:"kind,omitempty" validate:"omitempty,oneof=first second group"`
 	StartsAt        time.Time `json:"starts_at"`
 	DurationMinutes int       `json:"duration_minutes"`
 	Location        string    `json:"location" validate:"max=300"`
@@ -38,25 +40,46 @@ type interviewJSON struct {
 	VideoURL        string       `json:"video_url"`
 	Status          string       `json:"status"`
 	Sequence        int          `json:"sequence"`
-	Interviewers    []personJSON `json:"interviewers"`
-	Candidates      []personJSON `json:"candidates"`
-	ApplicationIDs  []int64      `json:"application_ids"`
+	Interviewers    []interviewerJSON `json:"interviewers"`
+	Candidates      []invitedJSON     `json:"candidates"`
+	ApplicationIDs  []int64           `json:"application_ids"`
+}
+
+// interviewerJSON is one of an interview's panel; an excused one owes no scorecard.
+type interviewerJSON struct {
+	ID           int64  `json:"id"`
+	Name         string `json:"name"`
+	Excused      bool   `json:"excused"`
+	ExcuseReason string `json:"excuse_reason"`
+}
+
+// invitedJSON is one of an interview's candidates (ID is the application's) with their answer to the
+// invitation: "", "confirmed" or "another_time".
+type invitedJSON struct {
+	ID           int64      `json:"id"`
+	Name         string     `json:"name"`
+	Response     string     `json:"response"`
+	ResponseNote string     `json:"response_note"`
+	RespondedAt  *time.Time `json:"responded_at"`
 }
 
 func (s *Server) toInterviewJSON(ctx context.Context, iv *models.Interview) interviewJSON {
 	out := interviewJSON{ID: iv.ID, OpeningID: iv.OpeningID, Kind: string(iv.Kind), ScenarioID: iv.ScenarioID, StartsAt: iv.StartsAt,
 		EndsAt: iv.Ends(), DurationMinutes: iv.DurationMinutes, Location: iv.Location, VideoURL: iv.VideoURL, Status: string(iv.Status),
-		Sequence: iv.Sequence, Interviewers: []personJSON{}, Candidates: []personJSON{}, ApplicationIDs: iv.ApplicationIDs}
+		Sequence: iv.Sequence, Interviewers: []interviewerJSON{}, Candidates: []invitedJSON{}, ApplicationIDs: iv.ApplicationIDs}
 	for _, id := range iv.InterviewerIDs {
 		name := ""
 		if u, err := s.db.UserByID(ctx, id); err == nil {
 			name = u.Name
 		}
-		out.Interviewers = append(out.Interviewers, personJSON{ID: id, Name: name})
+		reason, excused := iv.Excused[id]
+		out.Interviewers = append(out.Interviewers, interviewerJSON{ID: id, Name: name, Excused: excused, ExcuseReason: reason})
 	}
 	for _, id := range iv.ApplicationIDs {
 		if app, err := s.db.Application(ctx, id); err == nil {
-			out.Candidates = append(out.Candidates, personJSON{ID: app.ID, Name: app.Candidate.Name})
+			r := iv.Responses[id]
+			out.Candidates = append(out.Candidates, invitedJSON{ID: app.ID, Name: app.Candidate.Name, Response: r.Response,
+				ResponseNote: r.Note, RespondedAt: r.At})
 		}
 	}
 	return out
@@ -117,6 +140,9 @@ func (s *Server) scheduleInterview(c *gin.Context) {
 		return
 	}
 	if kind == models.InterviewFirst && p.ScenarioID == nil {
+		p.ScenarioID, _ = s.suggestScenario(c, o)
+	}
+	if kind == models.InterviewFirst && p.ScenarioID == nil {
 		s.fail(c, models.Invalid(models.FieldError{Field: "scenario_id", Message: "the first interview is a role-play: pick its scenario"}))
 		return
 	}
@@ -149,6 +175,7 @@ func (s *Server) interviewChanged(c *gin.Context, iv *models.Interview, applicat
 	s.audit(c, "interview."+kind[len("interview_"):], "interview", iv.ID, summary, nil, data)
 	startCtx, cancel := context.WithTimeout(context.WithoutCancel(c), updateTimeout)
 	defer cancel()
+	s.signalInterview(startCtx, iv)
 	if err := s.start.InterviewInvites(startCtx, workflows.InterviewVersion{InterviewID: iv.ID, Sequence: iv.Sequence}); err != nil {
 		// The interview stands; the invites are what failed, and saving it again sends them.
 		s.log.ErrorContext(c, "start interview invites", "interview_id", iv.ID, "error", err)
@@ -284,6 +311,9 @@ func (s *Server) getKit(c *gin.Context) {
 		t := sc.In(lang)
 		out.Scenario, out.Difficulty, out.Rubric = &t, sc.Difficulty, t.Rubric
 	}
+	if iv.Kind == models.InterviewGroup {
+		out.Rubric = models.GroupRubric(lang)
+	}
 	for _, id := range iv.ApplicationIDs {
 		app, err := s.db.Application(c, id)
 		if err != nil {
@@ -300,3 +330,218 @@ func (s *Server) getKit(c *gin.Context) {
 	}
 	c.JSON(http.StatusOK, out)
 }
+
+// signalInterview tells each candidate's workflow about the interview's new version, so that it waits for
+// the right scorecards at the right time. A closed application's workflow has ended and needs no telling.
+func (s *Server) signalInterview(ctx context.Context, iv *models.Interview) {
+	sig := workflows.InterviewSignal{InterviewID: iv.ID, Kind: iv.Kind, Sequence: iv.Sequence, EndsAt: iv.Ends(), Owed: iv.Owed(),
+		Cancelled: iv.Status == models.InterviewCancelled}
+	for _, id := range iv.ApplicationIDs {
+		err := s.temporal.SignalWorkflow(ctx, workflows.ApplicationWorkflowID(id), "", workflows.SignalInterview, sig)
+		if err != nil && !isNotFound(err) {
+			s.log.WarnContext(ctx, "tell the application's workflow of an interview", "application_id", id, "interview_id", iv.ID, "error", err)
+		}
+	}
+}
+
+// suggestScenario is the opening's rotation's next first-interview scenario: of its role-play scenarios
+// still in the library, the one its first interviews used least (the first listed on a tie).
+func (s *Server) suggestScenario(c *gin.Context, o *models.Opening) (*int64, error) {
+	use, err := s.db.ScenarioUse(c, o.ID)
+	if err != nil {
+		return nil, err
+	}
+	var best *int64
+	for _, id := range o.RolePlay.ScenarioIDs {
+		if sc, err := s.db.ScenarioByID(c, id); err != nil || sc.Archived {
+			continue
+		}
+		if best == nil || use[id] < use[*best] {
+			best = &id
+		}
+	}
+	return best, nil
+}
+
+// interviewItemJSON is one of an application's interviews: who has scored the candidate, whether the result
+// is complete, and the result.
+type interviewItemJSON struct {
+	interviewJSON
+	Submitted []int64                 `json:"submitted"`
+	Complete  bool                    `json:"complete"`
+	Result    *models.InterviewResult `json:"result"`
+}
+
+type applicationInterviewsJSON struct {
+	Items               []interviewItemJSON `json:"items"`
+	SuggestedScenarioID *int64              `json:"suggested_scenario_id"`
+}
+
+func (s *Server) listApplicationInterviews(c *gin.Context) {
+	app, o, ok := s.loadApplication(c, models.ActPipelineManage)
+	if !ok {
+		return
+	}
+	ivs, err := s.db.InterviewsOf(c, app.ID)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	out := applicationInterviewsJSON{Items: []interviewItemJSON{}}
+	if out.SuggestedScenarioID, err = s.suggestScenario(c, o); err != nil {
+		s.fail(c, err)
+		return
+	}
+	for _, iv := range ivs {
+		recs, err := s.db.Scorecards(c, iv.ID, app.ID)
+		if err != nil {
+			s.fail(c, err)
+			return
+		}
+		item := interviewItemJSON{interviewJSON: s.toInterviewJSON(c, iv), Submitted: []int64{}}
+		var cards []models.Scorecard
+		for _, r := range recs {
+			item.Submitted = append(item.Submitted, r.InterviewerID)
+			if _, excused := iv.Excused[r.InterviewerID]; !excused {
+				cards = append(cards, r.Card())
+			}
+		}
+		item.Complete = len(cards) > 0 && len(cards) == len(iv.Owed())
+		if len(cards) > 0 {
+			r := models.Aggregate(s.rubricOf(c, iv), cards)
+			item.Result = &r
+		}
+		out.Items = append(out.Items, item)
+	}
+	c.JSON(http.StatusOK, out)
+}
+
+// openingInterviewRequest schedules a second or group interview for several of an opening's candidates.
+type openingInterviewRequest struct {
+	interviewRequest
+	ApplicationIDs []int64 `json:"application_ids" validate:"required,min=1,max=12"`
+}
+
+// scheduleOpeningInterview schedules a second interview or a group interview: shortlisted candidates move to
+// the second interview stage, and everyone gets their own invite.
+func (s *Server) scheduleOpeningInterview(c *gin.Context) {
+	o, ok := s.loadOpening(c, models.ActPipelineManage)
+	if !ok {
+		return
+	}
+	var req openingInterviewRequest
+	if !s.bind(c, &req) {
+		return
+	}
+	kind := models.InterviewKind(req.Kind)
+	var fields []models.FieldError
+	switch {
+	case kind != models.InterviewGroup && kind != models.InterviewSecond:
+		fields = append(fields, models.FieldError{Field: "kind", Message: "must be group or second"})
+	case kind == models.InterviewGroup && len(req.ApplicationIDs) < 2:
+		fields = append(fields, models.FieldError{Field: "application_ids", Message: "a group interview has 2 to 12 candidates"})
+	case kind == models.InterviewSecond && len(req.ApplicationIDs) != 1:
+		fields = append(fields, models.FieldError{Field: "application_ids", Message: "a second interview has one candidate; schedule a group interview for several"})
+	}
+	apps := make([]*models.Application, 0, len(req.ApplicationIDs))
+	for i, id := range req.ApplicationIDs {
+		app, err := s.db.Application(c, id)
+		switch {
+		case err != nil || app.OpeningID != o.ID:
+			fields = append(fields, models.FieldError{Field: fmt.Sprintf("application_ids.%d", i), Message: "is not an application of this opening"})
+		case slices.Index(req.ApplicationIDs, id) != i:
+			fields = append(fields, models.FieldError{Field: fmt.Sprintf("application_ids.%d", i), Message: "is listed twice"})
+		case app.Stage != models.StageShortlist && app.Stage != models.StageSecondInterview:
+			fields = append(fields, models.FieldError{Field: fmt.Sprintf("application_ids.%d", i),
+				Message: fmt.Sprintf("%s is at %s; only shortlisted candidates are invited to a second or group interview", app.Candidate.Name, app.Stage.Words())})
+		default:
+			apps = append(apps, app)
+		}
+	}
+	if len(fields) > 0 {
+		s.fail(c, models.Invalid(fields...))
+		return
+	}
+	p, ok := s.plan(c, req.interviewRequest)
+	if !ok {
+		return
+	}
+	me := currentUser(c).ID
+	reason := map[models.InterviewKind]string{models.InterviewGroup: "Invited to a group interview.", models.InterviewSecond: "Invited to a second interview."}[kind]
+	for _, app := range apps {
+		if app.Stage == models.StageShortlist {
+			if err := s.Move(c, app.ID, models.ApplicationMove{From: app.Stage, To: models.StageSecondInterview, Reason: reason, ActorID: &me}); err != nil {
+				s.fail(c, err)
+				return
+			}
+		}
+	}
+	iv := &models.Interview{OpeningID: o.ID, Kind: kind, ScenarioID: p.ScenarioID, StartsAt: p.StartsAt, DurationMinutes: p.DurationMinutes,
+		Location: p.Location, VideoURL: p.VideoURL, OrganizerID: me, InterviewerIDs: p.InterviewerIDs, ApplicationIDs: req.ApplicationIDs}
+	if err := s.db.CreateInterview(c, iv); err != nil {
+		s.fail(c, err)
+		return
+	}
+	s.interviewChanged(c, iv, 0, "interview_scheduled", "Interview scheduled")
+	s.respondInterview(c, http.StatusCreated, iv.ID)
+}
+
+type excuseRequest struct {
+	InterviewerID int64  `json:"interviewer_id" validate:"required"`
+	Reason        string `json:"reason" validate:"required,max=1000"`
+}
+
+// excuseInterviewer lets the hiring team excuse an interviewer from scoring an interview: the candidates'
+// results are complete without them.
+func (s *Server) excuseInterviewer(c *gin.Context) {
+	iv, ok := s.loadInterview(c, true)
+	if !ok {
+		return
+	}
+	var req excuseRequest
+	if !s.bind(c, &req) {
+		return
+	}
+	if !slices.Contains(iv.InterviewerIDs, req.InterviewerID) {
+		s.fail(c, models.Invalid(models.FieldError{Field: "interviewer_id", Message: "is not on this interview's panel"}))
+		return
+	}
+	owes := false
+	for _, a := range iv.ApplicationIDs {
+		recs, err := s.db.Scorecards(c, iv.ID, a)
+		if err != nil {
+			s.fail(c, err)
+			return
+		}
+		owes = owes || !slices.ContainsFunc(recs, func(r store.ScorecardRecord) bool { return r.InterviewerID == req.InterviewerID })
+	}
+	if !owes {
+		s.fail(c, models.Errorf(models.ECONFLICT, "%s has already scored every candidate of this interview.", s.userName(c, req.InterviewerID)))
+		return
+	}
+	me := currentUser(c).ID
+	if err := s.db.ExcuseInterviewer(c, iv.ID, req.InterviewerID, me, strings.TrimSpace(req.Reason)); err != nil {
+		s.fail(c, err)
+		return
+	}
+	iv, err := s.db.InterviewByID(c, iv.ID)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	s.audit(c, "interview.interviewer_excused", "interview", iv.ID, fmt.Sprintf("%s excused from scoring", s.userName(c, req.InterviewerID)), nil,
+		map[string]any{"interviewer_id": req.InterviewerID, "reason": req.Reason})
+	for _, a := range iv.ApplicationIDs {
+		if err := s.db.AddApplicationEvent(c, models.ApplicationEvent{ApplicationID: a, Kind: "interviewer_excused", ActorID: &me,
+			Data: map[string]any{"interview_id": iv.ID, "interviewer": s.userName(c, req.InterviewerID), "reason": req.Reason}},
+			fmt.Sprintf("interview-%d-excused-%d", iv.ID, req.InterviewerID)); err != nil {
+			s.log.ErrorContext(c, "excuse timeline entry", "interview_id", iv.ID, "error", err)
+		}
+	}
+	s.signalInterview(c, iv)
+	s.respondInterview(c, http.StatusOK, iv.ID)
+}
+
+// AnnounceInterview tells the workflows of an interview's candidates about it, as scheduling does; the demo
+// data uses it for interviews it records directly.
+func (s *Server) AnnounceInterview(ctx context.Context, iv *models.Interview) { s.signalInterview(ctx, iv) }

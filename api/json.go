@@ -57,7 +57,10 @@ type openingJSON struct {
 	ConfirmKnockOuts  bool                    `json:"confirm_knock_outs"`
 	SlateSize         int                     `json:"slate_size"`
 	RolePlay          models.RolePlaySettings `json:"role_play"`
-	CreatedBy         *int64                  `json:"created_by"`
+	SlateDeadline     *time.Time              `json:"slate_deadline"`
+	// Slate is the slate rule's state; only one opening's GET fills it.
+	Slate     *slateJSON `json:"slate"`
+	CreatedBy *int64     `json:"created_by"`
 	Counts            map[string]int          `json:"counts"`
 	ApplyPath         string                  `json:"apply_path"`
 	CreatedAt         time.Time               `json:"created_at"`
@@ -67,7 +70,7 @@ func toOpeningJSON(o models.Opening) openingJSON {
 	return openingJSON{ID: o.ID, PlanID: o.PlanID, Title: o.Title, Description: o.Description, Role: string(o.Role), Seats: o.Seats,
 		Status: string(o.Status), RecruiterID: o.RecruiterID, InterviewerIDs: o.InterviewerIDs, Questionnaire: o.Questionnaire,
 		QuestionnaireDays: o.QuestionnaireDays, ConfirmKnockOuts: o.ConfirmKnockOuts, SlateSize: o.SlateSize, RolePlay: o.RolePlay,
-		CreatedBy: o.CreatedBy, Counts: map[string]int{}, ApplyPath: fmt.Sprintf("/apply/%d", o.ID), CreatedAt: o.CreatedAt}
+		SlateDeadline: o.SlateDeadline, CreatedBy: o.CreatedBy, Counts: map[string]int{}, ApplyPath: fmt.Sprintf("/apply/%d", o.ID), CreatedAt: o.CreatedAt}
 }
 
 // planJSON is a staffing plan as the API shows it; Timeline and Openings come with the single-plan GET.

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -82,12 +83,7 @@ func (s *Server) getOpening(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	out, err := s.withCounts(c, []models.Opening{*o})
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	c.JSON(http.StatusOK, out.Items[0])
+	s.writeOpening(c, http.StatusOK, o)
 }
 
 // teamMemberJSON names a colleague who can be put on a hiring team.
@@ -210,4 +206,12 @@ func (s *Server) listAudit(c *gin.Context) {
 		return
 	}
 	c.JSON(http.StatusOK, listOf(entries, toAuditJSON))
+}
+
+// sameTime reports whether two optional times are the same instant, or both absent.
+func sameTime(a, b *time.Time) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return a.Equal(*b)
 }

@@ -30,13 +30,15 @@ type openingRequest struct {
 	ConfirmKnockOuts  bool                    `json:"confirm_knock_outs"`
 	SlateSize         int                     `json:"slate_size" validate:"omitempty,min=1,max=20"`
 	RolePlay          models.RolePlaySettings `json:"role_play"`
+	// SlateDeadline opens the shortlist decision at that time even with fewer complete results.
+	SlateDeadline *time.Time `json:"slate_deadline"`
 }
 
 // settings checks the request, and that the hiring team it names are active users in the right roles.
-func (s *Server) settings(c *gin.Context, req openingRequest) (models.OpeningSettings, bool) {
+func (s *Server) settings(c *gin.Context, req openingRequest, current *models.Opening) (models.OpeningSettings, bool) {
 	st := models.OpeningSettings{Title: req.Title, Description: req.Description, Seats: req.Seats, RecruiterID: req.RecruiterID,
 		InterviewerIDs: req.InterviewerIDs, Questionnaire: req.Questionnaire, QuestionnaireDays: req.QuestionnaireDays,
-		ConfirmKnockOuts: req.ConfirmKnockOuts, SlateSize: req.SlateSize, RolePlay: req.RolePlay}
+		ConfirmKnockOuts: req.ConfirmKnockOuts, SlateSize: req.SlateSize, RolePlay: req.RolePlay, SlateDeadline: req.SlateDeadline}
 	if st.QuestionnaireDays == 0 {
 		st.QuestionnaireDays = models.DefaultQuestionnaireDays
 	}
@@ -63,11 +65,38 @@ func (s *Server) settings(c *gin.Context, req openingRequest) (models.OpeningSet
 			fields = append(fields, models.FieldError{Field: fmt.Sprintf("interviewer_ids.%d", i), Message: "must be an active interviewer"})
 		}
 	}
+	fields = append(fields, s.checkRotation(c, st.RolePlay.ScenarioIDs)...)
+	if d := st.SlateDeadline; d != nil && (current == nil || !sameTime(d, current.SlateDeadline)) && !d.After(s.now()) {
+		fields = append(fields, models.FieldError{Field: "slate_deadline", Message: "must be in the future"})
+	}
 	if len(fields) > 0 {
 		s.fail(c, models.Invalid(fields...))
 		return st, false
 	}
 	return st, true
+}
+
+// checkRotation checks an opening's role-play scenarios: each in the library and in use, each once, and of
+// comparable difficulty (at most one apart), so that candidates on one slate face similar buyers.
+func (s *Server) checkRotation(c *gin.Context, ids []int64) []models.FieldError {
+	var fields []models.FieldError
+	lo, hi := 6, 0
+	for i, id := range ids {
+		sc, err := s.db.ScenarioByID(c, id)
+		switch {
+		case err != nil || sc.Archived:
+			fields = append(fields, models.FieldError{Field: fmt.Sprintf("role_play.scenario_ids.%d", i), Message: "must be a scenario of the library, not archived"})
+		case slices.Index(ids, id) != i:
+			fields = append(fields, models.FieldError{Field: fmt.Sprintf("role_play.scenario_ids.%d", i), Message: "is listed twice"})
+		default:
+			lo, hi = min(lo, sc.Difficulty), max(hi, sc.Difficulty)
+		}
+	}
+	if hi-lo > 1 {
+		fields = append(fields, models.FieldError{Field: "role_play.scenario_ids",
+			Message: fmt.Sprintf("difficulties range from %d to %d; keep them at most one apart so candidates on one slate meet comparable buyers", lo, hi)})
+	}
+	return fields
 }
 
 func openingSummary(o *models.Opening) map[string]any {
@@ -88,7 +117,7 @@ func (s *Server) createOpening(c *gin.Context) {
 		s.fail(c, models.Invalid(models.FieldError{Field: "role", Message: "is required: sales_manager or sales_rep"}))
 		return
 	}
-	st, ok := s.settings(c, req)
+	st, ok := s.settings(c, req, nil)
 	if !ok {
 		return
 	}
@@ -123,12 +152,24 @@ func (s *Server) respondOpening(c *gin.Context, status int, id int64) {
 		s.fail(c, err)
 		return
 	}
+	s.writeOpening(c, status, o)
+}
+
+// writeOpening answers with one opening, its applications counted per stage and its slate.
+func (s *Server) writeOpening(c *gin.Context, status int, o *models.Opening) {
 	out, err := s.withCounts(c, []models.Opening{*o})
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
-	c.JSON(status, out.Items[0])
+	slate, err := s.slateOf(c, o)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	j := out.Items[0]
+	j.Slate = &slate
+	c.JSON(status, j)
 }
 
 // loadOpening reads the opening named in the path and checks that the caller may do act to it.
@@ -158,7 +199,7 @@ func (s *Server) updateOpening(c *gin.Context) {
 		s.fail(c, models.Invalid(models.FieldError{Field: "role", Message: "cannot change; add a new opening for another role"}))
 		return
 	}
-	st, ok := s.settings(c, req)
+	st, ok := s.settings(c, req, o)
 	if !ok {
 		return
 	}
@@ -175,9 +216,9 @@ func (s *Server) updateOpening(c *gin.Context) {
 		return
 	}
 	s.audit(c, "opening.updated", "opening", o.ID, fmt.Sprintf("Settings of %q changed", after.Title), openingSummary(before), openingSummary(after))
-	if before.Seats != after.Seats || before.SlateSize != after.SlateSize {
+	if before.Seats != after.Seats || before.SlateSize != after.SlateSize || !sameTime(before.SlateDeadline, after.SlateDeadline) {
 		err := s.temporal.SignalWorkflow(c, workflows.OpeningWorkflowID(o.ID), "", workflows.SignalOpeningSettings,
-			workflows.OpeningSettings{Seats: after.Seats, SlateSize: after.SlateSize})
+			workflows.OpeningSettings{Seats: after.Seats, SlateSize: after.SlateSize, SlateDeadline: after.SlateDeadline})
 		if err != nil && !isNotFound(err) {
 			s.log.WarnContext(c, "tell the opening workflow of new settings", "opening_id", o.ID, "error", err)
 		}
@@ -489,7 +530,8 @@ func updateID(ctx context.Context) string {
 // applicationInput is how an application's workflow starts.
 func (s *Server) applicationInput(applicationID int64, o *models.Opening) workflows.ApplicationInput {
 	return workflows.ApplicationInput{ApplicationID: applicationID, OpeningID: o.ID, QuestionnaireTTL: o.QuestionnaireTTL(),
-		ReminderBefore: s.cfg.QuestionnaireReminder, RejectionCodes: s.cfg.RejectionReasons}
+		ReminderBefore: s.cfg.QuestionnaireReminder, RejectionCodes: s.cfg.RejectionReasons,
+		ScorecardReminderAfter: s.cfg.ScorecardReminder, ScorecardEscalateAfter: s.cfg.ScorecardEscalate}
 }
 
 // updateApplication sends an update to an application's workflow (starting it if it has not started yet)
@@ -684,14 +726,14 @@ func (s *Server) moveApplication(c *gin.Context) {
 // checkSlate applies the slate rule to a move: a decision after the first interview waits until the opening
 // has a full slate of complete first-round results.
 func (s *Server) checkSlate(c *gin.Context, o *models.Opening, m models.Move) error {
-	if models.CheckSlate(m, 0, o.SlateSize) == nil {
-		return nil // not a decision the rule holds back
+	if models.CheckSlate(m, 0, o.SlateSize, o.ShortlistOpenedAt != nil) == nil {
+		return nil // not a decision the rule holds back, or the deadline opened it
 	}
 	complete, err := s.db.CompleteFirstRounds(c, o.ID)
 	if err != nil {
 		return err
 	}
-	return models.CheckSlate(m, len(complete), o.SlateSize)
+	return models.CheckSlate(m, len(complete), o.SlateSize, false)
 }
 
 // Move asks an application's workflow to make a move on a person's behalf and waits until it is recorded.

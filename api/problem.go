@@ -43,6 +43,17 @@ func problemTypeURI(code string) string { return "https://bullpen.dev/problems/"
 
 // fail writes err as a problem: domain errors with their code, anything else as a logged 500.
 func (s *Server) fail(c *gin.Context, err error) {
+	p := s.problemOf(c, err)
+	var e *models.Error
+	if errors.As(fromTemporal(err), &e) && e.RetryAfterSeconds > 0 {
+		c.Header("Retry-After", strconv.Itoa(e.RetryAfterSeconds))
+	}
+	c.Header("Content-Type", "application/problem+json")
+	c.AbortWithStatusJSON(p.Status, p)
+}
+
+// problemOf describes err as problem JSON, for fail and for the per-item results of batch requests.
+func (s *Server) problemOf(c *gin.Context, err error) Problem {
 	err = fromTemporal(err)
 	code := models.ErrorCode(err)
 	if code == models.EINTERNAL {
@@ -53,12 +64,8 @@ func (s *Server) fail(c *gin.Context, err error) {
 	var e *models.Error
 	if errors.As(err, &e) {
 		p.Errors = e.Fields
-		if e.RetryAfterSeconds > 0 {
-			c.Header("Retry-After", strconv.Itoa(e.RetryAfterSeconds))
-		}
 	}
-	c.Header("Content-Type", "application/problem+json")
-	c.AbortWithStatusJSON(p.Status, p)
+	return p
 }
 
 // fromTemporal turns what the Temporal client returns into domain errors: a refusal by a workflow's validator

@@ -11,6 +11,7 @@ import (
 
 	"github.com/bullpen-hq/bullpen/models"
 	"github.com/bullpen-hq/bullpen/store"
+	"github.com/bullpen-hq/bullpen/workflows"
 )
 
 // scorecardRequest is an interviewer's scorecard for one candidate of the interview.
@@ -41,14 +42,14 @@ type scorecardsJSON struct {
 	Result   *models.InterviewResult `json:"result"`
 }
 
-// rubricOf is the rubric an interview is scored on: its scenario's, or the standard one.
+// rubricOf is the rubric an interview is scored on.
 func (s *Server) rubricOf(c *gin.Context, iv *models.Interview) models.Rubric {
-	if iv.ScenarioID != nil {
-		if sc, err := s.db.ScenarioByID(c, *iv.ScenarioID); err == nil {
-			return sc.In("en").Rubric
-		}
+	r, err := s.db.InterviewRubric(c, iv, "en")
+	if err != nil {
+		s.log.ErrorContext(c, "interview rubric", "interview_id", iv.ID, "error", err)
+		return models.DefaultRubric("en")
 	}
-	return models.DefaultRubric("en")
+	return r
 }
 
 func (s *Server) toScorecardJSON(c *gin.Context, r store.ScorecardRecord) scorecardJSON {
@@ -111,6 +112,7 @@ func (s *Server) submitScorecard(c *gin.Context) {
 	}
 	s.audit(c, "scorecard.submitted", "interview", iv.ID, "Scorecard submitted", nil,
 		map[string]any{"application_id": req.ApplicationID, "recommendation": req.Recommendation})
+	s.signalScorecard(c, iv.ID, req.ApplicationID)
 	s.writeScorecards(c, http.StatusCreated, iv, req.ApplicationID)
 }
 
@@ -128,6 +130,7 @@ func (s *Server) editScorecard(c *gin.Context) {
 	s.audit(c, "scorecard.edited", "interview", iv.ID, fmt.Sprintf("Scorecard edited after submission (edit %d)", after.Edits),
 		map[string]any{"application_id": req.ApplicationID, "ratings": before.Ratings, "recommendation": before.Recommendation, "notes": before.Notes},
 		map[string]any{"application_id": req.ApplicationID, "ratings": after.Ratings, "recommendation": after.Recommendation, "notes": after.Notes})
+	s.signalScorecard(c, iv.ID, req.ApplicationID)
 	s.writeScorecards(c, http.StatusOK, iv, req.ApplicationID)
 }
 
@@ -182,4 +185,14 @@ func (s *Server) writeScorecards(c *gin.Context, status int, iv *models.Intervie
 		out.Result = &r
 	}
 	c.JSON(status, out)
+}
+
+// signalScorecard wakes the candidate's workflow, which stores the combined result once the last scorecard
+// is in (and again after an edit).
+func (s *Server) signalScorecard(c *gin.Context, interviewID, applicationID int64) {
+	err := s.temporal.SignalWorkflow(c, workflows.ApplicationWorkflowID(applicationID), "", workflows.SignalScorecard,
+		workflows.ScorecardSignal{InterviewID: interviewID, InterviewerID: currentUser(c).ID})
+	if err != nil && !isNotFound(err) {
+		s.log.WarnContext(c, "tell the application's workflow of a scorecard", "application_id", applicationID, "error", err)
+	}
 }

@@ -44,6 +44,10 @@ type Config struct {
 	RejectionReasons []string
 	// QuestionnaireReminder is how long before a questionnaire's deadline the candidate is reminded.
 	QuestionnaireReminder time.Duration
+	// ScorecardReminder and ScorecardEscalate are when, after an interview, late interviewers are reminded
+	// and the recruiter is told; a scorecard after the reminder counts as late in calibration.
+	ScorecardReminder time.Duration
+	ScorecardEscalate time.Duration
 	// OpeningContinueAfter is how many signals an opening's workflow run takes before continuing as new.
 	OpeningContinueAfter int
 	// MaxUploadBytes bounds a CV; imports have their own, larger bound.

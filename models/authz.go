@@ -28,6 +28,7 @@ const (
 	ActOpeningAddSeats  Action = "opening.add_seats"
 	ActScenarioRead     Action = "scenario.read"
 	ActScenarioEdit     Action = "scenario.edit"
+	ActCalibrationView  Action = "calibration.view"
 )
 
 // planAuthors may write staffing plans; planReaders may read every plan.
@@ -70,6 +71,8 @@ func Authorize(u *User, act Action, obj any) error {
 		return need(u, "revise staffing plans", planAuthors...)
 	case ActOpeningList:
 		return need(u, "see openings", openingReaders...)
+	case ActCalibrationView:
+		return need(u, "see interviewer calibration", hiringManagers...)
 	case ActOpeningCreate, ActOpeningEdit, ActPipelineManage:
 		return need(u, "manage openings and their candidates", hiringManagers...)
 	case ActOpeningDecide:

@@ -45,7 +45,36 @@ type Interview struct {
 	OrganizerID     int64
 	InterviewerIDs  []int64
 	ApplicationIDs  []int64
-	CreatedAt       time.Time
+	// Excused holds the interviewers excused from scoring it, with the reason.
+	Excused map[int64]string
+	// Responses holds each candidate's answer to the invitation, by application.
+	Responses map[int64]CandidateResponse
+	CreatedAt time.Time
+}
+
+// The answers a candidate gives to an interview invitation.
+const (
+	ResponseConfirmed   = "confirmed"
+	ResponseAnotherTime = "another_time"
+)
+
+// CandidateResponse is a candidate's answer to an interview invitation: confirmed, or another time asked for
+// with a note.
+type CandidateResponse struct {
+	Response string
+	Note     string
+	At       *time.Time
+}
+
+// Owed lists the interviewers who still owe a scorecard: on the panel and not excused.
+func (iv Interview) Owed() []int64 {
+	var out []int64
+	for _, id := range iv.InterviewerIDs {
+		if _, ok := iv.Excused[id]; !ok {
+			out = append(out, id)
+		}
+	}
+	return out
 }
 
 // InterviewPlan is what a recruiter schedules or reschedules.

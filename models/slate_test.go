@@ -20,12 +20,22 @@ func TestCheckSlate(t *testing.T) {
 		{"into the first interview", Move{From: StageScreening, To: StageFirstInterview}, 0, false},
 	}
 	for _, tt := range tests {
-		err := CheckSlate(tt.m, tt.complete, 3)
+		err := CheckSlate(tt.m, tt.complete, 3, false)
 		if (err != nil) != tt.refused {
 			t.Errorf("%s: %v", tt.name, err)
 		}
 		if err != nil && (ErrorCode(err) != ECONFLICT || err.(*Error).Message[:34] != "The slate is not complete: 2 of 3 " && tt.complete == 2) {
 			t.Errorf("%s: %v", tt.name, err)
 		}
+	}
+}
+
+func TestCheckSlateOpenedByDeadline(t *testing.T) {
+	m := Move{From: StageFirstInterview, To: StageShortlist}
+	if err := CheckSlate(m, 1, 3, true); err != nil {
+		t.Errorf("a decision the deadline opened is refused: %v", err)
+	}
+	if err := CheckSlate(m, 1, 3, false); err == nil {
+		t.Error("1 of 3 without the deadline is accepted")
 	}
 }

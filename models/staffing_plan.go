@@ -184,6 +184,9 @@ const (
 type RolePlaySettings struct {
 	Scenario        string `json:"scenario"`
 	DurationMinutes int    `json:"duration_minutes"`
+	// ScenarioIDs are the library scenarios the first interviews rotate through, so that candidates on one
+	// slate meet comparable difficulty.
+	ScenarioIDs []int64 `json:"scenario_ids"`
 }
 
 // Opening is a set of seats to hire for, one role each, with its hiring team and how it screens.
@@ -204,8 +207,15 @@ type Opening struct {
 	ConfirmKnockOuts bool
 	SlateSize        int
 	RolePlay         RolePlaySettings
-	CreatedBy        *int64
-	CreatedAt        time.Time
+	// SlateDeadline, when set, opens the shortlist decision even if fewer than SlateSize candidates have
+	// complete first-round results by then.
+	SlateDeadline *time.Time
+	// ShortlistOpenedAt is when the opening's workflow opened the shortlist decision, with a note when the
+	// deadline rather than a full slate opened it.
+	ShortlistOpenedAt *time.Time
+	ShortlistNote     string
+	CreatedBy         *int64
+	CreatedAt         time.Time
 }
 
 // Opening defaults.
@@ -236,6 +246,7 @@ type OpeningSettings struct {
 	ConfirmKnockOuts  bool
 	SlateSize         int
 	RolePlay          RolePlaySettings
+	SlateDeadline     *time.Time
 }
 
 // Validate checks the settings and names each bad field.
@@ -261,6 +272,9 @@ func (s OpeningSettings) Validate() error {
 	}
 	if s.RolePlay.DurationMinutes < 0 || s.RolePlay.DurationMinutes > 240 {
 		fields = append(fields, FieldError{Field: "role_play.duration_minutes", Message: "must be between 0 and 240"})
+	}
+	if len(s.RolePlay.ScenarioIDs) > 10 {
+		fields = append(fields, FieldError{Field: "role_play.scenario_ids", Message: "at most 10 scenarios"})
 	}
 	if len([]rune(s.RolePlay.Scenario)) > 10000 {
 		fields = append(fields, FieldError{Field: "role_play.scenario", Message: "must be at most 10000 characters"})

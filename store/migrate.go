@@ -329,6 +329,24 @@ var migrations = []migration{
 		)`,
 		`CREATE UNIQUE INDEX scorecards_key ON scorecards (interview_id, application_id, interviewer_id)`,
 	}},
+	{12, "interview results, excuses, candidate responses and the slate", []string{
+		`CREATE TABLE interview_results (
+			interview_id BIGINT NOT NULL REFERENCES interviews (id) ON DELETE CASCADE,
+			application_id BIGINT NOT NULL REFERENCES applications (id),
+			result {{json}} NOT NULL,
+			complete BOOLEAN NOT NULL DEFAULT FALSE,
+			computed_at {{ts}} NOT NULL,
+			PRIMARY KEY (interview_id, application_id)
+		)`,
+		`ALTER TABLE interview_interviewers ADD COLUMN excuse_reason TEXT NOT NULL DEFAULT ''`,
+		`ALTER TABLE interview_interviewers ADD COLUMN excused_by BIGINT REFERENCES users (id)`,
+		`ALTER TABLE interview_candidates ADD COLUMN response_note TEXT NOT NULL DEFAULT ''`,
+		`ALTER TABLE interview_candidates ADD COLUMN responded_at {{ts}}`,
+		`ALTER TABLE openings ADD COLUMN slate_deadline {{ts}}`,
+		`ALTER TABLE openings ADD COLUMN shortlist_opened_at {{ts}}`,
+		`ALTER TABLE openings ADD COLUMN shortlist_note TEXT NOT NULL DEFAULT ''`,
+		`CREATE INDEX scorecards_interviewer_idx ON scorecards (interviewer_id)`,
+	}},
 }
 
 // LatestVersion is the schema version Migrate brings a database to.

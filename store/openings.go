@@ -26,6 +26,9 @@ type openingRecord struct {
 	ConfirmKnockOuts  bool                    `gorm:"column:confirm_knock_outs"`
 	SlateSize         int                     `gorm:"column:slate_size"`
 	RolePlay          models.RolePlaySettings `gorm:"serializer:json;column:role_play"`
+	SlateDeadline     *time.Time
+	ShortlistOpenedAt *time.Time
+	ShortlistNote     string
 	CreatedBy         *int64
 	CreatedAt         time.Time
 	UpdatedAt         time.Time
@@ -41,7 +44,8 @@ func (r *openingRecord) model() models.Opening {
 	return models.Opening{ID: r.ID, PlanID: r.PlanID, Title: r.Title, Description: r.Description, Role: models.Role(r.Role),
 		Seats: r.Seats, Status: models.OpeningStatus(r.Status), RecruiterID: r.RecruiterID, InterviewerIDs: ids,
 		Questionnaire: r.Questionnaire, QuestionnaireDays: r.QuestionnaireDays, ConfirmKnockOuts: r.ConfirmKnockOuts,
-		SlateSize: r.SlateSize, RolePlay: r.RolePlay, CreatedBy: r.CreatedBy, CreatedAt: r.CreatedAt}
+		SlateSize: r.SlateSize, RolePlay: r.RolePlay, SlateDeadline: r.SlateDeadline, ShortlistOpenedAt: r.ShortlistOpenedAt,
+		ShortlistNote: r.ShortlistNote, CreatedBy: r.CreatedBy, CreatedAt: r.CreatedAt}
 }
 
 // OpenPlanOpenings creates an approved plan's openings and the timeline entry that says so, together and
@@ -114,6 +118,14 @@ func applySettings(rec *openingRecord, st models.OpeningSettings) {
 		rec.InterviewerIDs = []int64{}
 	}
 	rec.QuestionnaireDays, rec.ConfirmKnockOuts, rec.SlateSize, rec.RolePlay = st.QuestionnaireDays, st.ConfirmKnockOuts, st.SlateSize, st.RolePlay
+	if rec.RolePlay.ScenarioIDs == nil {
+		rec.RolePlay.ScenarioIDs = []int64{}
+	}
+	rec.SlateDeadline = nil
+	if st.SlateDeadline != nil {
+		d := st.SlateDeadline.UTC()
+		rec.SlateDeadline = &d
+	}
 }
 
 // UpdateOpening replaces an opening's settings and returns it as it was before and as it is now.
@@ -128,7 +140,7 @@ func (db *DB) UpdateOpening(ctx context.Context, id int64, st models.OpeningSett
 		applySettings(&rec, st)
 		// Only the settings: the status, plan and author stay as the database has them.
 		if err := tx.Model(&rec).Select("title", "description", "seats", "recruiter_id", "interviewer_ids", "questionnaire",
-			"questionnaire_days", "confirm_knock_outs", "slate_size", "role_play", "updated_at").Updates(&rec).Error; err != nil {
+			"questionnaire_days", "confirm_knock_outs", "slate_size", "role_play", "slate_deadline", "updated_at").Updates(&rec).Error; err != nil {
 			return err
 		}
 		a := rec.model()
@@ -156,4 +168,12 @@ func (db *DB) SetOpeningStatus(ctx context.Context, id int64, from, to models.Op
 		return models.Errorf(models.ECONFLICT, "The opening is %s, not %s.", strings.ReplaceAll(string(o.Status), "_", " "), strings.ReplaceAll(string(from), "_", " "))
 	}
 	return nil
+}
+
+// OpenShortlist records that the opening's shortlist decision is open, once, with a note when the deadline
+// opened it; it reports whether this call opened it.
+func (db *DB) OpenShortlist(ctx context.Context, openingID int64, note string) (bool, error) {
+	res := db.with(ctx).Model(&openingRecord{}).Where("id = ? AND shortlist_opened_at IS NULL", openingID).
+		Updates(map[string]any{"shortlist_opened_at": time.Now().UTC(), "shortlist_note": note})
+	return res.RowsAffected > 0, res.Error
 }

@@ -3,9 +3,11 @@ package store
 import (
 	"context"
 	"errors"
+	"slices"
 	"time"
 
 	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
 
 	"github.com/bullpen-hq/bullpen/models"
 )
@@ -119,4 +121,109 @@ func (db *DB) CompleteFirstRounds(ctx context.Context, openingID int64) (map[int
 		}
 	}
 	return out, nil
+}
+
+type interviewResultRecord struct {
+	InterviewID   int64                  `gorm:"primaryKey"`
+	ApplicationID int64                  `gorm:"primaryKey"`
+	Result        models.InterviewResult `gorm:"serializer:json"`
+	Complete      bool
+	ComputedAt    time.Time
+}
+
+func (interviewResultRecord) TableName() string { return "interview_results" }
+
+// ResultKey names one candidate's result in one interview.
+type ResultKey struct{ InterviewID, ApplicationID int64 }
+
+// StoredResult is a panel's combined result as the application's workflow stored it.
+type StoredResult struct {
+	Result     models.InterviewResult
+	Complete   bool
+	ComputedAt time.Time
+}
+
+// SetInterviewResult stores (or replaces) a candidate's combined result in an interview.
+func (db *DB) SetInterviewResult(ctx context.Context, interviewID, applicationID int64, r models.InterviewResult, complete bool) error {
+	rec := interviewResultRecord{InterviewID: interviewID, ApplicationID: applicationID, Result: r, Complete: complete, ComputedAt: time.Now().UTC()}
+	return db.with(ctx).Clauses(clause.OnConflict{UpdateAll: true}).Create(&rec).Error
+}
+
+// InterviewResults returns the stored results of the interviews named.
+func (db *DB) InterviewResults(ctx context.Context, interviewIDs []int64) (map[ResultKey]StoredResult, error) {
+	out := map[ResultKey]StoredResult{}
+	for chunk := range slices.Chunk(interviewIDs, 500) {
+		var recs []interviewResultRecord
+		if err := db.with(ctx).Where("interview_id IN ?", chunk).Find(&recs).Error; err != nil {
+			return nil, err
+		}
+		for _, r := range recs {
+			out[ResultKey{r.InterviewID, r.ApplicationID}] = StoredResult{Result: r.Result, Complete: r.Complete, ComputedAt: r.ComputedAt}
+		}
+	}
+	return out, nil
+}
+
+// ScorecardsOfInterviews returns every scorecard of the interviews named, by interview, candidate and
+// interviewer.
+func (db *DB) ScorecardsOfInterviews(ctx context.Context, interviewIDs []int64) ([]ScorecardRecord, error) {
+	var out []ScorecardRecord
+	for chunk := range slices.Chunk(interviewIDs, 500) {
+		var recs []ScorecardRecord
+		if err := db.with(ctx).Where("interview_id IN ?", chunk).Order("interview_id, application_id, interviewer_id").Find(&recs).Error; err != nil {
+			return nil, err
+		}
+		out = append(out, recs...)
+	}
+	return out, nil
+}
+
+// CalibrationData reads what interviewer calibration measures: every scorecard of scheduled interviews (of
+// one opening, or all when openingID is 0) with its interview's end, and per interviewer the scorecards still
+// owed for interviews that ended before now.
+func (db *DB) CalibrationData(ctx context.Context, openingID int64, now time.Time) ([]models.CalibrationCard, map[int64]int, error) {
+	ivs, err := db.interviews(ctx, func(q *gorm.DB) *gorm.DB {
+		q = q.Where("status = ?", string(models.InterviewScheduled))
+		if openingID != 0 {
+			q = q.Where("opening_id = ?", openingID)
+		}
+		return q
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	ids := make([]int64, len(ivs))
+	for i, iv := range ivs {
+		ids[i] = iv.ID
+	}
+	recs, err := db.ScorecardsOfInterviews(ctx, ids)
+	if err != nil {
+		return nil, nil, err
+	}
+	byID := map[int64]*models.Interview{}
+	for _, iv := range ivs {
+		byID[iv.ID] = iv
+	}
+	type seat struct{ interview, application, user int64 }
+	scored := map[seat]bool{}
+	cards := make([]models.CalibrationCard, 0, len(recs))
+	for _, r := range recs {
+		scored[seat{r.InterviewID, r.ApplicationID, r.InterviewerID}] = true
+		cards = append(cards, models.CalibrationCard{InterviewerID: r.InterviewerID, InterviewID: r.InterviewID, ApplicationID: r.ApplicationID,
+			Ratings: r.Ratings, EndsAt: byID[r.InterviewID].Ends(), SubmittedAt: r.SubmittedAt})
+	}
+	pending := map[int64]int{}
+	for _, iv := range ivs {
+		if iv.Ends().After(now) {
+			continue
+		}
+		for _, u := range iv.Owed() {
+			for _, a := range iv.ApplicationIDs {
+				if !scored[seat{iv.ID, a, u}] {
+					pending[u]++
+				}
+			}
+		}
+	}
+	return cards, pending, nil
 }

@@ -22,6 +22,10 @@ type ApplicationInput struct {
 	ReminderBefore   time.Duration
 	// RejectionCodes are the organisation's rejection reasons; nil means models.RejectionReasons.
 	RejectionCodes []string
+	// ScorecardReminderAfter and ScorecardEscalateAfter are when, after an interview ends, late interviewers
+	// are reminded and the recruiter is told; zero means the defaults.
+	ScorecardReminderAfter time.Duration
+	ScorecardEscalateAfter time.Duration
 }
 
 // ApplicationState is what the workflow knows; the "state" query returns it.
@@ -35,6 +39,8 @@ type ApplicationState struct {
 	KnockOutPending bool
 	Moves           int
 	Busy            bool
+	// Interviews are the waits for each interview's scorecards.
+	Interviews []InterviewWait
 }
 
 // MoveRequest asks to move an application, as the "move" update. From, when set, is the stage the person
@@ -112,6 +118,7 @@ func (a *application) setup(ctx workflow.Context) error {
 	if err := workflow.SetQueryHandler(ctx, QueryState, func() (ApplicationState, error) { return a.state, nil }); err != nil {
 		return err
 	}
+	workflow.Go(ctx, a.waitForScorecards)
 	if err := workflow.SetUpdateHandlerWithOptions(ctx, UpdateMove, a.move,
 		workflow.UpdateHandlerOptions{Validator: a.validateMove}); err != nil {
 		return err

@@ -30,6 +30,9 @@ const (
 	SignalApplicationsAdded   = "applications_added"
 	SignalApplicationMoved    = "application_moved"
 	SignalOpeningSettings     = "settings"
+	SignalInterview           = "interview"
+	SignalScorecard           = "scorecard"
+	SignalFirstRoundComplete  = "first_round_complete"
 	QueryState                = "state"
 )
 
@@ -54,6 +57,10 @@ const (
 	ActivityImportBatch           = "ImportBatch"
 	ActivityFinishImport          = "FinishImport"
 	ActivitySendInterviewInvites  = "SendInterviewInvites"
+	ActivityRecordInterviewResult = "RecordInterviewResult"
+	ActivityRemindScorecards      = "RemindScorecards"
+	ActivityEscalateScorecards    = "EscalateScorecards"
+	ActivityOpenShortlist         = "OpenShortlist"
 )
 
 // ActivityNames lists every activity a workflow here calls, for the worker's start-up check.
@@ -63,6 +70,7 @@ var ActivityNames = []string{
 	ActivityRecordApplicationMove, ActivitySendQuestionnaire, ActivityRemindQuestionnaire, ActivityExpireQuestionnaire,
 	ActivityScoreQuestionnaire, ActivityQuestionnaireOutcome, ActivityOpeningSlateReady, ActivityCloseOpening,
 	ActivityCountImportRows, ActivityImportBatch, ActivityFinishImport, ActivitySendInterviewInvites,
+	ActivityRecordInterviewResult, ActivityRemindScorecards, ActivityEscalateScorecards, ActivityOpenShortlist,
 }
 
 // StaffingPlanWorkflowID is the workflow ID of a staffing plan's approval.

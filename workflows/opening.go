@@ -1,7 +1,9 @@
 package workflows
 
 import (
+	"fmt"
 	"slices"
+	"time"
 
 	"go.temporal.io/sdk/temporal"
 	"go.temporal.io/sdk/workflow"
@@ -17,6 +19,8 @@ type OpeningInput struct {
 	// ContinueAfter is how many signals one run takes before it continues as new (the server's suggestion
 	// counts too); zero means DefaultOpeningContinueAfter.
 	ContinueAfter int
+	// SlateDeadline, when set, opens the shortlist decision even if the slate is not complete by then.
+	SlateDeadline *time.Time
 	State         *OpeningState
 }
 
@@ -31,12 +35,19 @@ type OpeningState struct {
 	SlateReady   bool
 	Filled       bool
 	Runs         int
+	// Complete lists the applications whose first interview has a complete result; once SlateSize of them
+	// do, or the slate deadline passes, the shortlist decision opens (DecisionOpen).
+	Complete      []int64
+	SlateDeadline *time.Time
+	DeadlinePast  bool
+	DecisionOpen  bool
 }
 
 // OpeningSettings changes an opening's seats or slate size, as the "settings" signal.
 type OpeningSettings struct {
-	Seats     int
-	SlateSize int
+	Seats         int
+	SlateSize     int
+	SlateDeadline *time.Time
 }
 
 // DefaultOpeningContinueAfter keeps an opening's history far below Temporal's limits.
@@ -50,7 +61,7 @@ func Opening(ctx workflow.Context, in OpeningInput) (OpeningState, error) {
 	if in.OpeningID <= 0 {
 		return OpeningState{}, temporal.NewNonRetryableApplicationError("opening ID is required", models.EINVALID, nil)
 	}
-	st := OpeningState{Seats: in.Seats, SlateSize: in.SlateSize, Slate: []int64{}, Hired: []int64{}}
+	st := OpeningState{Seats: in.Seats, SlateSize: in.SlateSize, Slate: []int64{}, Hired: []int64{}, SlateDeadline: in.SlateDeadline}
 	if in.State != nil {
 		st = *in.State
 	}
@@ -65,9 +76,42 @@ func Opening(ctx workflow.Context, in OpeningInput) (OpeningState, error) {
 	added := workflow.GetSignalChannel(ctx, SignalApplicationsAdded)
 	moved := workflow.GetSignalChannel(ctx, SignalApplicationMoved)
 	settings := workflow.GetSignalChannel(ctx, SignalOpeningSettings)
+	firstRounds := workflow.GetSignalChannel(ctx, SignalFirstRoundComplete)
 	o := &opening{in: in, st: &st}
 	handled := 0
 	sel := workflow.NewSelector(ctx)
+	sel.AddReceive(firstRounds, func(c workflow.ReceiveChannel, _ bool) {
+		var f OpeningFirstRound
+		c.Receive(ctx, &f)
+		if !slices.Contains(st.Complete, f.ApplicationID) {
+			st.Complete = append(st.Complete, f.ApplicationID)
+		}
+	})
+	// The slate deadline's timer; a new deadline replaces it (a replaced timer's firing is ignored).
+	var deadlineAt time.Time
+	cancelDeadline := func() {}
+	armDeadline := func() {
+		want := time.Time{}
+		if st.SlateDeadline != nil && !st.DecisionOpen && !st.DeadlinePast {
+			want = *st.SlateDeadline
+		}
+		if want.Equal(deadlineAt) {
+			return
+		}
+		cancelDeadline()
+		deadlineAt = want
+		if want.IsZero() {
+			return
+		}
+		tctx, cancel := workflow.WithCancel(ctx)
+		cancelDeadline = cancel
+		at := want
+		sel.AddFuture(workflow.NewTimer(tctx, max(at.Sub(workflow.Now(ctx)), time.Millisecond)), func(f workflow.Future) {
+			if f.Get(ctx, nil) == nil && at.Equal(deadlineAt) {
+				st.DeadlinePast = true
+			}
+		})
+	}
 	sel.AddReceive(added, func(c workflow.ReceiveChannel, _ bool) {
 		var n int
 		c.Receive(ctx, &n)
@@ -87,8 +131,13 @@ func Opening(ctx workflow.Context, in OpeningInput) (OpeningState, error) {
 		if s.SlateSize > 0 {
 			st.SlateSize = s.SlateSize
 		}
+		st.SlateDeadline = s.SlateDeadline
+		if s.SlateDeadline == nil || s.SlateDeadline.After(workflow.Now(ctx)) {
+			st.DeadlinePast = false
+		}
 	})
 	for !st.Filled {
+		armDeadline()
 		sel.Select(ctx)
 		handled++
 		if err := o.react(ctx); err != nil {
@@ -137,9 +186,30 @@ func (o *opening) apply(m OpeningMove) {
 	}
 }
 
-// react does what the state now calls for: tell the hiring team the slate is full, close a filled opening.
+// ShortlistOpening tells the activities the shortlist decision opened: on a complete slate, or at the
+// deadline with fewer (Note says so).
+type ShortlistOpening struct {
+	OpeningID int64
+	Complete  int
+	Needed    int
+	Note      string
+}
+
+// react does what the state now calls for: open the shortlist decision, tell the hiring team the slate is
+// full, close a filled opening.
 func (o *opening) react(ctx workflow.Context) error {
 	st := o.st
+	if !st.DecisionOpen && st.SlateSize > 0 && (len(st.Complete) >= st.SlateSize || st.DeadlinePast) {
+		open := ShortlistOpening{OpeningID: o.in.OpeningID, Complete: len(st.Complete), Needed: st.SlateSize}
+		if len(st.Complete) < st.SlateSize {
+			open.Note = fmt.Sprintf("The slate deadline passed with %d of %d candidates fully scored after the first interview; "+
+				"the shortlist decision is open with fewer candidates to compare.", len(st.Complete), st.SlateSize)
+		}
+		if err := workflow.ExecuteActivity(ctx, ActivityOpenShortlist, open).Get(ctx, nil); err != nil {
+			return err
+		}
+		st.DecisionOpen = true
+	}
 	if !st.SlateReady && st.SlateSize > 0 && len(st.Slate) >= st.SlateSize {
 		if err := workflow.ExecuteActivity(ctx, ActivityOpeningSlateReady, o.in.OpeningID, st.Slate).Get(ctx, nil); err != nil {
 			return err

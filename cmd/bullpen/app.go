@@ -103,7 +103,8 @@ func (a *App) Open(ctx context.Context) (err error) {
 			a.Log.Info("no SMTP_URL: e-mail is kept in the outbox (admins read it under Outbox)")
 		}
 		acts := &activities.Activities{DB: a.DB, BaseURL: a.Config.BaseURL, Mail: mailer, Log: a.Log, LinkSecret: secret,
-			Start: start, QuestionnaireReminder: a.Config.QuestionnaireRemind, RejectionReasons: a.Config.RejectionReasons}
+			Start: start, QuestionnaireReminder: a.Config.QuestionnaireRemind, RejectionReasons: a.Config.RejectionReasons,
+			ScorecardReminder: a.Config.ScorecardRemind, ScorecardEscalate: a.Config.ScorecardEscalate}
 		if a.worker, err = newWorker(a.Temporal, a.Config.TaskQueue, acts); err != nil {
 			return err
 		}
@@ -119,6 +120,7 @@ func (a *App) Open(ctx context.Context) (err error) {
 		PlanReminderAfter: a.Config.PlanReminderAfter, PlanEscalateAfter: a.Config.PlanEscalateAfter,
 		TaskQueue: a.Config.TaskQueue, LinkSecret: secret, RejectionReasons: a.Config.RejectionReasons,
 		QuestionnaireReminder: a.Config.QuestionnaireRemind, OpeningContinueAfter: a.OpeningContinueAfter,
+		ScorecardReminder: a.Config.ScorecardRemind, ScorecardEscalate: a.Config.ScorecardEscalate,
 	}, frontend.Dist())
 	if a.Demo {
 		if err := loadDemo(ctx, a.DB, a.API, a.Log); err != nil {

@@ -36,6 +36,8 @@ type Config struct {
 	LinkSecret          string        // BULLPEN_LINK_SECRET: signs candidate links; bullpen dev makes one in the data folder
 	RejectionReasons    []string      // BULLPEN_REJECTION_REASONS: comma-separated rejection reason codes
 	QuestionnaireRemind time.Duration // BULLPEN_QUESTIONNAIRE_REMINDER_BEFORE: how long before the deadline candidates are reminded
+	ScorecardRemind     time.Duration // BULLPEN_SCORECARD_REMINDER_AFTER: how long after an interview late interviewers are reminded
+	ScorecardEscalate   time.Duration // BULLPEN_SCORECARD_ESCALATE_AFTER: how long after an interview the recruiter is told of missing scorecards
 	SMTPURL             string        // SMTP_URL: smtp://user:pass@host:587 or smtps://...; empty keeps mail in the outbox
 	SMTPFrom            string        // SMTP_FROM: the sender address
 	LogLevel            string        // BULLPEN_LOG_LEVEL: debug, info, warn, error
@@ -95,6 +97,8 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 		LinkSecret:          strings.TrimSpace(getenv("BULLPEN_LINK_SECRET")),
 		RejectionReasons:    list(getenv("BULLPEN_REJECTION_REASONS")),
 		QuestionnaireRemind: dur("BULLPEN_QUESTIONNAIRE_REMINDER_BEFORE", 24*time.Hour),
+		ScorecardRemind:     dur("BULLPEN_SCORECARD_REMINDER_AFTER", 24*time.Hour),
+		ScorecardEscalate:   dur("BULLPEN_SCORECARD_ESCALATE_AFTER", 72*time.Hour),
 		SMTPURL:             str("SMTP_URL", ""),
 		SMTPFrom:            str("SMTP_FROM", "Bullpen <bullpen@localhost>"),
 		LogLevel:            str("BULLPEN_LOG_LEVEL", "info"),

@@ -4,6 +4,7 @@ import (
 	"context"
 	"log/slog"
 	"slices"
+	"time"
 
 	"github.com/bullpen-hq/bullpen/api"
 	"github.com/bullpen-hq/bullpen/models"
@@ -102,6 +103,30 @@ var demoCandidates = []struct {
 	{"Genta Bytyqi", "genta.bytyqi@example.com", models.SourceApplyPage, models.StageScreening, nil},
 	{"Hana Osmani", "hana.osmani@example.com", models.SourceReferral, models.StageFirstInterview, []string{"b2b", "senior"}},
 	{"Kushtrim Aliu", "kushtrim.aliu@example.com", models.SourceJobBoard, models.StageRejected, nil},
+	{"Liridon Hoxha", "liridon.hoxha@example.com", models.SourceLinkedIn, models.StageFirstInterview, []string{"b2b"}},
+	{"Mimoza Krasniqi", "mimoza.krasniqi@example.com", models.SourceApplyPage, models.StageFirstInterview, nil},
+	{"Nora Berisha", "nora.berisha@example.com", models.SourceReferral, models.StageFirstInterview, []string{"referral"}},
+}
+
+// demoScorecards are the first-interview scorecards the demo's interviewers gave two days ago, in the order
+// of the standard rubric (rapport, needs discovery, objection handling, value framing, closing, composure).
+// Mimoza Krasniqi still waits for Drita Shala's.
+var demoScorecards = map[string]map[string]struct {
+	scores []int
+	rec    models.Recommendation
+	notes  string
+}{
+	"Liridon Hoxha": {
+		"interviewer1@bullpen.demo": {[]int{4, 4, 3, 4, 4, 4}, models.Yes, "Found the budget and the deadline early; traded the discount for a six-month term."},
+		"interviewer2@bullpen.demo": {[]int{5, 4, 4, 4, 3, 5}, models.StrongYes, "Calm under the price pressure; could have asked for the signature sooner."},
+	},
+	"Nora Berisha": {
+		"interviewer1@bullpen.demo": {[]int{4, 3, 3, 3, 3, 4}, models.Yes, "Warm and steady; value framing stayed general."},
+		"interviewer2@bullpen.demo": {[]int{3, 3, 2, 3, 2, 3}, models.No, "Gave 10% at the first push and left without a next step."},
+	},
+	"Mimoza Krasniqi": {
+		"interviewer1@bullpen.demo": {[]int{3, 4, 4, 3, 4, 3}, models.Yes, "Good questions; a little rushed when the buyer went quiet."},
+	},
 }
 
 // loadDemoPipeline opens a demo opening with its hiring team and questionnaire, and puts candidates on its
@@ -112,7 +137,8 @@ func loadDemoPipeline(ctx context.Context, db *store.DB, srv *api.Server, ids ma
 		Description: "Sell our business services by phone and in person to companies in Prishtina. Full training, a fixed salary and a monthly bonus.",
 		Seats:       2, RecruiterID: &rita, InterviewerIDs: []int64{ids["interviewer1@bullpen.demo"], ids["interviewer2@bullpen.demo"]},
 		Questionnaire: &demoQuestionnaire, QuestionnaireDays: models.DefaultQuestionnaireDays, SlateSize: models.DefaultSlateSize,
-		RolePlay: models.RolePlaySettings{Scenario: "Sell a one-year service contract to a sceptical office manager who has a cheaper offer.", DurationMinutes: 20},
+		RolePlay: models.RolePlaySettings{Scenario: "Sell a one-year service contract to a sceptical office manager who has a cheaper offer.", DurationMinutes: 20,
+			ScenarioIDs: demoRotation(ctx, db)},
 	}, rita)
 	if err != nil {
 		return err
@@ -141,6 +167,58 @@ func loadDemoPipeline(ctx context.Context, db *store.DB, srv *api.Server, ids ma
 				return err
 			}
 		}
+		if cards, ok := demoScorecards[dc.name]; ok {
+			if err := demoInterview(ctx, db, srv, o, app.ID, ids, cards); err != nil {
+				return err
+			}
+		}
 	}
+	return nil
+}
+
+// demoRotation is the demo opening's role-play scenarios: the price haggler and the silent sceptic.
+func demoRotation(ctx context.Context, db *store.DB) []int64 {
+	out := []int64{}
+	list, err := db.ListScenarios(ctx, false)
+	if err != nil {
+		return out
+	}
+	for _, sc := range list {
+		if sc.Slug == "price-haggler" || sc.Slug == "silent-sceptic" {
+			out = append(out, sc.ID)
+		}
+	}
+	return out
+}
+
+// demoInterview records a first interview held two days ago with the demo's scorecards, and tells the
+// application's workflow, which stores the result (or reminds the late interviewer) as it would for a real one.
+func demoInterview(ctx context.Context, db *store.DB, srv *api.Server, o *models.Opening, appID int64, ids map[string]int64,
+	cards map[string]struct {
+		scores []int
+		rec    models.Recommendation
+		notes  string
+	}) error {
+	panel := []int64{ids["interviewer1@bullpen.demo"], ids["interviewer2@bullpen.demo"]}
+	iv := &models.Interview{OpeningID: o.ID, Kind: models.InterviewFirst, StartsAt: time.Now().Add(-48 * time.Hour).UTC().Truncate(time.Hour),
+		DurationMinutes: 30, Location: "Bullpen office, Rr. Agim Ramadani 15, Prishtina", OrganizerID: ids["recruiter@bullpen.demo"],
+		InterviewerIDs: panel, ApplicationIDs: []int64{appID}}
+	if len(o.RolePlay.ScenarioIDs) > 0 {
+		iv.ScenarioID = &o.RolePlay.ScenarioIDs[int(appID)%len(o.RolePlay.ScenarioIDs)]
+	}
+	if err := db.CreateInterview(ctx, iv); err != nil {
+		return err
+	}
+	rubric := models.DefaultRubric("en")
+	for email, c := range cards {
+		card := models.Scorecard{InterviewerID: ids[email], Recommendation: c.rec, Notes: c.notes}
+		for i, cp := range rubric.Competencies {
+			card.Ratings = append(card.Ratings, models.Rating{CompetencyID: cp.ID, Score: c.scores[i]})
+		}
+		if _, err := db.SubmitScorecard(ctx, iv.ID, appID, card); err != nil {
+			return err
+		}
+	}
+	srv.AnnounceInterview(ctx, iv)
 	return nil
 }

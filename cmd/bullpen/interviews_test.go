@@ -1,8 +1,12 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -25,7 +29,7 @@ func TestInterviewInvites(t *testing.T) {
 	openingID := demoOpening(t, rita)
 
 	var board struct{ Items []appOut }
-	rita.do("GET", fmt.Sprintf("/api/v1/openings/%d/applications?stage=first_interview", openingID), nil, &board)
+	rita.do("GET", fmt.Sprintf("/api/v1/openings/%d/applications?stage=first_interview&q=hana", openingID), nil, &board)
 	hana := board.Items[0]
 	rita.do("GET", fmt.Sprintf("/api/v1/openings/%d/applications?stage=applied", openingID), nil, &board)
 	arben := board.Items[0]
@@ -100,6 +104,47 @@ func TestInterviewInvites(t *testing.T) {
 		t.Fatalf("a rep reads the interview: %d", code)
 	}
 
+	// The candidate answers from the signed link in their invite: asking for another time needs a note.
+	link := regexp.MustCompile(`/i/([A-Za-z0-9_.-]+)`).FindStringSubmatch(first["hana.osmani@example.com"].Body)
+	if link == nil {
+		t.Fatalf("the candidate's invite has no response link:\n%s", first["hana.osmani@example.com"].Body)
+	}
+	candidate := newBrowser(t, app.URL())
+	public := "/api/v1/public/interviews/" + link[1]
+	var pub struct {
+		Title, Kind, Status, Response string
+		ResponseNoteJSON              string `json:"response_note"`
+	}
+	if code := candidate.do("GET", public, nil, &pub); code != 200 || pub.Status != "scheduled" || pub.Kind != "first" {
+		t.Fatalf("the candidate opens the link: %d %+v", code, pub)
+	}
+	if code := candidate.do("POST", public, map[string]string{"response": "another_time"}, &p); code != 400 || p.fields()[0] != "note" {
+		t.Fatalf("another time without a note: %d %+v", code, p)
+	}
+	if code := candidate.do("GET", "/api/v1/public/interviews/"+link[1][:len(link[1])-2]+"xx", nil, &p); code != 403 {
+		t.Fatalf("a tampered link: %d %+v", code, p)
+	}
+	if code := candidate.do("POST", public, map[string]string{"response": "another_time", "note": "Mornings suit me better."}, &pub); code != 200 ||
+		pub.Response != "another_time" || pub.ResponseNoteJSON != "Mornings suit me better." {
+		t.Fatalf("another time: %d %+v", code, pub)
+	}
+	var listed struct {
+		Items []struct {
+			ID         int64 `json:"id"`
+			Candidates []struct {
+				Response     string `json:"response"`
+				ResponseNote string `json:"response_note"`
+			} `json:"candidates"`
+		} `json:"items"`
+	}
+	if code := rita.do("GET", fmt.Sprintf("/api/v1/applications/%d/interviews", hana.ID), nil, &listed); code != 200 || len(listed.Items) != 1 ||
+		listed.Items[0].Candidates[0].Response != "another_time" {
+		t.Fatalf("the recruiter sees the answer: %d %+v", code, listed)
+	}
+	if code := ilir.do("GET", fmt.Sprintf("/api/v1/applications/%d/interviews", hana.ID), nil, nil); code != 403 {
+		t.Fatalf("an interviewer lists the application's interviews: %d", code)
+	}
+
 	plan["starts_at"] = when.Add(24 * time.Hour)
 	if code := rita.do("PUT", fmt.Sprintf("/api/v1/interviews/%d", iv.ID), plan, &iv); code != 200 || iv.Sequence != 1 {
 		t.Fatalf("reschedule: %d %+v", code, iv)
@@ -120,7 +165,8 @@ func TestInterviewInvites(t *testing.T) {
 	}
 	var got appOut
 	rita.do("GET", fmt.Sprintf("/api/v1/applications/%d", hana.ID), nil, &got)
-	if k := got.kinds(); k[len(k)-1] != "interview_cancelled:" || k[len(k)-2] != "interview_rescheduled:" || k[len(k)-3] != "interview_scheduled:" {
+	if k := got.kinds(); k[len(k)-1] != "interview_cancelled:" || k[len(k)-2] != "interview_rescheduled:" || k[len(k)-3] != "interview_response:" ||
+		k[len(k)-4] != "interview_scheduled:" {
 		t.Fatalf("timeline %v", k)
 	}
 }
@@ -145,7 +191,7 @@ func TestIndependentScorecards(t *testing.T) {
 	other.login("agim@bullpen.demo", "correct-horse-battery")
 	openingID := demoOpening(t, rita)
 	var board struct{ Items []appOut }
-	rita.do("GET", fmt.Sprintf("/api/v1/openings/%d/applications?stage=first_interview", openingID), nil, &board)
+	rita.do("GET", fmt.Sprintf("/api/v1/openings/%d/applications?stage=first_interview&q=hana", openingID), nil, &board)
 	hana := board.Items[0].ID
 	var lib struct{ Items []models.Scenario }
 	rita.do("GET", "/api/v1/scenarios", nil, &lib)
@@ -251,74 +297,248 @@ func TestIndependentScorecards(t *testing.T) {
 	}
 }
 
-// TestSlateRule: with a slate of two, a shortlist after the first interview is refused while fewer than two
-// candidates have complete first-round results, saying how many there are, and accepted once two do.
+// TestSlateRule walks the demo slate (Liridon Hoxha and Nora Berisha fully scored, Mimoza Krasniqi waiting
+// for Drita Shala's scorecard, Hana Osmani not yet interviewed) from first interview through shortlist to a
+// group interview, over HTTP with the real workflows: the shortlist is refused with 2 of 3 complete results
+// and accepted with 3; the comparison shows the panel's means and spreads; the group interview is scored on
+// the group rubric; an excused interviewer completes a result; calibration counts every scorecard.
 func TestSlateRule(t *testing.T) {
 	app := startApp(t, "", t.TempDir(), freeAddr(t), nil)
 	defer app.Close()
-	rita, ilir := newBrowser(t, app.URL()), newBrowser(t, app.URL())
+	rita, ilir, drita := newBrowser(t, app.URL()), newBrowser(t, app.URL()), newBrowser(t, app.URL())
 	rita.login("recruiter@bullpen.demo", pw)
 	ilir.login("interviewer1@bullpen.demo", pw)
+	drita.login("interviewer2@bullpen.demo", pw)
 	openingID := demoOpening(t, rita)
-	var op map[string]any
-	rita.do("GET", fmt.Sprintf("/api/v1/openings/%d", openingID), nil, &op)
-	settings := map[string]any{}
-	for _, k := range []string{"title", "description", "seats", "recruiter_id", "interviewer_ids", "questionnaire", "questionnaire_days",
-		"confirm_knock_outs", "role_play"} {
-		settings[k] = op[k]
+	base := fmt.Sprintf("/api/v1/openings/%d", openingID)
+	type round struct {
+		InterviewID int64                   `json:"interview_id"`
+		Kind        string                  `json:"kind"`
+		Complete    bool                    `json:"complete"`
+		Awaiting    []struct{ Name string } `json:"awaiting"`
+		Result      models.InterviewResult  `json:"result"`
+		Notes       []struct {
+			Recommendation string `json:"recommendation"`
+		} `json:"notes"`
 	}
-	settings["slate_size"] = 2
-	if code := rita.do("PUT", fmt.Sprintf("/api/v1/openings/%d", openingID), settings, nil); code != 200 {
-		t.Fatalf("slate of two: %d", code)
+	var cmp struct {
+		Slate struct {
+			Size, Complete int
+			Open           bool
+		} `json:"slate"`
+		Competencies []struct{ ID string } `json:"competencies"`
+		Rows         []struct {
+			ApplicationID int64  `json:"application_id"`
+			Name          string `json:"name"`
+			Stage         string `json:"stage"`
+			First         *round `json:"first"`
+			Second        *round `json:"second"`
+		} `json:"rows"`
 	}
-	var board struct{ Items []appOut }
-	rita.do("GET", fmt.Sprintf("/api/v1/openings/%d/applications?stage=first_interview", openingID), nil, &board)
-	hana := board.Items[0].ID
-	rita.do("GET", fmt.Sprintf("/api/v1/openings/%d/applications?q=fjolla", openingID), nil, &board)
-	fjolla := board.Items[0].ID
-	if code := rita.do("POST", fmt.Sprintf("/api/v1/applications/%d/moves", fjolla), map[string]string{"to": "first_interview", "reason": "Good call"}, nil); code != 200 {
-		t.Fatalf("fjolla to the first interview: %d", code)
+	compare := func() map[string]int {
+		t.Helper()
+		if code := rita.do("GET", base+"/comparison", nil, &cmp); code != 200 {
+			t.Fatalf("comparison: %d", code)
+		}
+		idx := map[string]int{}
+		for i, r := range cmp.Rows {
+			idx[r.Name] = i
+		}
+		return idx
 	}
+	idx := compare()
+	liridon, nora, mimoza, hana := cmp.Rows[idx["Liridon Hoxha"]], cmp.Rows[idx["Nora Berisha"]], cmp.Rows[idx["Mimoza Krasniqi"]], cmp.Rows[idx["Hana Osmani"]]
+	if cmp.Slate.Size != 3 || cmp.Slate.Complete != 2 || cmp.Slate.Open || len(cmp.Competencies) != 6 || cmp.Rows[0].Name != "Liridon Hoxha" {
+		t.Fatalf("comparison slate %+v, %d competencies, first row %q", cmp.Slate, len(cmp.Competencies), cmp.Rows[0].Name)
+	}
+	// Liridon: Ilir 4 4 3 4 4 4 and Drita 5 4 4 4 3 5.
+	if r := liridon.First; r == nil || !r.Complete || r.Result.Overall != 4 || r.Result.Competencies[0].Mean != 4.5 || r.Result.Competencies[0].Spread != 1 ||
+		r.Result.Recommendations["strong_yes"] != 1 || len(r.Notes) != 2 {
+		t.Fatalf("Liridon's first round %+v", r)
+	}
+	if nora.First == nil || nora.First.Result.Overall != 3 || mimoza.First == nil || mimoza.First.Complete || len(mimoza.First.Awaiting) != 1 ||
+		mimoza.First.Awaiting[0].Name != "Drita Shala" || hana.First != nil {
+		t.Fatalf("Nora %+v, Mimoza %+v, Hana %+v", nora.First, mimoza.First, hana.First)
+	}
+	if code := ilir.do("GET", base+"/comparison", nil, nil); code != 403 {
+		t.Fatalf("an interviewer reads the comparison: %d", code)
+	}
+
+	// With 2 of 3 complete results the shortlist is refused, and nothing moves.
+	var p problem
+	shortlist := map[string]any{"application_ids": []int64{liridon.ApplicationID, mimoza.ApplicationID}, "reason": "Strongest role-plays", "rest": "reject",
+		"reject_code": "not_shortlisted", "reject_reason": "Others negotiated better."}
+	if code := rita.do("POST", base+"/shortlist", shortlist, &p); code != 409 || !strings.Contains(p.Detail, "2 of 3 candidates") {
+		t.Fatalf("shortlist with 2 of 3: %d %+v", code, p)
+	}
+	var hanaNow appOut
+	var one struct {
+		Items []struct {
+			ID   int64   `json:"id"`
+			Owed []int64 `json:"owed"`
+		} `json:"items"`
+	}
+	if code := drita.do("GET", "/api/v1/me/interviews", nil, &one); code != 200 || len(one.Items) != 1 || len(one.Items[0].Owed) != 1 ||
+		one.Items[0].Owed[0] != mimoza.ApplicationID {
+		t.Fatalf("Drita's interviews: %d %+v", code, one)
+	}
+	var cards struct {
+		Hidden bool              `json:"hidden"`
+		Others []json.RawMessage `json:"others"`
+	}
+	drita.do("GET", fmt.Sprintf("/api/v1/interviews/%d/scorecards?application_id=%d", mimoza.First.InterviewID, mimoza.ApplicationID), nil, &cards)
+	if !cards.Hidden || len(cards.Others) != 0 {
+		t.Fatalf("Drita sees Ilir's scorecard before submitting: %+v", cards)
+	}
+	rubric := models.DefaultRubric("en")
+	ratings := func(r models.Rubric, score int) []map[string]any {
+		var out []map[string]any
+		for _, c := range r.Competencies {
+			out = append(out, map[string]any{"competency_id": c.ID, "score": score, "evidence": "Seen in the role-play."})
+		}
+		return out
+	}
+	if code := drita.do("POST", fmt.Sprintf("/api/v1/interviews/%d/scorecards", mimoza.First.InterviewID), map[string]any{
+		"application_id": mimoza.ApplicationID, "ratings": ratings(rubric, 4), "recommendation": "yes"}, nil); code != 201 {
+		t.Fatalf("Drita scores Mimoza: %d", code)
+	}
+	// The application's workflow stores the result; the opening's opens the shortlist decision.
+	eventually(t, 20*time.Second, "Mimoza's stored result", func() bool {
+		var a appOut
+		rita.do("GET", fmt.Sprintf("/api/v1/applications/%d", mimoza.ApplicationID), nil, &a)
+		return slices.Contains(a.kinds(), "interview_result:")
+	})
+	eventually(t, 20*time.Second, "the shortlist decision opened", func() bool {
+		var o struct {
+			Slate struct {
+				OpenedAt *time.Time `json:"opened_at"`
+			} `json:"slate"`
+		}
+		rita.do("GET", base, nil, &o)
+		return o.Slate.OpenedAt != nil
+	})
+	if code := rita.do("POST", base+"/shortlist", map[string]any{"application_ids": []int64{hana.ApplicationID}, "reason": "x", "rest": "wait"}, &p); code != 400 ||
+		p.fields()[0] != "application_ids.0" {
+		t.Fatalf("shortlist Hana, not interviewed: %d %+v", code, p)
+	}
+	noCode := maps.Clone(shortlist)
+	delete(noCode, "reject_code")
+	if code := rita.do("POST", base+"/shortlist", noCode, &p); code != 400 || !slices.Contains(p.fields(), "reject_code") {
+		t.Fatalf("reject the rest without a code: %d %+v", code, p)
+	}
+	var res struct {
+		Results []struct {
+			ApplicationID int64  `json:"application_id"`
+			To            string `json:"to"`
+			OK            bool   `json:"ok"`
+		} `json:"results"`
+	}
+	if code := rita.do("POST", base+"/shortlist", shortlist, &res); code != 200 || len(res.Results) != 3 {
+		t.Fatalf("shortlist with 3 of 3: %d %+v", code, res)
+	}
+	for _, r := range res.Results {
+		want := map[int64]string{liridon.ApplicationID: "shortlist", mimoza.ApplicationID: "shortlist", nora.ApplicationID: "rejected"}[r.ApplicationID]
+		if !r.OK || r.To != want {
+			t.Fatalf("shortlist results %+v", res.Results)
+		}
+	}
+	rita.do("GET", fmt.Sprintf("/api/v1/applications/%d", hana.ApplicationID), nil, &hanaNow)
+	if hanaNow.Stage != "first_interview" {
+		t.Fatalf("Hana, not yet interviewed, moved to %s", hanaNow.Stage)
+	}
+
+	// A group interview for the shortlist: both move to the second interview, each gets an invite.
 	var me struct {
 		User struct{ ID int64 } `json:"user"`
 	}
 	ilir.do("GET", "/api/v1/me", nil, &me)
-	var lib struct{ Items []models.Scenario }
-	rita.do("GET", "/api/v1/scenarios", nil, &lib)
+	ilirID := me.User.ID
+	drita.do("GET", "/api/v1/me", nil, &me)
+	dritaID := me.User.ID
 	start := time.Now().Add(3 * time.Second)
-	interview := map[int64]int64{}
-	for _, a := range []int64{hana, fjolla} {
-		var iv struct{ ID int64 }
-		if code := rita.do("POST", fmt.Sprintf("/api/v1/applications/%d/interviews", a), map[string]any{"starts_at": start, "duration_minutes": 20,
-			"location": "Office", "interviewer_ids": []int64{me.User.ID}, "scenario_id": lib.Items[1].ID}, &iv); code != 201 {
-			t.Fatalf("schedule: %d", code)
+	group := map[string]any{"kind": "group", "application_ids": []int64{liridon.ApplicationID, nora.ApplicationID}, "starts_at": start,
+		"duration_minutes": 60, "location": "Office", "interviewer_ids": []int64{ilirID, dritaID}}
+	if code := rita.do("POST", base+"/interviews", group, &p); code != 400 || p.fields()[0] != "application_ids.1" {
+		t.Fatalf("a rejected candidate in a group interview: %d %+v", code, p)
+	}
+	group["application_ids"] = []int64{liridon.ApplicationID}
+	if code := rita.do("POST", base+"/interviews", group, &p); code != 400 || p.fields()[0] != "application_ids" {
+		t.Fatalf("a group of one: %d %+v", code, p)
+	}
+	group["application_ids"] = []int64{liridon.ApplicationID, mimoza.ApplicationID}
+	var giv struct {
+		ID   int64  `json:"id"`
+		Kind string `json:"kind"`
+	}
+	if code := rita.do("POST", base+"/interviews", group, &giv); code != 201 || giv.Kind != "group" {
+		t.Fatalf("group interview: %d %+v", code, giv)
+	}
+	for _, id := range []int64{liridon.ApplicationID, mimoza.ApplicationID} {
+		var a appOut
+		rita.do("GET", fmt.Sprintf("/api/v1/applications/%d", id), nil, &a)
+		if a.Stage != "second_interview" {
+			t.Fatalf("application %d at %s after the group interview was scheduled", id, a.Stage)
 		}
-		interview[a] = iv.ID
 	}
-	shortlist := func() (int, problem) {
-		var p problem
-		return rita.do("POST", fmt.Sprintf("/api/v1/applications/%d/moves", hana), map[string]string{"to": "shortlist", "reason": "Best role-play"}, &p), p
+	var kit struct {
+		Rubric     models.Rubric `json:"rubric"`
+		Candidates []struct {
+			ApplicationID int64 `json:"application_id"`
+		} `json:"candidates"`
 	}
-	if code, p := shortlist(); code != 409 || !strings.Contains(p.Detail, "0 of 2 candidates") {
-		t.Fatalf("shortlist with no results: %d %+v", code, p)
+	if code := ilir.do("GET", fmt.Sprintf("/api/v1/interviews/%d/kit", giv.ID), nil, &kit); code != 200 || kit.Rubric.Competencies[0].ID != "listening" ||
+		len(kit.Candidates) != 2 {
+		t.Fatalf("group kit: %d %+v", code, kit)
 	}
 	time.Sleep(time.Until(start) + 100*time.Millisecond)
-	score := func(a int64) {
-		var ratings []map[string]any
-		for _, c := range lib.Items[1].Text["en"].Rubric.Competencies {
-			ratings = append(ratings, map[string]any{"competency_id": c.ID, "score": 4})
-		}
-		if code := ilir.do("POST", fmt.Sprintf("/api/v1/interviews/%d/scorecards", interview[a]), map[string]any{"application_id": a,
-			"ratings": ratings, "recommendation": "yes"}, nil); code != 201 {
-			t.Fatalf("score %d: %d", a, code)
+	groupRubric := models.GroupRubric("en")
+	scorePath := fmt.Sprintf("/api/v1/interviews/%d/scorecards", giv.ID)
+	if code := ilir.do("POST", scorePath, map[string]any{"application_id": mimoza.ApplicationID, "ratings": ratings(rubric, 3), "recommendation": "yes"}, &p); code != 400 {
+		t.Fatalf("a group scorecard on the role-play rubric: %d %+v", code, p)
+	}
+	for _, id := range []int64{liridon.ApplicationID, mimoza.ApplicationID} {
+		if code := ilir.do("POST", scorePath, map[string]any{"application_id": id, "ratings": ratings(groupRubric, 4), "recommendation": "yes"}, nil); code != 201 {
+			t.Fatalf("Ilir scores %d in the group: %d", id, code)
 		}
 	}
-	score(hana)
-	if code, p := shortlist(); code != 409 || !strings.Contains(p.Detail, "1 of 2 candidates") {
-		t.Fatalf("shortlist with one result: %d %+v", code, p)
+	excuse := fmt.Sprintf("/api/v1/interviews/%d/excuse", giv.ID)
+	if code := ilir.do("POST", excuse, map[string]any{"interviewer_id": dritaID, "reason": "Ill"}, nil); code != 403 {
+		t.Fatalf("an interviewer excuses a colleague: %d", code)
 	}
-	score(fjolla)
-	if code, p := shortlist(); code != 200 {
-		t.Fatalf("shortlist with the slate complete: %d %+v", code, p)
+	if code := rita.do("POST", excuse, map[string]any{"interviewer_id": ilirID, "reason": "Done already"}, &p); code != 409 {
+		t.Fatalf("excuse one who scored everyone: %d %+v", code, p)
+	}
+	if code := rita.do("POST", excuse, map[string]any{"interviewer_id": dritaID, "reason": "Called away to a client"}, nil); code != 200 {
+		t.Fatalf("excuse Drita: %d", code)
+	}
+	idx = compare()
+	if r := cmp.Rows[idx["Liridon Hoxha"]].Second; r == nil || r.Kind != "group" || !r.Complete || r.Result.Competencies[0].CompetencyID != "listening" {
+		t.Fatalf("Liridon's group round %+v", r)
+	}
+	eventually(t, 20*time.Second, "Liridon's group result stored", func() bool {
+		var a appOut
+		rita.do("GET", fmt.Sprintf("/api/v1/applications/%d", liridon.ApplicationID), nil, &a)
+		n := 0
+		for _, k := range a.kinds() {
+			if k == "interview_result:" {
+				n++
+			}
+		}
+		return n == 2
+	})
+
+	var cal struct {
+		Items []struct {
+			Interviewer struct{ Name string } `json:"interviewer"`
+			Scorecards  int                   `json:"scorecards"`
+			Compared    int                   `json:"compared"`
+		} `json:"items"`
+	}
+	if code := rita.do("GET", "/api/v1/calibration?opening_id="+fmt.Sprint(openingID), nil, &cal); code != 200 || len(cal.Items) != 2 ||
+		cal.Items[0].Interviewer.Name != "Drita Shala" || cal.Items[0].Scorecards != 3 || cal.Items[1].Scorecards != 5 || cal.Items[1].Compared != 18 {
+		t.Fatalf("calibration: %d %+v", code, cal)
+	}
+	if code := ilir.do("GET", "/api/v1/calibration", nil, nil); code != 403 {
+		t.Fatalf("an interviewer reads calibration: %d", code)
 	}
 }

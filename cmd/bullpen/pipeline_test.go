@@ -324,7 +324,7 @@ func pipelineJourney(t *testing.T, app *App, mail *smtptest.Server) {
 	}
 	// The slate rule: no rejection on the strength of the first interview alone, until the slate is scored.
 	if code, p := move(rita, "rejected", "Chose a candidate with more field experience.", "not_shortlisted"); code != 409 ||
-		!strings.Contains(p.Detail, "0 of 3 candidates have complete first-interview results") {
+		!strings.Contains(p.Detail, "2 of 3 candidates have complete first-interview results") {
 		t.Fatalf("reject before the slate: %d %+v", code, p)
 	}
 	if code, p := move(rita, "rejected", "Did not come to the interview and did not answer our calls.", "no_show"); code != 200 {
@@ -523,7 +523,7 @@ func TestCSVImport(t *testing.T) {
 		Items []appOut `json:"items"`
 		Total int      `json:"total"`
 	}
-	if code := rita.do("GET", fmt.Sprintf("/api/v1/openings/%d/applications?limit=1", openingID), nil, &page); code != 200 || len(page.Items) != 1 || page.Total != 9 {
+	if code := rita.do("GET", fmt.Sprintf("/api/v1/openings/%d/applications?limit=1", openingID), nil, &page); code != 200 || len(page.Items) != 1 || page.Total != 12 {
 		t.Fatalf("a page of the board: %d, %d items of %d", code, len(page.Items), page.Total)
 	}
 	if code := rita.form(fmt.Sprintf("/api/v1/openings/%d/imports", openingID), map[string]string{"mapping": "{"},
@@ -550,6 +550,6 @@ func TestCSVImport(t *testing.T) {
 		if err != nil || v.Get(&st) != nil {
 			return false
 		}
-		return st.Runs > 1 && st.Applications == 9
+		return st.Runs > 1 && st.Applications == 12
 	})
 }

@@ -61,7 +61,7 @@ func (s *Starter) OpeningAdded(ctx context.Context, o *models.Opening, n int) er
 	_, err := s.Client.SignalWithStartWorkflow(ctx, workflows.OpeningWorkflowID(o.ID), workflows.SignalApplicationsAdded, n,
 		client.StartWorkflowOptions{TaskQueue: s.TaskQueue, WorkflowIDReusePolicy: enums.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE},
 		workflows.OpeningWorkflow, workflows.OpeningInput{OpeningID: o.ID, Seats: o.Seats, SlateSize: o.SlateSize,
-			ContinueAfter: s.OpeningContinueAfter})
+			SlateDeadline: o.SlateDeadline, ContinueAfter: s.OpeningContinueAfter})
 	return err
 }
 
