@@ -29,17 +29,17 @@ type interviewRequest struct {
 
 // interviewJSON is an interview as the API shows it.
 type interviewJSON struct {
-	ID              int64        `json:"id"`
-	OpeningID       int64        `json:"opening_id"`
-	Kind            string       `json:"kind"`
-	ScenarioID      *int64       `json:"scenario_id"`
-	StartsAt        time.Time    `json:"starts_at"`
-	EndsAt          time.Time    `json:"ends_at"`
-	DurationMinutes int          `json:"duration_minutes"`
-	Location        string       `json:"location"`
-	VideoURL        string       `json:"video_url"`
-	Status          string       `json:"status"`
-	Sequence        int          `json:"sequence"`
+	ID              int64             `json:"id"`
+	OpeningID       int64             `json:"opening_id"`
+	Kind            string            `json:"kind"`
+	ScenarioID      *int64            `json:"scenario_id"`
+	StartsAt        time.Time         `json:"starts_at"`
+	EndsAt          time.Time         `json:"ends_at"`
+	DurationMinutes int               `json:"duration_minutes"`
+	Location        string            `json:"location"`
+	VideoURL        string            `json:"video_url"`
+	Status          string            `json:"status"`
+	Sequence        int               `json:"sequence"`
 	Interviewers    []interviewerJSON `json:"interviewers"`
 	Candidates      []invitedJSON     `json:"candidates"`
 	ApplicationIDs  []int64           `json:"application_ids"`
@@ -544,4 +544,6 @@ func (s *Server) excuseInterviewer(c *gin.Context) {
 
 // AnnounceInterview tells the workflows of an interview's candidates about it, as scheduling does; the demo
 // data uses it for interviews it records directly.
-func (s *Server) AnnounceInterview(ctx context.Context, iv *models.Interview) { s.signalInterview(ctx, iv) }
+func (s *Server) AnnounceInterview(ctx context.Context, iv *models.Interview) {
+	s.signalInterview(ctx, iv)
+}

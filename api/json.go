@@ -59,11 +59,11 @@ type openingJSON struct {
 	RolePlay          models.RolePlaySettings `json:"role_play"`
 	SlateDeadline     *time.Time              `json:"slate_deadline"`
 	// Slate is the slate rule's state; only one opening's GET fills it.
-	Slate     *slateJSON `json:"slate"`
-	CreatedBy *int64     `json:"created_by"`
-	Counts            map[string]int          `json:"counts"`
-	ApplyPath         string                  `json:"apply_path"`
-	CreatedAt         time.Time               `json:"created_at"`
+	Slate     *slateJSON     `json:"slate"`
+	CreatedBy *int64         `json:"created_by"`
+	Counts    map[string]int `json:"counts"`
+	ApplyPath string         `json:"apply_path"`
+	CreatedAt time.Time      `json:"created_at"`
 }
 
 func toOpeningJSON(o models.Opening) openingJSON {
