@@ -7,7 +7,7 @@ import { isApiError, setUnauthorizedHandler } from './api/client';
 import { AppLayout } from './components/AppLayout';
 import { PublicLayout } from './components/PublicLayout';
 import { RequireAuth, RequireRole } from './components/RequireAuth';
-import { REPORT_READER_ROLES, SCENARIO_EDITOR_ROLES, SCENARIO_READER_ROLES } from './lib/roles';
+import { CALIBRATION_READER_ROLES, INTERVIEWER_ROLES, REPORT_READER_ROLES, SCENARIO_EDITOR_ROLES, SCENARIO_READER_ROLES } from './lib/roles';
 import { LoginPage } from './pages/LoginPage';
 import { theme } from './theme';
 
@@ -28,9 +28,14 @@ const ScenarioPage = lazy(() => import('./pages/ScenarioPage').then((m) => ({ de
 const ScenarioFormPage = lazy(() => import('./pages/ScenarioFormPage').then((m) => ({ default: m.ScenarioFormPage })));
 const InterviewPage = lazy(() => import('./pages/InterviewPage').then((m) => ({ default: m.InterviewPage })));
 const ReportsPage = lazy(() => import('./pages/ReportsPage').then((m) => ({ default: m.ReportsPage })));
+const CalibrationPage = lazy(() => import('./pages/CalibrationPage').then((m) => ({ default: m.CalibrationPage })));
+const MyInterviewsPage = lazy(() => import('./pages/MyInterviewsPage').then((m) => ({ default: m.MyInterviewsPage })));
 // Candidates' pages (no sign-in), inside PublicLayout.
 const ApplyPage = lazy(() => import('./pages/ApplyPage').then((m) => ({ default: m.ApplyPage })));
 const QuestionnairePage = lazy(() => import('./pages/QuestionnairePage').then((m) => ({ default: m.QuestionnairePage })));
+const InterviewResponsePage = lazy(() =>
+  import('./pages/InterviewResponsePage').then((m) => ({ default: m.InterviewResponsePage })),
+);
 
 const queryClient = new QueryClient({
   queryCache: new QueryCache(),
@@ -74,6 +79,7 @@ export function App() {
             <Route element={<PublicLayout />}>
               <Route path="/apply/:id" element={<ApplyPage />} />
               <Route path="/q/:token" element={<QuestionnairePage />} />
+              <Route path="/i/:token" element={<InterviewResponsePage />} />
             </Route>
             <Route
               element={
@@ -107,6 +113,14 @@ export function App() {
               <Route path="/applications/:id" element={<ApplicationPage />} />
               <Route path="/interviews/:id" element={<InterviewPage />} />
               <Route
+                path="/my-interviews"
+                element={
+                  <RequireRole roles={INTERVIEWER_ROLES}>
+                    <MyInterviewsPage />
+                  </RequireRole>
+                }
+              />
+              <Route
                 path="/users"
                 element={
                   <RequireRole roles={['admin']}>
@@ -135,6 +149,14 @@ export function App() {
                 element={
                   <RequireRole roles={REPORT_READER_ROLES}>
                     <ReportsPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="/calibration"
+                element={
+                  <RequireRole roles={CALIBRATION_READER_ROLES}>
+                    <CalibrationPage />
                   </RequireRole>
                 }
               />

@@ -4,6 +4,9 @@ import type {
   AppNotification,
   Application,
   ApplicationFilter,
+  ApplicationInterviews,
+  CalibrationRow,
+  Comparison,
   AuditEntry,
   Decision,
   ImportJob,
@@ -12,17 +15,21 @@ import type {
   InterviewKit,
   ImportPreview,
   Items,
+  MyInterview,
   MoveBody,
   NewCandidateBody,
   NewUserBody,
   Opening,
   OpeningBody,
   OpeningDecision,
+  OpeningInterviewBody,
   QuestionnaireTemplate,
   Scenario,
   ScenarioBody,
   ScorecardBody,
   Scorecards,
+  ShortlistBody,
+  ShortlistResult,
   Questionnaire,
   OutboxMessage,
   Plan,
@@ -192,3 +199,35 @@ export const getScorecards = (id: number, applicationId: number) =>
 /** Submits one's scorecard (POST), or edits it once submitted (PUT). */
 export const saveScorecard = (id: number, body: ScorecardBody, edit = false) =>
   api<Scorecards>(`/api/v1/interviews/${id}/scorecards`, { method: edit ? 'PUT' : 'POST', body });
+
+/** The opening's candidates side by side (the slate, each round's panel result), names in lang. */
+export const getComparison = (openingId: number, lang?: string) =>
+  api<Comparison>(`/api/v1/openings/${openingId}/comparison${lang ? `?lang=${encodeURIComponent(lang)}` : ''}`);
+/** Shortlists candidates and waits on or rejects the rest; refused (409) while the slate is not open. */
+export const shortlist = (openingId: number, body: ShortlistBody) =>
+  api<{ results: ShortlistResult[] }>(`/api/v1/openings/${openingId}/shortlist`, { method: 'POST', body }).then(
+    (r) => r.results ?? [],
+  );
+/** Schedules a group interview (2 or more candidates) or a second interview of the opening. */
+export const scheduleOpeningInterview = (openingId: number, body: OpeningInterviewBody) =>
+  api<Interview>(`/api/v1/openings/${openingId}/interviews`, { method: 'POST', body });
+/** The signed-in interviewer's interviews, with the scorecards they still owe. */
+export const listMyInterviews = () =>
+  api<Items<MyInterview>>('/api/v1/me/interviews').then((r) => r.items ?? []);
+
+/** The application's interviews, newest first, with the rotation's suggested scenario for a first interview. */
+export const listApplicationInterviews = (applicationId: number) =>
+  api<ApplicationInterviews>(`/api/v1/applications/${applicationId}/interviews`).then((r) => ({
+    items: r.items ?? [],
+    suggested_scenario_id: r.suggested_scenario_id ?? null,
+  }));
+/** Moves an interview (time, place, panel, scenario); everyone gets the updated invite. */
+export const rescheduleInterview = (id: number, body: InterviewBody) =>
+  api<Interview>(`/api/v1/interviews/${id}`, { method: 'PUT', body });
+export const cancelInterview = (id: number) => api<Interview>(`/api/v1/interviews/${id}/cancel`, { method: 'POST' });
+/** Excuses an interviewer of the panel: they no longer owe scorecards for the interview. */
+export const excuseInterviewer = (id: number, interviewerId: number, reason: string) =>
+  api<Interview>(`/api/v1/interviews/${id}/excuse`, { method: 'POST', body: { interviewer_id: interviewerId, reason } });
+/** How each interviewer scores against their panels, for one opening or all. */
+export const getCalibration = (openingId: number | null) =>
+  api<Items<CalibrationRow>>(`/api/v1/calibration${openingId ? `?opening_id=${openingId}` : ''}`).then((r) => r.items ?? []);

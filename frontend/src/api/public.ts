@@ -118,6 +118,38 @@ export const submitQuestionnaire = (token: string, answers: Answer[], locale: st
     quiet401: true,
   });
 
+/** A candidate's answer to an interview invitation: '' until they answer. */
+export type InterviewResponse = '' | 'confirmed' | 'another_time';
+
+/** The candidate's next interview, as the signed link in their invitation opens it. */
+export interface PublicInterview {
+  candidate_name: string;
+  /** The opening's title. */
+  title: string;
+  kind: 'first' | 'second' | 'group' | string;
+  starts_at: string;
+  ends_at: string;
+  duration_minutes: number;
+  location: string;
+  video_url: string;
+  status: 'scheduled' | 'cancelled' | string;
+  response: InterviewResponse | string;
+  response_note: string;
+  /** The candidate's language, if the server says it (en or sq). */
+  locale?: string;
+}
+
+export const getPublicInterview = (token: string) =>
+  api<PublicInterview>(`/api/v1/public/interviews/${encodeURIComponent(token)}`, { quiet401: true });
+
+/** Confirms the interview, or asks for another time (a note of up to 1000 characters is required then). */
+export const respondToInterview = (token: string, response: 'confirmed' | 'another_time', note = '') =>
+  api<PublicInterview>(`/api/v1/public/interviews/${encodeURIComponent(token)}`, {
+    method: 'POST',
+    body: response === 'another_time' ? { response, note } : { response },
+    quiet401: true,
+  });
+
 function reportQuery(openingId: number | null): string {
   return openingId ? `?opening_id=${openingId}` : '';
 }

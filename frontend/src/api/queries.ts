@@ -4,6 +4,9 @@ import { isApiError } from './client';
 import {
   fetchMe,
   getApplication,
+  getCalibration,
+  listApplicationInterviews,
+  getComparison,
   getImport,
   getInterviewKit,
   getScorecards,
@@ -12,6 +15,7 @@ import {
   getScenario,
   listApplications,
   listImports,
+  listMyInterviews,
   listNotifications,
   listOpenings,
   listPlans,
@@ -46,6 +50,12 @@ export const keys = {
   scenario: (id: number) => ['scenarios', 'one', id] as const,
   interviewKit: (id: number, lang: string) => ['interviews', 'kit', id, lang] as const,
   scorecards: (id: number, applicationId: number) => ['interviews', 'scorecards', id, applicationId] as const,
+  applicationInterviews: (applicationId: number) => ['interviews', 'application', applicationId] as const,
+  calibration: (openingId: number | null) => ['calibration', openingId ?? 'all'] as const,
+  /** Every comparison of one opening, whatever its language. */
+  comparisons: (openingId: number) => ['comparison', openingId] as const,
+  comparison: (openingId: number, lang: string) => ['comparison', openingId, lang] as const,
+  myInterviews: ['interviews', 'mine'] as const,
 };
 
 export function useMe() {
@@ -167,4 +177,33 @@ export function useInterviewKit(id: number, lang: string) {
 /** One candidate's scorecards in an interview, as far as the user may see them. */
 export function useScorecards(id: number, applicationId: number) {
   return useQuery({ queryKey: keys.scorecards(id, applicationId), queryFn: () => getScorecards(id, applicationId) });
+}
+
+/** The opening's candidates side by side, competency names in lang. */
+export function useComparison(openingId: number, lang: string, enabled = true) {
+  return useQuery({
+    queryKey: keys.comparison(openingId, lang),
+    queryFn: () => getComparison(openingId, lang),
+    enabled: enabled && Number.isFinite(openingId),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The signed-in interviewer's interviews; fetched afresh on each visit, scorecards come and go. */
+export function useMyInterviews() {
+  return useQuery({ queryKey: keys.myInterviews, queryFn: listMyInterviews, staleTime: 0, refetchInterval: 60_000 });
+}
+
+/** The application's interviews (hiring managers only, so others pass enabled=false). */
+export function useApplicationInterviews(applicationId: number, enabled = true) {
+  return useQuery({
+    queryKey: keys.applicationInterviews(applicationId),
+    queryFn: () => listApplicationInterviews(applicationId),
+    enabled: enabled && Number.isFinite(applicationId),
+  });
+}
+
+/** Interviewer calibration, for one opening or all of them (null). */
+export function useCalibration(openingId: number | null) {
+  return useQuery({ queryKey: keys.calibration(openingId), queryFn: () => getCalibration(openingId) });
 }

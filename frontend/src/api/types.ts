@@ -96,6 +96,8 @@ export type OpeningStatus = (typeof OPENING_STATUSES)[number];
 export interface RolePlaySettings {
   scenario: string;
   duration_minutes: number;
+  /** The first interview's scenarios, rotated across the slate (difficulties at most one apart); absent on old data. */
+  scenario_ids?: number[];
 }
 
 export interface Opening {
@@ -114,6 +116,8 @@ export interface Opening {
   confirm_knock_outs: boolean;
   slate_size: number;
   role_play: RolePlaySettings;
+  /** After this instant the shortlist decision opens even with fewer complete results than the slate size. */
+  slate_deadline?: string | null;
   created_by: number | null;
   /** Applications per stage; stages with none are absent. */
   counts: Partial<Record<Stage, number>>;
@@ -135,6 +139,7 @@ export interface OpeningBody {
   confirm_knock_outs: boolean;
   slate_size: number;
   role_play: RolePlaySettings;
+  slate_deadline?: string | null;
 }
 
 export type OpeningDecision = 'approve' | 'reject';
@@ -510,10 +515,23 @@ export interface ScenarioBody {
 
 // Interviews and scorecards (api/interviews.go, api/scorecards.go).
 
+/** An interviewer of an interview's panel; an excused one no longer owes scorecards for it. */
+export interface Panelist extends PersonRef {
+  excused?: boolean;
+  excuse_reason?: string;
+}
+
+/** A candidate of an interview (id is the application's) and their answer to the invitation. */
+export interface InterviewCandidate extends PersonRef {
+  response?: '' | 'confirmed' | 'another_time' | string;
+  response_note?: string;
+  responded_at?: string | null;
+}
+
 export interface Interview {
   id: number;
   opening_id: number;
-  kind: 'first' | 'second' | string;
+  kind: 'first' | 'second' | 'group' | string;
   scenario_id: number | null;
   starts_at: string;
   ends_at: string;
@@ -522,8 +540,8 @@ export interface Interview {
   video_url: string;
   status: 'scheduled' | 'cancelled' | string;
   sequence: number;
-  interviewers: PersonRef[];
-  candidates: PersonRef[];
+  interviewers: Panelist[];
+  candidates: InterviewCandidate[];
   application_ids: number[];
 }
 
@@ -597,4 +615,117 @@ export interface Scorecards {
   hidden: boolean;
   awaiting: PersonRef[];
   result: InterviewResult | null;
+}
+
+// Slate, comparison and shortlist (GET /openings/:id/comparison, POST /openings/:id/shortlist).
+
+/** Whether an opening's shortlist decision is open: enough complete first rounds, or its deadline passed. */
+export interface Slate {
+  size: number;
+  complete: number;
+  open: boolean;
+  opened_at: string | null;
+  /** Says why the slate opened early (its deadline passed). */
+  note: string;
+  deadline: string | null;
+}
+
+/** One interview round of a candidate, as the comparison shows it. */
+export interface ComparisonRound {
+  interview_id: number;
+  kind: 'first' | 'second' | 'group' | string;
+  starts_at: string;
+  scenario: { id: number; name: string; difficulty: number } | null;
+  complete: boolean;
+  awaiting: PersonRef[];
+  result: InterviewResult | null;
+  notes: { interviewer: PersonRef; recommendation: Recommendation | ''; notes: string }[];
+}
+
+/** One candidate who reached the first interview, side by side with the others. */
+export interface ComparisonRow {
+  application_id: number;
+  name: string;
+  stage: Stage;
+  questionnaire: { percent: number; passed: boolean; knocked_out: boolean } | null;
+  first: ComparisonRound | null;
+  /** The latest second or group interview. */
+  second: ComparisonRound | null;
+}
+
+export interface Comparison {
+  opening_id: number;
+  title: string;
+  slate: Slate;
+  competencies: { id: string; name: string }[];
+  group_competencies: { id: string; name: string }[];
+  rows: ComparisonRow[];
+}
+
+export interface ShortlistBody {
+  application_ids: number[];
+  reason: string;
+  /** What happens to the other candidates at the first interview with a complete result. */
+  rest: 'wait' | 'reject';
+  reject_code: string;
+  reject_reason: string;
+}
+
+/** An RFC 9457 problem, as the API nests it in a batch's results. */
+export interface Problem {
+  type?: string;
+  title: string;
+  status: number;
+  detail?: string;
+}
+
+export interface ShortlistResult {
+  application_id: number;
+  to: Stage;
+  ok: boolean;
+  problem: Problem | null;
+}
+
+/** POST /openings/:id/interviews: a group interview (2 to 12 candidates) or a second interview. */
+export interface OpeningInterviewBody extends Omit<InterviewBody, 'kind'> {
+  kind: 'group' | 'second';
+  application_ids: number[];
+}
+
+/** GET /me/interviews: an interview of the caller's, with the applications they still have to score. */
+export interface MyInterview extends Interview {
+  owed: number[];
+}
+
+// The candidate page's interviews, interviewer calibration (GET /applications/:id/interviews, GET /calibration).
+
+/** An interview of the application, with who has scored this candidate and the panel's result once complete. */
+export interface InterviewItem extends Interview {
+  /** The interviewers who have scored this candidate. */
+  submitted: number[];
+  /** Every interviewer not excused has scored. */
+  complete: boolean;
+  result: InterviewResult | null;
+}
+
+export interface ApplicationInterviews {
+  items: InterviewItem[];
+  /** The opening's rotation's next scenario for a first interview. */
+  suggested_scenario_id: number | null;
+}
+
+/** How one interviewer scores compared with their panels, and how promptly. */
+export interface CalibrationRow {
+  interviewer: PersonRef;
+  scorecards: number;
+  average_score: number | null;
+  /** Mean signed difference from the panel's mean on the same candidate and competency (positive: higher). */
+  panel_deviation: number | null;
+  /** The mean absolute value of that difference. */
+  panel_distance: number | null;
+  /** How many of their scores had a panel to compare with (absent on older servers). */
+  compared?: number;
+  late: number;
+  pending: number;
+  median_hours_to_submit: number | null;
 }

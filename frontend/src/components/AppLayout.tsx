@@ -1,13 +1,13 @@
 import { AppShell, Avatar, Badge, Burger, Center, Group, Loader, Menu, NavLink, Stack, Text, UnstyledButton } from '@mantine/core';
 import { Suspense } from 'react';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBriefcase, IconChartBar, IconChecklist, IconChevronDown, IconFileSpreadsheet, IconHistory, IconKey, IconLogout, IconMail, IconMasksTheater, IconUsers } from '@tabler/icons-react';
+import { IconBriefcase, IconCalendarEvent, IconChartBar, IconChecklist, IconChevronDown, IconFileSpreadsheet, IconHistory, IconKey, IconLogout, IconMail, IconMasksTheater, IconScale, IconUsers } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { logout } from '../api/endpoints';
 import { usePlans } from '../api/queries';
-import { hasRole, REPORT_READER_ROLES, SCENARIO_READER_ROLES } from '../lib/roles';
+import { CALIBRATION_READER_ROLES, hasRole, INTERVIEWER_ROLES, REPORT_READER_ROLES, SCENARIO_READER_ROLES } from '../lib/roles';
 import { ChangePasswordModal } from './ChangePasswordModal';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { Logo } from './Logo';
@@ -47,8 +47,10 @@ export function AppLayout() {
     { to: '/plans', label: t('nav.plans'), icon: IconFileSpreadsheet, show: true },
     { to: '/approvals', label: t('nav.approvals'), icon: IconChecklist, show: isHead, count: pendingCount },
     { to: '/openings', label: t('nav.openings'), icon: IconBriefcase, show: true },
+    { to: '/my-interviews', label: t('nav.myInterviews'), icon: IconCalendarEvent, show: hasRole(user, ...INTERVIEWER_ROLES) },
     { to: '/scenarios', label: t('nav.scenarios'), icon: IconMasksTheater, show: hasRole(user, ...SCENARIO_READER_ROLES) },
     { to: '/reports', label: t('nav.reports'), icon: IconChartBar, show: hasRole(user, ...REPORT_READER_ROLES) },
+    { to: '/calibration', label: t('nav.calibration'), icon: IconScale, show: hasRole(user, ...CALIBRATION_READER_ROLES) },
     { to: '/users', label: t('nav.users'), icon: IconUsers, show: hasRole(user, 'admin') },
     { to: '/outbox', label: t('nav.outbox'), icon: IconMail, show: hasRole(user, 'admin') },
     { to: '/audit', label: t('nav.audit'), icon: IconHistory, show: hasRole(user, 'admin') },

@@ -37,7 +37,20 @@ const NEEDS: Record<string, string[]> = {
   import_finished: ['opening_title', 'created', 'duplicates', 'failed'],
   opening_pending: ['opening_title', 'seats'],
   opening_decided: ['opening_title', 'decision'],
+  scorecards_complete: ['candidate_name', 'opening_title', 'overall'],
+  scorecard_reminder: ['candidate_name', 'opening_title'],
+  scorecards_overdue: ['candidate_name', 'opening_title', 'missing'],
+  shortlist_open: ['opening_title', 'complete', 'needed', 'by_deadline'],
+  interview_response: ['candidate_name', 'opening_title', 'response'],
 };
+
+/** The template key of a notice: some kinds have one template per outcome. */
+function noticeKey(kind: string, params: Record<string, unknown>): string {
+  if (BY_DECISION.has(kind)) return `notifications.message.${kind}_${params.decision}`;
+  if (kind === 'interview_response') return `notifications.message.${kind}_${params.response}`;
+  if (kind === 'shortlist_open' && params.by_deadline) return `notifications.message.${kind}_deadline`;
+  return `notifications.message.${kind}`;
+}
 
 /** Kinds whose template depends on the decision taken. */
 const BY_DECISION = new Set(['plan_decided', 'opening_decided']);
@@ -48,14 +61,13 @@ function useNoticeText() {
   const fmt = useFormat();
   return (n: AppNotification): string => {
     const params = n.params ?? {};
-    const key = BY_DECISION.has(n.kind)
-      ? `notifications.message.${n.kind}_${params.decision}`
-      : `notifications.message.${n.kind}`;
+    const key = noticeKey(n.kind, params);
     const needs = NEEDS[n.kind] ?? ['plan_title'];
     if (needs.some((p) => params[p] === undefined || params[p] === null)) return n.message;
     const shown: Record<string, string | number> = { ...params };
     if (typeof params.percent === 'number') shown.percent = fmt.percent(params.percent / 100);
-    for (const k of ['created', 'duplicates', 'failed', 'seats', 'slate']) {
+    if (typeof params.overall === 'number') shown.overall = fmt.number(params.overall as number);
+    for (const k of ['created', 'duplicates', 'failed', 'seats', 'slate', 'complete', 'needed']) {
       if (typeof params[k] === 'number') shown[k] = fmt.number(params[k] as number);
     }
     // i18next picks the plural form ("1 seat", "3 seats") from a numeric count.

@@ -1,5 +1,6 @@
 // The opening settings form: its values (numbers may be '' while typed), and the conversions to and from
 // the API's opening and questionnaire.
+import dayjs from 'dayjs';
 import type { Opening, OpeningBody, Question, QuestionKind, Questionnaire } from '../api/types';
 import { newId } from './pipeline';
 
@@ -38,7 +39,9 @@ export interface SettingsValues {
   slate_size: Num;
   questionnaire_days: Num;
   confirm_knock_outs: boolean;
-  role_play: { scenario: string; duration_minutes: Num };
+  role_play: { scenario: string; duration_minutes: Num; scenario_ids: string[] };
+  /** A DateTimePicker's value (local time, 'YYYY-MM-DD HH:mm:ss'), or null for no deadline. */
+  slate_deadline: string | null;
   recruiter_id: string | null;
   interviewer_ids: string[];
   use_questionnaire: boolean;
@@ -139,7 +142,12 @@ export function toSettingsValues(o: Opening): SettingsValues {
     slate_size: o.slate_size,
     questionnaire_days: o.questionnaire_days,
     confirm_knock_outs: o.confirm_knock_outs,
-    role_play: { scenario: o.role_play?.scenario ?? '', duration_minutes: o.role_play?.duration_minutes ?? 0 },
+    role_play: {
+      scenario: o.role_play?.scenario ?? '',
+      duration_minutes: o.role_play?.duration_minutes ?? 0,
+      scenario_ids: (o.role_play?.scenario_ids ?? []).map(String),
+    },
+    slate_deadline: o.slate_deadline ? dayjs(o.slate_deadline).format('YYYY-MM-DD HH:mm:ss') : null,
     recruiter_id: o.recruiter_id !== null ? String(o.recruiter_id) : null,
     interviewer_ids: (o.interviewer_ids ?? []).map(String),
     use_questionnaire: !!o.questionnaire,
@@ -156,7 +164,12 @@ export function toOpeningBody(v: SettingsValues): OpeningBody {
     slate_size: numOrZero(v.slate_size),
     questionnaire_days: numOrZero(v.questionnaire_days),
     confirm_knock_outs: v.confirm_knock_outs,
-    role_play: { scenario: v.role_play.scenario, duration_minutes: numOrZero(v.role_play.duration_minutes) },
+    role_play: {
+      scenario: v.role_play.scenario,
+      duration_minutes: numOrZero(v.role_play.duration_minutes),
+      scenario_ids: v.role_play.scenario_ids.map(Number),
+    },
+    slate_deadline: v.slate_deadline ? dayjs(v.slate_deadline).toISOString() : null,
     recruiter_id: v.recruiter_id ? Number(v.recruiter_id) : null,
     interviewer_ids: v.interviewer_ids.map(Number),
     questionnaire: v.use_questionnaire ? toQuestionnaire(v.questionnaire) : null,
@@ -165,6 +178,6 @@ export function toOpeningBody(v: SettingsValues): OpeningBody {
 
 /** The server's field paths this form shows next to an input; any other is listed above the save button. */
 const SHOWN =
-  /^(title|description|seats|slate_size|questionnaire_days|confirm_knock_outs|role_play\.(scenario|duration_minutes)|recruiter_id|interviewer_ids(\.\d+)?|questionnaire\.pass_mark|questionnaire\.questions(\.\d+\.(id|kind|prompt|weight|required|options(\.\d+(\.(points|label|id))?)?|min|max|target|knock_out_below))?)$/;
+  /^(title|description|seats|slate_size|questionnaire_days|confirm_knock_outs|role_play\.(scenario|duration_minutes|scenario_ids(\.\d+)?)|slate_deadline|recruiter_id|interviewer_ids(\.\d+)?|questionnaire\.pass_mark|questionnaire\.questions(\.\d+\.(id|kind|prompt|weight|required|options(\.\d+(\.(points|label|id))?)?|min|max|target|knock_out_below))?)$/;
 
 export const isShownField = (path: string) => SHOWN.test(path);

@@ -14,3 +14,9 @@ export const SCENARIO_READER_ROLES: Role[] = ['admin', 'department_head', 'recru
 
 /** Roles that may write, duplicate and archive role-play scenarios (POST and PUT /scenarios). */
 export const SCENARIO_EDITOR_ROLES: Role[] = ['admin', 'recruiter'];
+
+/** Roles that may read interviewer calibration (GET /calibration): the hiring managers. */
+export const CALIBRATION_READER_ROLES: Role[] = ['admin', 'department_head', 'recruiter'];
+
+/** Roles that sit on interview panels and have a list of their own interviews (GET /me/interviews). */
+export const INTERVIEWER_ROLES: Role[] = ['interviewer'];

@@ -14,20 +14,20 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconArrowRight, IconCalendarPlus, IconDoorExit, IconMailForward, IconX } from '@tabler/icons-react';
+import { IconAlertTriangle, IconArrowRight, IconDoorExit, IconMailForward, IconX } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { fieldErrors } from '../api/client';
 import { addNote, resendQuestionnaire, setTags } from '../api/endpoints';
-import { keys, useApplication } from '../api/queries';
-import type { Application, Interview } from '../api/types';
+import { keys, useApplication, useApplicationInterviews } from '../api/queries';
+import type { Application } from '../api/types';
 import { EventTimeline } from '../components/application/EventTimeline';
 import { ProfileList } from '../components/application/ProfileList';
 import { QuestionnaireView } from '../components/application/QuestionnaireView';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { ScheduleInterviewModal } from '../components/interview/ScheduleInterviewModal';
+import { ApplicationInterviews } from '../components/interview/ApplicationInterviews';
 import { PageHeader } from '../components/PageHeader';
 import { AttentionBadges, ScoreBadge } from '../components/pipeline/BoardCard';
 import { StageBadge } from '../components/StageBadge';
@@ -133,32 +133,6 @@ function NextStep({ app }: { app: Application }) {
   );
 }
 
-/** At an interview stage: schedules the interview, then links the kit of the one just scheduled. */
-function InterviewScheduler({ app }: { app: Application }) {
-  const { t } = useTranslation();
-  const fmt = useFormat();
-  const [open, setOpen] = useState(false);
-  const [scheduled, setScheduled] = useState<Interview[]>([]);
-  return (
-    <Stack gap="xs" data-testid="interview-scheduler">
-      <Group>
-        <Button variant="light" leftSection={<IconCalendarPlus size={16} aria-hidden />} onClick={() => setOpen(true)}>
-          {t('interview.schedule')}
-        </Button>
-      </Group>
-      {scheduled.map((iv) => (
-        <Group key={iv.id} gap="xs">
-          <Text size="sm">{t('interview.scheduledAt', { at: fmt.dateTime(iv.starts_at) })}</Text>
-          <Anchor component={Link} to={`/interviews/${iv.id}`} size="sm">
-            {t('interview.openKit')}
-          </Anchor>
-        </Group>
-      ))}
-      {open && <ScheduleInterviewModal app={app} onClose={() => setOpen(false)} onScheduled={(iv) => setScheduled((l) => [...l, iv])} />}
-    </Stack>
-  );
-}
-
 function TagsEditor({ app, canEdit }: { app: Application; canEdit: boolean }) {
   const { t } = useTranslation();
   const update = useApplicationUpdate();
@@ -259,6 +233,9 @@ export function ApplicationPage() {
   const me = useCurrentUser();
   const id = Number(useParams().id);
   const query = useApplication(Number.isFinite(id) ? id : null);
+  const canManage = canManagePipeline(me);
+  // Hiring managers only: the interviews show at an interview stage, or once there have been any.
+  const interviews = useApplicationInterviews(id, canManage);
 
   if (query.isPending) {
     return (
@@ -271,7 +248,6 @@ export function ApplicationPage() {
   if (query.isError) return <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
 
   const app = query.data;
-  const canManage = canManagePipeline(me);
   const days = daysSince(app.stage_entered_at);
   const openingTitle = app.opening?.title ?? t('application.openingNumber', { id: app.opening_id });
   const others = app.other_applications ?? [];
@@ -311,11 +287,12 @@ export function ApplicationPage() {
                 <NextStep app={app} />
               </Card>
             )}
-            {canManage && (app.stage === 'first_interview' || app.stage === 'second_interview') && (
-              <Card title={t('interview.title')} id="interview-heading">
-                <InterviewScheduler app={app} />
-              </Card>
-            )}
+            {canManage &&
+              (app.stage === 'first_interview' || app.stage === 'second_interview' || (interviews.data?.items.length ?? 0) > 0) && (
+                <Card title={t('candidateInterviews.title')} id="interview-heading" testId="interviews">
+                  <ApplicationInterviews app={app} />
+                </Card>
+              )}
             <Card title={t('application.questionnaire')} id="questionnaire-heading">
               {app.questionnaire ? (
                 <QuestionnaireView response={app.questionnaire} />

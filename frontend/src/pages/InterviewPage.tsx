@@ -347,7 +347,12 @@ function CandidateScoring({ kit, applicationId, name }: { kit: InterviewKit; app
               applicationId={applicationId}
               rubric={kit.rubric}
               mine={cards.data.mine}
-              onSaved={(s) => qc.setQueryData(keys.scorecards(ivId, applicationId), s)}
+              onSaved={(s) => {
+                qc.setQueryData(keys.scorecards(ivId, applicationId), s);
+                // What was owed and the slate's comparison have changed with it.
+                void qc.invalidateQueries({ queryKey: keys.myInterviews });
+                void qc.invalidateQueries({ queryKey: keys.comparisons(kit.interview.opening_id) });
+              }}
             />
           ) : (
             <Text size="sm" c="dimmed">

@@ -1,11 +1,12 @@
 import { ActionIcon, Alert, Anchor, Breadcrumbs, Button, CopyButton, Group, Paper, Skeleton, Stack, Tabs, Text, Tooltip } from '@mantine/core';
-import { IconCheck, IconCopy, IconExternalLink, IconInfoCircle, IconLayoutKanban, IconSettings, IconUpload, IconX } from '@tabler/icons-react';
+import { IconCheck, IconCopy, IconExternalLink, IconInfoCircle, IconLayoutKanban, IconScale, IconSettings, IconUpload, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useOpening } from '../api/queries';
 import type { OpeningDecision } from '../api/types';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { CompareTab } from '../components/opening/CompareTab';
 import { ImportTab } from '../components/opening/ImportTab';
 import { SettingsTab } from '../components/opening/SettingsTab';
 import { OpeningDecisionModal } from '../components/OpeningDecisionModal';
@@ -16,9 +17,9 @@ import { useFormat } from '../lib/format';
 import { applyUrl, canDecideOpening, canManagePipeline } from '../lib/pipeline';
 import { useCurrentUser } from '../lib/useCurrentUser';
 
-const TABS = ['pipeline', 'settings', 'import'] as const;
+const TABS = ['pipeline', 'compare', 'settings', 'import'] as const;
 
-/** One opening: its pipeline board, its settings and its CSV imports. */
+/** One opening: its pipeline board, its candidates compared, its settings and its CSV imports. */
 export function OpeningPage() {
   const { t } = useTranslation();
   const fmt = useFormat();
@@ -121,6 +122,11 @@ export function OpeningPage() {
             {t('opening.tab.pipeline')}
           </Tabs.Tab>
           {canManage && (
+            <Tabs.Tab value="compare" leftSection={<IconScale size={16} aria-hidden />}>
+              {t('opening.tab.compare')}
+            </Tabs.Tab>
+          )}
+          {canManage && (
             <Tabs.Tab value="settings" leftSection={<IconSettings size={16} aria-hidden />}>
               {t('opening.tab.settings')}
             </Tabs.Tab>
@@ -134,6 +140,11 @@ export function OpeningPage() {
         <Tabs.Panel value="pipeline">
           <PipelineBoard opening={o} canManage={canManage} />
         </Tabs.Panel>
+        {canManage && tab === 'compare' && (
+          <Tabs.Panel value="compare">
+            <CompareTab opening={o} />
+          </Tabs.Panel>
+        )}
         {canManage && (
           <Tabs.Panel value="settings">
             <SettingsTab key={o.id} opening={o} />

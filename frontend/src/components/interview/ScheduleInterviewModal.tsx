@@ -6,9 +6,9 @@ import { useMutation } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { fieldErrors } from '../../api/client';
-import { scheduleInterview } from '../../api/endpoints';
+import { rescheduleInterview, scheduleInterview } from '../../api/endpoints';
 import { useScenarios, useTeam } from '../../api/queries';
-import type { Application, Interview } from '../../api/types';
+import type { Application, Interview, InterviewBody } from '../../api/types';
 import { scenarioText } from '../../lib/scenarios';
 import { ErrorAlert } from '../ErrorAlert';
 
@@ -24,30 +24,52 @@ function formErrors(err: unknown): Record<string, string> {
   return out;
 }
 
-/** Schedules the application's interview: time, length, place or video link, the panel and the scenario. */
+/** A DateTimePicker's value (local time) for an instant. */
+const pickerValue = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm:ss');
+
+/**
+ * Schedules the application's interview: time, length, place or video link, the panel and the scenario. Given
+ * `interview`, it reschedules that one instead (PUT), starting from its current plan. A new first interview
+ * starts from the scenario the opening's rotation suggests (`suggestedScenarioId`), which the user may change.
+ */
 export function ScheduleInterviewModal({
   app,
+  interview,
+  suggestedScenarioId = null,
   onClose,
   onScheduled,
 }: {
   app: Application;
+  interview?: Interview;
+  suggestedScenarioId?: number | null;
   onClose: () => void;
   onScheduled: (iv: Interview) => void;
 }) {
   const { t, i18n } = useTranslation();
   const team = useTeam();
-  const scenarios = useScenarios();
-  const first = app.stage === 'first_interview';
+  const scenarios = useScenarios(true);
+  const editing = !!interview;
+  const first = interview ? interview.kind === 'first' : app.stage === 'first_interview';
+  const suggested = !editing && first && suggestedScenarioId ? String(suggestedScenarioId) : null;
   const form = useForm({
     mode: 'controlled',
-    initialValues: {
-      starts_at: null as string | null,
-      duration_minutes: (app.opening?.role_play.duration_minutes || 45) as number | string,
-      location: '',
-      video_url: '',
-      interviewer_ids: (app.opening?.interviewer_ids ?? []).map(String),
-      scenario_id: null as string | null,
-    },
+    initialValues: interview
+      ? {
+          starts_at: pickerValue(interview.starts_at) as string | null,
+          duration_minutes: interview.duration_minutes as number | string,
+          location: interview.location,
+          video_url: interview.video_url,
+          interviewer_ids: interview.interviewers.map((p) => String(p.id)),
+          scenario_id: interview.scenario_id ? String(interview.scenario_id) : null,
+        }
+      : {
+          starts_at: null as string | null,
+          duration_minutes: (app.opening?.role_play.duration_minutes || 45) as number | string,
+          location: '',
+          video_url: '',
+          interviewer_ids: (app.opening?.interviewer_ids ?? []).map(String),
+          scenario_id: suggested,
+        },
     validate: {
       starts_at: (v) => (v ? null : t('interview.startsRequired')),
       interviewer_ids: (v) => (v.length ? null : t('interview.interviewersRequired')),
@@ -58,18 +80,24 @@ export function ScheduleInterviewModal({
   const schedule = useMutation({
     mutationFn: () => {
       const v = form.getValues();
-      return scheduleInterview(app.id, {
-        kind: first ? 'first' : 'second',
+      const body: InterviewBody = {
         starts_at: dayjs(v.starts_at).toISOString(),
         duration_minutes: Number(v.duration_minutes) || 0,
         location: v.location.trim(),
         video_url: v.video_url.trim(),
         interviewer_ids: v.interviewer_ids.map(Number),
         scenario_id: v.scenario_id ? Number(v.scenario_id) : null,
-      });
+      };
+      if (interview) return rescheduleInterview(interview.id, body);
+      return scheduleInterview(app.id, { kind: first ? 'first' : 'second', ...body });
     },
     onSuccess: (iv) => {
-      notifications.show({ color: 'green', message: t('interview.scheduled', { name: app.candidate.name }) });
+      notifications.show({
+        color: 'green',
+        message: editing
+          ? t('interview.rescheduled', { name: app.candidate.name })
+          : t('interview.scheduled', { name: app.candidate.name }),
+      });
       onScheduled(iv);
       onClose();
     },
@@ -78,9 +106,20 @@ export function ScheduleInterviewModal({
   const errs = formErrors(schedule.error);
   const showAlert = schedule.isError && !FIELDS.some((f) => errs[f]);
   const interviewers = (team.data ?? []).filter((m) => m.roles.includes('interviewer') || form.values.interviewer_ids.includes(String(m.id)));
+  const scenarioOptions = (scenarios.data ?? [])
+    .filter((s) => !s.archived || String(s.id) === form.values.scenario_id)
+    .map((s) => ({
+      value: String(s.id),
+      label: t('interview.scenarioOption', { name: scenarioText(s, i18n.language).name, difficulty: s.difficulty }),
+    }));
 
   return (
-    <Modal opened onClose={onClose} title={t('interview.scheduleTitle', { name: app.candidate.name })} size="lg">
+    <Modal
+      opened
+      onClose={onClose}
+      title={editing ? t('interview.rescheduleTitle', { name: app.candidate.name }) : t('interview.scheduleTitle', { name: app.candidate.name })}
+      size="lg"
+    >
       <form onSubmit={form.onSubmit(() => schedule.mutate())} noValidate>
         <Stack gap="md">
           <DateTimePicker
@@ -111,10 +150,11 @@ export function ScheduleInterviewModal({
             required={first}
             clearable={!first}
             searchable
-            data={(scenarios.data ?? []).map((s) => ({ value: String(s.id), label: scenarioText(s, i18n.language).name }))}
+            data={scenarioOptions}
             placeholder={scenarios.isPending ? t('common.loading') : undefined}
             comboboxProps={{ withinPortal: true }}
             {...form.getInputProps('scenario_id')}
+            description={suggested && form.values.scenario_id === suggested ? t('interview.scenarioSuggested') : undefined}
           />
           {showAlert && <ErrorAlert error={schedule.error} />}
           <Group justify="flex-end">
@@ -122,7 +162,7 @@ export function ScheduleInterviewModal({
               {t('common.cancel')}
             </Button>
             <Button type="submit" loading={schedule.isPending}>
-              {t('interview.schedule')}
+              {editing ? t('interview.saveReschedule') : t('interview.schedule')}
             </Button>
           </Group>
         </Stack>

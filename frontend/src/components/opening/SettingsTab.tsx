@@ -14,6 +14,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { DateTimePicker } from '@mantine/dates';
 import { useForm, type UseFormReturnType } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconInfoCircle } from '@tabler/icons-react';
@@ -22,10 +23,11 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldErrors, isApiError } from '../../api/client';
 import { updateOpening } from '../../api/endpoints';
-import { keys, useTeam } from '../../api/queries';
+import { keys, useScenarios, useTeam } from '../../api/queries';
 import type { Opening, TeamMember } from '../../api/types';
 import { isShownField, toOpeningBody, toSettingsValues, type SettingsValues } from '../../lib/openingForm';
 import { hasRole } from '../../lib/roles';
+import { scenarioText } from '../../lib/scenarios';
 import { useCurrentUser } from '../../lib/useCurrentUser';
 import { ErrorAlert } from '../ErrorAlert';
 import { QuestionnaireBuilder } from './QuestionnaireBuilder';
@@ -123,6 +125,55 @@ function HiringTeam({ form, users }: { form: UseFormReturnType<SettingsValues>; 
         {t('settings.teamAdminOnly')}
       </Text>
     </Stack>
+  );
+}
+
+/** The first error the server gave for a field or any of its items (role_play.scenario_ids.1). */
+function errorOf(form: UseFormReturnType<SettingsValues>, field: string) {
+  return form.errors[field] ?? Object.entries(form.errors).find(([k]) => k.startsWith(`${field}.`))?.[1];
+}
+
+/** The first interview's scenarios, rotated across the slate, and the slate's deadline. */
+function RotationFields({ form }: { form: UseFormReturnType<SettingsValues> }) {
+  const { t, i18n } = useTranslation();
+  const scenarios = useScenarios(true);
+  const chosen = form.values.role_play.scenario_ids;
+  const data = (scenarios.data ?? [])
+    .filter((s) => !s.archived || chosen.includes(String(s.id)))
+    .map((s) => ({
+      value: String(s.id),
+      label: t('settings.scenarioOption', { name: scenarioText(s, i18n.language).name, difficulty: s.difficulty }),
+    }));
+  // Known difficulties of the chosen scenarios: the server refuses a rotation whose difficulties differ by more than one.
+  const levels = chosen
+    .map((id) => scenarios.data?.find((s) => String(s.id) === id)?.difficulty)
+    .filter((d): d is number => typeof d === 'number');
+  const tooWide = levels.length > 1 && Math.max(...levels) - Math.min(...levels) > 1;
+  return (
+    <>
+      <MultiSelect
+        label={t('settings.scenarios')}
+        description={t('settings.scenariosHint')}
+        placeholder={scenarios.isPending ? t('common.loading') : chosen.length ? undefined : t('settings.scenariosNone')}
+        searchable
+        clearable
+        data={data}
+        comboboxProps={{ withinPortal: true }}
+        {...form.getInputProps('role_play.scenario_ids')}
+        error={errorOf(form, 'role_play.scenario_ids') ?? (tooWide ? t('settings.scenariosTooWide') : undefined)}
+      />
+      <DateTimePicker
+        label={t('settings.slateDeadline')}
+        description={t('settings.slateDeadlineHint')}
+        placeholder={t('settings.slateDeadlineNone')}
+        valueFormat="DD MMM YYYY HH:mm"
+        clearable
+        maw={560}
+        timePickerProps={{ hoursInputLabel: t('interview.hours'), minutesInputLabel: t('interview.minutes') }}
+        submitButtonProps={{ 'aria-label': t('interview.confirmTime') }}
+        {...form.getInputProps('slate_deadline')}
+      />
+    </>
   );
 }
 
@@ -258,6 +309,7 @@ export function SettingsTab({ opening }: { opening: Opening }) {
                 w={200}
                 {...form.getInputProps('role_play.duration_minutes')}
               />
+              <RotationFields form={form} />
             </Stack>
           </Section>
 
