@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"slices"
 	"time"
@@ -209,6 +210,11 @@ func demoInterview(ctx context.Context, db *store.DB, srv *api.Server, o *models
 	if err := db.CreateInterview(ctx, iv); err != nil {
 		return err
 	}
+	if err := db.AddApplicationEvent(ctx, models.ApplicationEvent{ApplicationID: appID, Kind: "interview_scheduled", ActorID: &iv.OrganizerID,
+		Data: map[string]any{"interview_id": iv.ID, "starts_at": iv.StartsAt, "kind": string(iv.Kind), "sequence": 0}},
+		fmt.Sprintf("interview-%d-v0", iv.ID)); err != nil {
+		return err
+	}
 	rubric := models.DefaultRubric("en")
 	for email, c := range cards {
 		card := models.Scorecard{InterviewerID: ids[email], Recommendation: c.rec, Notes: c.notes}
@@ -216,6 +222,11 @@ func demoInterview(ctx context.Context, db *store.DB, srv *api.Server, o *models
 			card.Ratings = append(card.Ratings, models.Rating{CompetencyID: cp.ID, Score: c.scores[i]})
 		}
 		if _, err := db.SubmitScorecard(ctx, iv.ID, appID, card); err != nil {
+			return err
+		}
+		by := ids[email]
+		if err := db.AddApplicationEvent(ctx, models.ApplicationEvent{ApplicationID: appID, Kind: "scorecard_submitted", ActorID: &by,
+			Data: map[string]any{"interview_id": iv.ID}}, fmt.Sprintf("scorecard-%d-%d", iv.ID, by)); err != nil {
 			return err
 		}
 	}

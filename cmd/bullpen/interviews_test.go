@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"os"
 	"regexp"
 	"slices"
 	"strings"
@@ -13,6 +14,8 @@ import (
 
 	"github.com/bullpen-hq/bullpen/activities/smtptest"
 	"github.com/bullpen-hq/bullpen/models"
+	"github.com/bullpen-hq/bullpen/store/storetest"
+	"github.com/bullpen-hq/bullpen/workflows"
 )
 
 // TestInterviewInvites schedules a first interview over HTTP and follows its calendar invites on a real SMTP
@@ -176,7 +179,7 @@ func TestInterviewInvites(t *testing.T) {
 // the combined result (asserted on the raw answer); an interviewer not on the panel is refused; a second
 // submission is refused, and an edit is recorded in the audit log with what it changed.
 func TestIndependentScorecards(t *testing.T) {
-	app := startApp(t, "", t.TempDir(), freeAddr(t), nil)
+	app := startApp(t, storetest.PostgresURL(t), t.TempDir(), freeAddr(t), nil)
 	defer app.Close()
 	rita, ilir, drita, admin, other := newBrowser(t, app.URL()), newBrowser(t, app.URL()), newBrowser(t, app.URL()),
 		newBrowser(t, app.URL()), newBrowser(t, app.URL())
@@ -299,11 +302,11 @@ func TestIndependentScorecards(t *testing.T) {
 
 // TestSlateRule walks the demo slate (Liridon Hoxha and Nora Berisha fully scored, Mimoza Krasniqi waiting
 // for Drita Shala's scorecard, Hana Osmani not yet interviewed) from first interview through shortlist to a
-// group interview, over HTTP with the real workflows: the shortlist is refused with 2 of 3 complete results
+// group interview, over HTTP with the real workflows on PostgreSQL: the shortlist is refused with 2 of 3 complete results
 // and accepted with 3; the comparison shows the panel's means and spreads; the group interview is scored on
 // the group rubric; an excused interviewer completes a result; calibration counts every scorecard.
 func TestSlateRule(t *testing.T) {
-	app := startApp(t, "", t.TempDir(), freeAddr(t), nil)
+	app := startApp(t, storetest.PostgresURL(t), t.TempDir(), freeAddr(t), nil)
 	defer app.Close()
 	rita, ilir, drita := newBrowser(t, app.URL()), newBrowser(t, app.URL()), newBrowser(t, app.URL())
 	rita.login("recruiter@bullpen.demo", pw)
@@ -540,5 +543,10 @@ func TestSlateRule(t *testing.T) {
 	}
 	if code := ilir.do("GET", "/api/v1/calibration", nil, nil); code != 403 {
 		t.Fatalf("an interviewer reads calibration: %d", code)
+	}
+	if os.Getenv("BULLPEN_WRITE_HISTORY") != "" {
+		// Still running, as they are in production: the replayer replays what happened so far.
+		writeWorkflowHistory(t, app, workflows.ApplicationWorkflowID(mimoza.ApplicationID), "application_scorecards_then_group_interview.json")
+		writeWorkflowHistory(t, app, workflows.OpeningWorkflowID(openingID), "opening_shortlist_opened.json")
 	}
 }
