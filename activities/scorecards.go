@@ -25,19 +25,17 @@ const (
 func (a *Activities) scorecardStatus(ctx context.Context, check workflows.ScorecardCheck) (*models.Interview, []store.ScorecardRecord, []int64, error) {
 	iv, err := a.DB.InterviewByID(ctx, check.InterviewID)
 	if err != nil {
-		return nil, nil, nil, refusal(err)
+		return nil, nil, nil, err // ENOTFOUND is the caller's to handle
 	}
 	recs, err := a.DB.Scorecards(ctx, iv.ID, check.ApplicationID)
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	var missing []int64
-	for _, id := range iv.Owed() {
-		if !slices.ContainsFunc(recs, func(r store.ScorecardRecord) bool { return r.InterviewerID == id }) {
-			missing = append(missing, id)
-		}
+	var scoredBy []int64
+	for _, r := range recs {
+		scoredBy = append(scoredBy, r.InterviewerID)
 	}
-	return iv, recs, missing, nil
+	return iv, recs, iv.Missing(scoredBy), nil
 }
 
 // RecordInterviewResult combines a candidate's scorecards in an interview (models.Aggregate) and stores the
@@ -49,7 +47,7 @@ func (a *Activities) RecordInterviewResult(ctx context.Context, check workflows.
 		if models.ErrorCode(err) == models.ENOTFOUND {
 			return workflows.ScorecardStatus{Gone: true}, nil
 		}
-		return workflows.ScorecardStatus{}, err
+		return workflows.ScorecardStatus{}, refusal(err)
 	}
 	if iv.Status == models.InterviewCancelled || !slices.Contains(iv.ApplicationIDs, check.ApplicationID) {
 		return workflows.ScorecardStatus{Gone: true}, nil
@@ -60,7 +58,7 @@ func (a *Activities) RecordInterviewResult(ctx context.Context, check workflows.
 	}
 	var owed []models.Scorecard
 	for _, r := range recs {
-		if _, excused := iv.Excused[r.InterviewerID]; !excused {
+		if iv.Owes(r.InterviewerID) {
 			owed = append(owed, r.Card())
 		}
 	}
@@ -69,7 +67,7 @@ func (a *Activities) RecordInterviewResult(ctx context.Context, check workflows.
 	if err := a.DB.SetInterviewResult(ctx, iv.ID, check.ApplicationID, result, complete); err != nil {
 		return workflows.ScorecardStatus{}, err
 	}
-	out := workflows.ScorecardStatus{Complete: complete, Missing: missing}
+	out := workflows.ScorecardStatus{Complete: complete, Missing: missing, Kind: iv.Kind, Sequence: iv.Sequence, EndsAt: iv.Ends()}
 	if !complete {
 		return out, nil
 	}
@@ -128,7 +126,7 @@ func (a *Activities) EscalateScorecards(ctx context.Context, check workflows.Sco
 func (a *Activities) nudgeScorecards(ctx context.Context, check workflows.ScorecardCheck, escalate bool) error {
 	iv, _, missing, err := a.scorecardStatus(ctx, check)
 	if err != nil {
-		return err
+		return refusal(err)
 	}
 	if len(missing) == 0 || iv.Status == models.InterviewCancelled {
 		return nil
@@ -195,7 +193,7 @@ func (a *Activities) OpenShortlist(ctx context.Context, open workflows.Shortlist
 	if err != nil {
 		return refusal(err)
 	}
-	if _, err := a.DB.OpenShortlist(ctx, o.ID, open.Note); err != nil {
+	if err := a.DB.OpenShortlist(ctx, o.ID, open.Note); err != nil {
 		return err
 	}
 	team, err := a.hiringTeam(ctx, o)
@@ -206,7 +204,7 @@ func (a *Activities) OpenShortlist(ctx context.Context, open workflows.Shortlist
 	if err != nil {
 		return err
 	}
-	key := fmt.Sprintf("opening-%d-shortlist-open", o.ID)
+	key := fmt.Sprintf("opening-%d-shortlist-open-%d-of-%d", o.ID, open.Complete, open.Needed)
 	summary := fmt.Sprintf("The shortlist decision of %q is open: %d of %d candidates have complete first-interview results.", o.Title, open.Complete, open.Needed)
 	if open.Note != "" {
 		summary = open.Note

@@ -367,9 +367,11 @@ func (s *Server) suggestScenario(c *gin.Context, o *models.Opening) (*int64, err
 // is complete, and the result.
 type interviewItemJSON struct {
 	interviewJSON
-	Submitted []int64                 `json:"submitted"`
-	Complete  bool                    `json:"complete"`
-	Result    *models.InterviewResult `json:"result"`
+	Submitted []int64 `json:"submitted"`
+	Complete  bool    `json:"complete"`
+	// Hidden is true when the reader sits on the panel and has not submitted their scorecard: no result yet.
+	Hidden bool                    `json:"hidden"`
+	Result *models.InterviewResult `json:"result"`
 }
 
 type applicationInterviewsJSON struct {
@@ -399,16 +401,13 @@ func (s *Server) listApplicationInterviews(c *gin.Context) {
 			return
 		}
 		item := interviewItemJSON{interviewJSON: s.toInterviewJSON(c, iv), Submitted: []int64{}}
-		var cards []models.Scorecard
 		for _, r := range recs {
 			item.Submitted = append(item.Submitted, r.InterviewerID)
-			if _, excused := iv.Excused[r.InterviewerID]; !excused {
-				cards = append(cards, r.Card())
-			}
 		}
-		item.Complete = len(cards) > 0 && len(cards) == len(iv.Owed())
-		if len(cards) > 0 {
-			r := models.Aggregate(s.rubricOf(c, iv), cards)
+		pv := panelOf(iv, recs, currentUser(c).ID)
+		item.Complete, item.Hidden = pv.complete, pv.hidden
+		if len(pv.cards) > 0 && !pv.hidden {
+			r := models.Aggregate(s.rubricOf(c, iv), pv.cards)
 			item.Result = &r
 		}
 		out.Items = append(out.Items, item)

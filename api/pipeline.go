@@ -726,7 +726,7 @@ func (s *Server) moveApplication(c *gin.Context) {
 // checkSlate applies the slate rule to a move: a decision after the first interview waits until the opening
 // has a full slate of complete first-round results.
 func (s *Server) checkSlate(c *gin.Context, o *models.Opening, m models.Move) error {
-	if models.CheckSlate(m, 0, o.SlateSize, o.ShortlistOpenedAt != nil) == nil {
+	if models.CheckSlate(m, 0, o.SlateSize, o.SlateOpenedByDeadline()) == nil {
 		return nil // not a decision the rule holds back, or the deadline opened it
 	}
 	complete, err := s.db.CompleteFirstRounds(c, o.ID)

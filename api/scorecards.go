@@ -74,6 +74,10 @@ func (s *Server) bindScorecard(c *gin.Context) (*models.Interview, scorecardRequ
 		s.fail(c, models.Errorf(models.EFORBIDDEN, "Only the interviewers assigned to this interview score it."))
 		return nil, req, models.Scorecard{}, false
 	}
+	if !iv.Owes(me.ID) {
+		s.fail(c, models.Errorf(models.ECONFLICT, "You were excused from scoring this interview; ask the recruiter if you should score it after all."))
+		return nil, req, models.Scorecard{}, false
+	}
 	if !s.bind(c, &req) {
 		return nil, req, models.Scorecard{}, false
 	}
@@ -156,35 +160,52 @@ func (s *Server) writeScorecards(c *gin.Context, status int, iv *models.Intervie
 		return
 	}
 	me := currentUser(c).ID
-	out := scorecardsJSON{Others: []scorecardJSON{}, Awaiting: []personJSON{}}
-	var cards []models.Scorecard
-	submitted := map[int64]bool{}
+	pv := panelOf(iv, recs, me)
+	out := scorecardsJSON{Others: []scorecardJSON{}, Awaiting: []personJSON{}, Hidden: pv.hidden}
 	for _, r := range recs {
-		submitted[r.InterviewerID] = true
-		cards = append(cards, r.Card())
 		if r.InterviewerID == me {
 			j := s.toScorecardJSON(c, r)
 			out.Mine = &j
-		} else {
+		} else if !pv.hidden {
 			out.Others = append(out.Others, s.toScorecardJSON(c, r))
 		}
 	}
-	for _, id := range iv.InterviewerIDs {
-		if !submitted[id] {
-			name := ""
-			if u, err := s.db.UserByID(c, id); err == nil {
-				name = u.Name
-			}
-			out.Awaiting = append(out.Awaiting, personJSON{ID: id, Name: name})
-		}
+	for _, id := range pv.missing {
+		out.Awaiting = append(out.Awaiting, personJSON{ID: id, Name: s.userName(c, id)})
 	}
-	if slices.Contains(iv.InterviewerIDs, me) && out.Mine == nil {
-		out.Hidden, out.Others = true, []scorecardJSON{}
-	} else {
-		r := models.Aggregate(s.rubricOf(c, iv), cards)
+	if !pv.hidden {
+		r := models.Aggregate(s.rubricOf(c, iv), pv.cards)
 		out.Result = &r
 	}
 	c.JSON(status, out)
+}
+
+// panelView is one candidate's scorecards in one interview as a given reader may use them.
+type panelView struct {
+	// cards are the scorecards that count: from interviewers who owe one (on the panel, not excused).
+	cards []models.Scorecard
+	// missing are those who owe a scorecard and have not submitted it.
+	missing []int64
+	// complete is true once every scorecard owed is in.
+	complete bool
+	// hidden is true when the reader owes a scorecard they have not submitted: scoring is independent, so
+	// they see neither the others' scorecards nor the result, wherever they look.
+	hidden bool
+}
+
+func panelOf(iv *models.Interview, recs []store.ScorecardRecord, reader int64) panelView {
+	var pv panelView
+	var scoredBy []int64
+	for _, r := range recs {
+		scoredBy = append(scoredBy, r.InterviewerID)
+		if iv.Owes(r.InterviewerID) {
+			pv.cards = append(pv.cards, r.Card())
+		}
+	}
+	pv.missing = iv.Missing(scoredBy)
+	pv.complete = len(pv.missing) == 0 && len(pv.cards) > 0
+	pv.hidden = slices.Contains(pv.missing, reader)
+	return pv
 }
 
 // signalScorecard wakes the candidate's workflow, which stores the combined result once the last scorecard

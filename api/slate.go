@@ -29,8 +29,12 @@ func (s *Server) slateOf(c *gin.Context, o *models.Opening) (slateJSON, error) {
 	if err != nil {
 		return slateJSON{}, err
 	}
-	return slateJSON{Size: o.SlateSize, Complete: len(complete), Open: o.ShortlistOpenedAt != nil || len(complete) >= o.SlateSize,
-		OpenedAt: o.ShortlistOpenedAt, Note: o.ShortlistNote, Deadline: o.SlateDeadline}, nil
+	out := slateJSON{Size: o.SlateSize, Complete: len(complete), Open: o.SlateOpenedByDeadline() || len(complete) >= o.SlateSize,
+		Note: o.ShortlistNote, Deadline: o.SlateDeadline}
+	if out.Open {
+		out.OpenedAt = o.ShortlistOpenedAt
+	}
+	return out, nil
 }
 
 type competencyJSON struct {
@@ -52,14 +56,17 @@ type roundNoteJSON struct {
 
 // roundJSON is one candidate's result in one interview, for the comparison.
 type roundJSON struct {
-	InterviewID int64                  `json:"interview_id"`
-	Kind        string                 `json:"kind"`
-	StartsAt    time.Time              `json:"starts_at"`
-	Scenario    *scenarioRefJSON       `json:"scenario"`
-	Complete    bool                   `json:"complete"`
-	Awaiting    []personJSON           `json:"awaiting"`
-	Result      models.InterviewResult `json:"result"`
-	Notes       []roundNoteJSON        `json:"notes"`
+	InterviewID int64            `json:"interview_id"`
+	Kind        string           `json:"kind"`
+	StartsAt    time.Time        `json:"starts_at"`
+	Scenario    *scenarioRefJSON `json:"scenario"`
+	Complete    bool             `json:"complete"`
+	// Hidden is true when the reader sits on this panel and has not submitted their own scorecard: the
+	// result and the notes are left out until they have.
+	Hidden   bool                   `json:"hidden"`
+	Awaiting []personJSON           `json:"awaiting"`
+	Result   models.InterviewResult `json:"result"`
+	Notes    []roundNoteJSON        `json:"notes"`
 }
 
 type questionnaireScoreJSON struct {
@@ -155,6 +162,7 @@ func (s *Server) comparison(c *gin.Context, o *models.Opening, lang string) (*co
 		k := store.ResultKey{InterviewID: r.InterviewID, ApplicationID: r.ApplicationID}
 		cards[k] = append(cards[k], r)
 	}
+	me := currentUser(c).ID
 	scenarios := map[int64]*models.Scenario{}
 	seenCompetency := map[string]bool{}
 	round := func(iv *models.Interview, appID int64) (*roundJSON, error) {
@@ -182,24 +190,23 @@ func (s *Server) comparison(c *gin.Context, o *models.Opening, lang string) (*co
 				}
 			}
 		}
-		var owed []models.Scorecard
-		scored := map[int64]bool{}
-		for _, rec := range cards[store.ResultKey{InterviewID: iv.ID, ApplicationID: appID}] {
-			scored[rec.InterviewerID] = true
-			if _, excused := iv.Excused[rec.InterviewerID]; excused {
-				continue
-			}
-			owed = append(owed, rec.Card())
-			r.Notes = append(r.Notes, roundNoteJSON{Interviewer: personJSON{ID: rec.InterviewerID, Name: s.userName(c, rec.InterviewerID)},
-				Recommendation: rec.Recommendation, Notes: rec.Notes})
+		recs := cards[store.ResultKey{InterviewID: iv.ID, ApplicationID: appID}]
+		pv := panelOf(iv, recs, me)
+		for _, id := range pv.missing {
+			r.Awaiting = append(r.Awaiting, personJSON{ID: id, Name: s.userName(c, id)})
 		}
-		for _, id := range iv.Owed() {
-			if !scored[id] {
-				r.Awaiting = append(r.Awaiting, personJSON{ID: id, Name: s.userName(c, id)})
+		r.Complete, r.Hidden = pv.complete, pv.hidden
+		if pv.hidden {
+			r.Result = models.Aggregate(rubric, nil)
+			return r, nil
+		}
+		for _, rec := range recs {
+			if iv.Owes(rec.InterviewerID) {
+				r.Notes = append(r.Notes, roundNoteJSON{Interviewer: personJSON{ID: rec.InterviewerID, Name: s.userName(c, rec.InterviewerID)},
+					Recommendation: rec.Recommendation, Notes: rec.Notes})
 			}
 		}
-		r.Complete = len(r.Awaiting) == 0 && len(owed) > 0
-		r.Result = models.Aggregate(rubric, owed)
+		r.Result = models.Aggregate(rubric, pv.cards)
 		return r, nil
 	}
 	// Each candidate's first round is their latest first interview with a complete result, else their latest
@@ -283,15 +290,9 @@ func overall(r *roundJSON) float64 {
 	return r.Result.Overall
 }
 
-// firstComplete reports whether every interviewer of iv not excused has scored the candidate.
+// firstComplete reports whether every interviewer who owes a scorecard for iv has scored the candidate.
 func (s *Server) firstComplete(cards map[store.ResultKey][]store.ScorecardRecord, iv *models.Interview, appID int64) bool {
-	recs := cards[store.ResultKey{InterviewID: iv.ID, ApplicationID: appID}]
-	for _, id := range iv.Owed() {
-		if !slices.ContainsFunc(recs, func(r store.ScorecardRecord) bool { return r.InterviewerID == id }) {
-			return false
-		}
-	}
-	return len(iv.Owed()) > 0
+	return panelOf(iv, cards[store.ResultKey{InterviewID: iv.ID, ApplicationID: appID}], 0).complete
 }
 
 // shortlistRequest shortlists several candidates of the slate, and says what happens to the rest.
@@ -331,7 +332,7 @@ func (s *Server) shortlist(c *gin.Context) {
 	}
 	// The slate rule first: no move at all while the decision is closed.
 	if err := models.CheckSlate(models.Move{From: models.StageFirstInterview, To: models.StageShortlist}, len(complete), o.SlateSize,
-		o.ShortlistOpenedAt != nil); err != nil {
+		o.SlateOpenedByDeadline()); err != nil {
 		s.fail(c, err)
 		return
 	}

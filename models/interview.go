@@ -66,11 +66,29 @@ type CandidateResponse struct {
 	At       *time.Time
 }
 
-// Owed lists the interviewers who still owe a scorecard: on the panel and not excused.
+// Owed lists the interviewers who owe a scorecard: on the panel and not excused.
 func (iv Interview) Owed() []int64 {
 	var out []int64
 	for _, id := range iv.InterviewerIDs {
-		if _, ok := iv.Excused[id]; !ok {
+		if iv.Owes(id) {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// Owes reports whether an interviewer owes a scorecard: on the panel and not excused. Only their scorecards
+// count towards the result; one from an interviewer since taken off the panel or excused does not.
+func (iv Interview) Owes(id int64) bool {
+	_, excused := iv.Excused[id]
+	return slices.Contains(iv.InterviewerIDs, id) && !excused
+}
+
+// Missing lists those who owe a scorecard and are not among scoredBy.
+func (iv Interview) Missing(scoredBy []int64) []int64 {
+	var out []int64
+	for _, id := range iv.Owed() {
+		if !slices.Contains(scoredBy, id) {
 			out = append(out, id)
 		}
 	}

@@ -49,3 +49,16 @@ func TestInterviewPlanValidate(t *testing.T) {
 		t.Fatalf("ends %v uid %s", iv.Ends(), iv.InviteUID())
 	}
 }
+
+func TestInterviewOwed(t *testing.T) {
+	iv := Interview{InterviewerIDs: []int64{1, 2, 3}, Excused: map[int64]string{2: "ill"}}
+	if got := iv.Owed(); len(got) != 2 || got[0] != 1 || got[1] != 3 {
+		t.Errorf("Owed = %v, want [1 3]", got)
+	}
+	if iv.Owes(2) || iv.Owes(4) || !iv.Owes(3) {
+		t.Error("Owes: an excused or absent interviewer owes nothing; 3 does")
+	}
+	if got := iv.Missing([]int64{3, 4}); len(got) != 1 || got[0] != 1 {
+		t.Errorf("Missing = %v, want [1]", got)
+	}
+}

@@ -225,6 +225,13 @@ const (
 	MaxQuestionnaireDays     = 60
 )
 
+// SlateOpenedByDeadline reports whether the opening's workflow opened the shortlist decision at the slate
+// deadline, with fewer complete results than the slate size: then the slate rule no longer holds it back. A
+// decision opened by a full slate stays subject to the count (the slate size may be raised later).
+func (o *Opening) SlateOpenedByDeadline() bool {
+	return o.ShortlistOpenedAt != nil && o.ShortlistNote != ""
+}
+
 // QuestionnaireTTL is how long a candidate of this opening has to answer its questionnaire.
 func (o *Opening) QuestionnaireTTL() time.Duration {
 	days := o.QuestionnaireDays

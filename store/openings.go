@@ -170,10 +170,9 @@ func (db *DB) SetOpeningStatus(ctx context.Context, id int64, from, to models.Op
 	return nil
 }
 
-// OpenShortlist records that the opening's shortlist decision is open, once, with a note when the deadline
-// opened it; it reports whether this call opened it.
-func (db *DB) OpenShortlist(ctx context.Context, openingID int64, note string) (bool, error) {
-	res := db.with(ctx).Model(&openingRecord{}).Where("id = ? AND shortlist_opened_at IS NULL", openingID).
-		Updates(map[string]any{"shortlist_opened_at": time.Now().UTC(), "shortlist_note": note})
-	return res.RowsAffected > 0, res.Error
+// OpenShortlist records that the opening's shortlist decision is open, with a note when the deadline rather
+// than a full slate opened it.
+func (db *DB) OpenShortlist(ctx context.Context, openingID int64, note string) error {
+	return db.with(ctx).Model(&openingRecord{}).Where("id = ?", openingID).
+		Updates(map[string]any{"shortlist_opened_at": time.Now().UTC(), "shortlist_note": note}).Error
 }

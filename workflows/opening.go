@@ -135,6 +135,10 @@ func Opening(ctx workflow.Context, in OpeningInput) (OpeningState, error) {
 		if s.SlateDeadline == nil || s.SlateDeadline.After(workflow.Now(ctx)) {
 			st.DeadlinePast = false
 		}
+		// A larger slate closes a decision the count had opened, until the count or the deadline reopens it.
+		if st.DecisionOpen && !st.DeadlinePast && len(st.Complete) < st.SlateSize {
+			st.DecisionOpen = false
+		}
 	})
 	for !st.Filled {
 		armDeadline()

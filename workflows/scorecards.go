@@ -53,6 +53,12 @@ type ScorecardStatus struct {
 	Missing  []int64
 	// Gone is true when the interview no longer exists or was cancelled.
 	Gone bool
+	// Kind, Sequence and EndsAt are the interview as the database has it, for a wait the workflow learnt of
+	// from a scorecard rather than from the interview's own signal (a lost signal, or an interview scheduled
+	// before the workflow waited for scorecards).
+	Kind     models.InterviewKind
+	Sequence int
+	EndsAt   time.Time
 }
 
 // OpeningFirstRound tells an opening's workflow that a candidate's first interview has a complete result
@@ -126,7 +132,10 @@ func (a *application) interviewChanged(s InterviewSignal) {
 func (a *application) scored(s ScorecardSignal) {
 	w := a.wait(s.InterviewID)
 	if w == nil {
-		return
+		// The interview's own signal never came: the database fills in the rest at the next step.
+		a.state.Interviews = append(a.state.Interviews, InterviewWait{InterviewSignal: InterviewSignal{InterviewID: s.InterviewID},
+			Submitted: []int64{}})
+		w = &a.state.Interviews[len(a.state.Interviews)-1]
 	}
 	if !slices.Contains(w.Submitted, s.InterviewerID) {
 		w.Submitted = append(w.Submitted, s.InterviewerID)
@@ -152,7 +161,7 @@ func (a *application) escalateAfter() time.Duration {
 func (a *application) nextScorecardDeadline() (time.Time, bool) {
 	var next time.Time
 	for _, w := range a.state.Interviews {
-		if w.Cancelled || w.Complete {
+		if w.Cancelled || w.Complete || w.EndsAt.IsZero() {
 			continue
 		}
 		for _, d := range []struct {
@@ -185,8 +194,14 @@ func (a *application) scorecardStep(ctx workflow.Context, w *InterviewWait) erro
 	if w.Cancelled {
 		return nil
 	}
-	remind := !w.Complete && !w.Reminded && !now.Before(w.EndsAt.Add(a.reminderAfter()))
-	escalate := !w.Complete && !w.Escalated && !now.Before(w.EndsAt.Add(a.escalateAfter()))
+	due := func() (remind, escalate bool) {
+		if w.EndsAt.IsZero() {
+			return false, false // not known yet
+		}
+		return !w.Complete && !w.Reminded && !now.Before(w.EndsAt.Add(a.reminderAfter())),
+			!w.Complete && !w.Escalated && !now.Before(w.EndsAt.Add(a.escalateAfter()))
+	}
+	remind, escalate := due()
 	if !w.stale && !remind && !escalate {
 		return nil
 	}
@@ -199,6 +214,10 @@ func (a *application) scorecardStep(ctx workflow.Context, w *InterviewWait) erro
 	if st.Gone {
 		w.Cancelled = true
 		return nil
+	}
+	if st.Kind != "" && st.Sequence >= w.Sequence && (w.Kind == "" || st.Sequence > w.Sequence) {
+		w.Kind, w.Sequence, w.EndsAt = st.Kind, st.Sequence, st.EndsAt
+		remind, escalate = due()
 	}
 	wasComplete := w.Complete
 	w.Complete = st.Complete

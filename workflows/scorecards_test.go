@@ -282,3 +282,45 @@ func TestOpeningSlateOpensAtDeadline(t *testing.T) {
 		t.Fatalf("opened %+v at %v; want once at 72h with 1 of 3 and a note", opened, at)
 	}
 }
+
+// TestScorecardWithoutInterviewSignal: a scorecard for an interview the workflow never heard of (a lost
+// signal, or an interview from before it waited) starts the wait from what the database says, and the
+// reminder follows the interview's end.
+func TestScorecardWithoutInterviewSignal(t *testing.T) {
+	env, p := newPanelEnv(t, 1, 2)
+	env.OnActivity(ActivityRecordInterviewResult, mock.Anything, mock.Anything).Return(func(_ context.Context, c ScorecardCheck) (ScorecardStatus, error) {
+		p.results++
+		m := p.missing()
+		return ScorecardStatus{Complete: len(m) == 0, Missing: m, Kind: models.InterviewFirst, EndsAt: p.start.Add(2 * time.Hour)}, nil
+	})
+	p.scorecard(3*time.Hour, 1)
+	p.scorecard(40*time.Hour, 2)
+	p.closeAt(50 * time.Hour)
+	env.ExecuteWorkflow(Application, appInput)
+	st := finalState(t, env)
+	if !slices.Equal(p.reminded, []time.Duration{26 * time.Hour}) || p.firstRound != 1 || !st.Interviews[0].Complete {
+		t.Errorf("reminded at %v, first round told %d times, state %+v; want a reminder at 26h and a complete first round", p.reminded, p.firstRound, st.Interviews)
+	}
+}
+
+// TestOpeningSlateRaisedClosesTheDecision: a decision the count opened closes when the slate size is raised
+// past the count, and opens again when the count catches up.
+func TestOpeningSlateRaisedClosesTheDecision(t *testing.T) {
+	var opened []ShortlistOpening
+	var at []time.Duration
+	env := openingEnv(&opened, &at)
+	for i, app := range []int64{1, 2} {
+		env.RegisterDelayedCallback(func() { env.SignalWorkflow(SignalFirstRoundComplete, OpeningFirstRound{ApplicationID: app}) },
+			time.Duration(i+1)*time.Hour)
+	}
+	env.RegisterDelayedCallback(func() { env.SignalWorkflow(SignalOpeningSettings, OpeningSettings{Seats: 1, SlateSize: 3}) }, 3*time.Hour)
+	env.RegisterDelayedCallback(func() { env.SignalWorkflow(SignalFirstRoundComplete, OpeningFirstRound{ApplicationID: 3}) }, 4*time.Hour)
+	hireAll(env, 10*time.Hour, 1)
+	env.ExecuteWorkflow(Opening, OpeningInput{OpeningID: 5, Seats: 1, SlateSize: 2})
+	if err := env.GetWorkflowError(); err != nil {
+		t.Fatal(err)
+	}
+	if len(opened) != 2 || at[0] != 2*time.Hour || at[1] != 4*time.Hour || opened[1].Complete != 3 || opened[1].Needed != 3 {
+		t.Fatalf("opened %+v at %v; want at 2h (2 of 2) and again at 4h (3 of 3)", opened, at)
+	}
+}

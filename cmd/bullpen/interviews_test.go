@@ -393,6 +393,51 @@ func TestSlateRule(t *testing.T) {
 	if !cards.Hidden || len(cards.Others) != 0 {
 		t.Fatalf("Drita sees Ilir's scorecard before submitting: %+v", cards)
 	}
+	// Drita also recruits: as a hiring manager she reads the comparison and the candidate's interviews, but
+	// still not her colleague's scorecard for Mimoza, whom she has not scored yet.
+	admin := newBrowser(t, app.URL())
+	admin.login("admin@bullpen.demo", pw)
+	var dritaMe struct {
+		User struct{ ID int64 } `json:"user"`
+	}
+	drita.do("GET", "/api/v1/me", nil, &dritaMe)
+	if code := admin.do("PATCH", fmt.Sprintf("/api/v1/users/%d", dritaMe.User.ID), map[string]any{"roles": []string{"interviewer", "recruiter"}}, nil); code != 200 {
+		t.Fatalf("make Drita a recruiter too: %d", code)
+	}
+	var dcmp struct {
+		Rows []struct {
+			Name  string `json:"name"`
+			First *struct {
+				Hidden bool              `json:"hidden"`
+				Notes  []json.RawMessage `json:"notes"`
+				Result struct {
+					Scorecards int `json:"scorecards"`
+				} `json:"result"`
+			} `json:"first"`
+		} `json:"rows"`
+	}
+	if code := drita.do("GET", base+"/comparison", nil, &dcmp); code != 200 {
+		t.Fatalf("Drita as a recruiter reads the comparison: %d", code)
+	}
+	for _, r := range dcmp.Rows {
+		switch {
+		case r.Name == "Mimoza Krasniqi" && (!r.First.Hidden || len(r.First.Notes) != 0 || r.First.Result.Scorecards != 0):
+			t.Fatalf("the comparison shows Drita her colleague's scorecard for Mimoza: %+v", r.First)
+		case r.Name == "Liridon Hoxha" && (r.First.Hidden || len(r.First.Notes) != 2):
+			t.Fatalf("Drita, who scored Liridon, cannot see his panel: %+v", r.First)
+		}
+	}
+	var dlist struct {
+		Items []struct {
+			Hidden bool            `json:"hidden"`
+			Result json.RawMessage `json:"result"`
+		} `json:"items"`
+	}
+	if code := drita.do("GET", fmt.Sprintf("/api/v1/applications/%d/interviews", mimoza.ApplicationID), nil, &dlist); code != 200 ||
+		len(dlist.Items) != 1 || !dlist.Items[0].Hidden || string(dlist.Items[0].Result) != "null" {
+		t.Fatalf("the candidate's interviews show Drita the result before she scored: %d %+v", code, dlist)
+	}
+
 	rubric := models.DefaultRubric("en")
 	ratings := func(r models.Rubric, score int) []map[string]any {
 		var out []map[string]any

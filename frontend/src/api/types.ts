@@ -637,6 +637,8 @@ export interface ComparisonRound {
   starts_at: string;
   scenario: { id: number; name: string; difficulty: number } | null;
   complete: boolean;
+  /** The reader sits on this panel and has not scored yet: no result or notes until they have. */
+  hidden?: boolean;
   awaiting: PersonRef[];
   result: InterviewResult | null;
   notes: { interviewer: PersonRef; recommendation: Recommendation | ''; notes: string }[];

@@ -194,7 +194,7 @@ function OverallCell({ round, testId, divider }: { round: ComparisonRound | null
   if (!round || !hasScores(round)) {
     return (
       <Table.Td ta="right" c="dimmed" style={border}>
-        {round ? t('compare.noScores') : '—'}
+        {round ? t(round.hidden ? 'compare.hiddenUntilYours' : 'compare.noScores') : '—'}
       </Table.Td>
     );
   }
