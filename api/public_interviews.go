@@ -15,6 +15,8 @@ import (
 
 // publicInterviewJSON is the interview a candidate's signed link opens.
 type publicInterviewJSON struct {
+	InterviewID     int64     `json:"interview_id"`
+	Sequence        int       `json:"sequence"`
 	CandidateName   string    `json:"candidate_name"`
 	Locale          string    `json:"locale"`
 	Title           string    `json:"title"`
@@ -32,6 +34,10 @@ type publicInterviewJSON struct {
 type interviewResponseRequest struct {
 	Response string `json:"response" validate:"required,oneof=confirmed another_time"`
 	Note     string `json:"note" validate:"max=4000"`
+	// InterviewID and Sequence are the version of the interview the candidate saw; an answer to a version
+	// since rescheduled is refused.
+	InterviewID int64 `json:"interview_id"`
+	Sequence    *int  `json:"sequence"`
 }
 
 // interviewByToken reads the application a candidate's interview link names, and its next interview.
@@ -65,7 +71,7 @@ func (s *Server) writePublicInterview(c *gin.Context, app *models.Application, i
 	}
 	r := iv.Responses[app.ID]
 	c.Header("Cache-Control", "no-store")
-	c.JSON(http.StatusOK, publicInterviewJSON{CandidateName: app.Candidate.Name, Locale: app.Candidate.Locale, Title: o.Title, Kind: string(iv.Kind),
+	c.JSON(http.StatusOK, publicInterviewJSON{InterviewID: iv.ID, Sequence: iv.Sequence, CandidateName: app.Candidate.Name, Locale: app.Candidate.Locale, Title: o.Title, Kind: string(iv.Kind),
 		StartsAt: iv.StartsAt, EndsAt: iv.Ends(), DurationMinutes: iv.DurationMinutes, Location: iv.Location, VideoURL: iv.VideoURL,
 		Status: string(iv.Status), Response: r.Response, ResponseNote: r.Note})
 }
@@ -103,6 +109,10 @@ func (s *Server) respondToInterview(c *gin.Context) {
 		return
 	case iv.Status != models.InterviewScheduled:
 		s.fail(c, models.Errorf(models.ECONFLICT, "This interview was cancelled; the hiring team will be in touch."))
+		return
+	case (req.InterviewID != 0 && req.InterviewID != iv.ID) || (req.Sequence != nil && *req.Sequence != iv.Sequence):
+		s.fail(c, models.Errorf(models.ECONFLICT, "The interview has changed since you opened this page: it is now on %s UTC. Please answer again.",
+			iv.StartsAt.UTC().Format("2 Jan 2006 15:04")))
 		return
 	}
 	if err := s.db.RespondToInterview(c, iv.ID, app.ID, req.Response, note); err != nil {

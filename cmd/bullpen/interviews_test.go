@@ -131,6 +131,10 @@ func TestInterviewInvites(t *testing.T) {
 		pub.Response != "another_time" || pub.ResponseNoteJSON != "Mornings suit me better." {
 		t.Fatalf("another time: %d %+v", code, pub)
 	}
+	if code := candidate.do("POST", public, map[string]any{"response": "confirmed", "interview_id": iv.ID, "sequence": 3}, &p); code != 409 ||
+		!strings.Contains(p.Detail, "has changed") {
+		t.Fatalf("an answer to a version the candidate never saw: %d %+v", code, p)
+	}
 	var listed struct {
 		Items []struct {
 			ID         int64 `json:"id"`

@@ -123,6 +123,9 @@ export type InterviewResponse = '' | 'confirmed' | 'another_time';
 
 /** The candidate's next interview, as the signed link in their invitation opens it. */
 export interface PublicInterview {
+  /** The version the candidate sees; an answer to a version since rescheduled is refused (409). */
+  interview_id: number;
+  sequence: number;
   candidate_name: string;
   /** The opening's title. */
   title: string;
@@ -143,10 +146,15 @@ export const getPublicInterview = (token: string) =>
   api<PublicInterview>(`/api/v1/public/interviews/${encodeURIComponent(token)}`, { quiet401: true });
 
 /** Confirms the interview, or asks for another time (a note of up to 1000 characters is required then). */
-export const respondToInterview = (token: string, response: 'confirmed' | 'another_time', note = '') =>
+export const respondToInterview = (
+  token: string,
+  seen: { interview_id: number; sequence: number },
+  response: 'confirmed' | 'another_time',
+  note = '',
+) =>
   api<PublicInterview>(`/api/v1/public/interviews/${encodeURIComponent(token)}`, {
     method: 'POST',
-    body: response === 'another_time' ? { response, note } : { response },
+    body: { response, ...(response === 'another_time' ? { note } : {}), interview_id: seen.interview_id, sequence: seen.sequence },
     quiet401: true,
   });
 

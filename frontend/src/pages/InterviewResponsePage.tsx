@@ -116,7 +116,7 @@ function InterviewView({ token, interview: iv }: { token: string; interview: Pub
   const [note, setNote] = useState('');
   const [noteError, setNoteError] = useState<string | null>(null);
   const respond = useMutation({
-    mutationFn: (r: { response: 'confirmed' | 'another_time'; note?: string }) => respondToInterview(token, r.response, r.note),
+    mutationFn: (r: { response: 'confirmed' | 'another_time'; note?: string }) => respondToInterview(token, { interview_id: iv.interview_id, sequence: iv.sequence }, r.response, r.note),
     onSuccess: (data) => {
       qc.setQueryData(queryKey(token), data);
       setAsking(false);
