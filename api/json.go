@@ -58,6 +58,9 @@ type openingJSON struct {
 	SlateSize         int                     `json:"slate_size"`
 	RolePlay          models.RolePlaySettings `json:"role_play"`
 	SlateDeadline     *time.Time              `json:"slate_deadline"`
+	PayLimits         models.PayLimits        `json:"pay_limits"`
+	OfferApproverIDs  []int64                 `json:"offer_approver_ids"`
+	OfferApprovals    int                     `json:"offer_approvals"`
 	// Slate is the slate rule's state; only one opening's GET fills it.
 	Slate     *slateJSON     `json:"slate"`
 	CreatedBy *int64         `json:"created_by"`
@@ -70,7 +73,8 @@ func toOpeningJSON(o models.Opening) openingJSON {
 	return openingJSON{ID: o.ID, PlanID: o.PlanID, Title: o.Title, Description: o.Description, Role: string(o.Role), Seats: o.Seats,
 		Status: string(o.Status), RecruiterID: o.RecruiterID, InterviewerIDs: o.InterviewerIDs, Questionnaire: o.Questionnaire,
 		QuestionnaireDays: o.QuestionnaireDays, ConfirmKnockOuts: o.ConfirmKnockOuts, SlateSize: o.SlateSize, RolePlay: o.RolePlay,
-		SlateDeadline: o.SlateDeadline, CreatedBy: o.CreatedBy, Counts: map[string]int{}, ApplyPath: fmt.Sprintf("/apply/%d", o.ID), CreatedAt: o.CreatedAt}
+		SlateDeadline: o.SlateDeadline, PayLimits: o.PayLimits, OfferApproverIDs: o.OfferApproverIDs, OfferApprovals: o.OfferApprovals,
+		CreatedBy: o.CreatedBy, Counts: map[string]int{}, ApplyPath: fmt.Sprintf("/apply/%d", o.ID), CreatedAt: o.CreatedAt}
 }
 
 // planJSON is a staffing plan as the API shows it; Timeline and Openings come with the single-plan GET.

@@ -32,13 +32,22 @@ type openingRequest struct {
 	RolePlay          models.RolePlaySettings `json:"role_play"`
 	// SlateDeadline opens the shortlist decision at that time even with fewer complete results.
 	SlateDeadline *time.Time `json:"slate_deadline"`
+	// PayLimits bound offers; OfferApproverIDs (none: every department head) approve them, OfferApprovals of
+	// them (default 1).
+	PayLimits        models.PayLimits `json:"pay_limits"`
+	OfferApproverIDs []int64          `json:"offer_approver_ids" validate:"max=10"`
+	OfferApprovals   int              `json:"offer_approvals" validate:"omitempty,min=1,max=5"`
 }
 
 // settings checks the request, and that the hiring team it names are active users in the right roles.
 func (s *Server) settings(c *gin.Context, req openingRequest, current *models.Opening) (models.OpeningSettings, bool) {
 	st := models.OpeningSettings{Title: req.Title, Description: req.Description, Seats: req.Seats, RecruiterID: req.RecruiterID,
 		InterviewerIDs: req.InterviewerIDs, Questionnaire: req.Questionnaire, QuestionnaireDays: req.QuestionnaireDays,
-		ConfirmKnockOuts: req.ConfirmKnockOuts, SlateSize: req.SlateSize, RolePlay: req.RolePlay, SlateDeadline: req.SlateDeadline}
+		ConfirmKnockOuts: req.ConfirmKnockOuts, SlateSize: req.SlateSize, RolePlay: req.RolePlay, SlateDeadline: req.SlateDeadline,
+		OfferTerms: models.OfferTerms{PayLimits: req.PayLimits, OfferApproverIDs: req.OfferApproverIDs, OfferApprovals: max(req.OfferApprovals, 1)}}
+	if st.OfferApproverIDs == nil {
+		st.OfferApproverIDs = []int64{}
+	}
 	if st.QuestionnaireDays == 0 {
 		st.QuestionnaireDays = models.DefaultQuestionnaireDays
 	}
@@ -66,6 +75,13 @@ func (s *Server) settings(c *gin.Context, req openingRequest, current *models.Op
 		}
 	}
 	fields = append(fields, s.checkRotation(c, st.RolePlay.ScenarioIDs)...)
+	for i, id := range st.OfferApproverIDs {
+		if u, err := s.db.UserByID(c, id); err != nil || !u.Active || !u.HasRole(models.RoleDepartmentHead) {
+			fields = append(fields, models.FieldError{Field: fmt.Sprintf("offer_approver_ids.%d", i), Message: "must be an active department head"})
+		} else if slices.Index(st.OfferApproverIDs, id) != i {
+			fields = append(fields, models.FieldError{Field: fmt.Sprintf("offer_approver_ids.%d", i), Message: "is listed twice"})
+		}
+	}
 	if d := st.SlateDeadline; d != nil && (current == nil || !sameTime(d, current.SlateDeadline)) && !d.After(s.now()) {
 		fields = append(fields, models.FieldError{Field: "slate_deadline", Message: "must be in the future"})
 	}

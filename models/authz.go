@@ -29,6 +29,8 @@ const (
 	ActScenarioRead     Action = "scenario.read"
 	ActScenarioEdit     Action = "scenario.edit"
 	ActCalibrationView  Action = "calibration.view"
+	ActPayPlanRead      Action = "payplan.read"
+	ActPayPlanEdit      Action = "payplan.edit"
 )
 
 // planAuthors may write staffing plans; planReaders may read every plan.
@@ -73,6 +75,10 @@ func Authorize(u *User, act Action, obj any) error {
 		return need(u, "see openings", openingReaders...)
 	case ActCalibrationView:
 		return need(u, "see interviewer calibration", hiringManagers...)
+	case ActPayPlanRead:
+		return need(u, "see pay plans", hiringManagers...)
+	case ActPayPlanEdit:
+		return need(u, "edit pay plan templates", RoleAdmin)
 	case ActOpeningCreate, ActOpeningEdit, ActPipelineManage:
 		return need(u, "manage openings and their candidates", hiringManagers...)
 	case ActOpeningDecide:

@@ -214,7 +214,8 @@ type Opening struct {
 	// deadline rather than a full slate opened it.
 	ShortlistOpenedAt *time.Time
 	ShortlistNote     string
-	CreatedBy         *int64
+	OfferTerms
+	CreatedBy *int64
 	CreatedAt         time.Time
 }
 
@@ -254,6 +255,36 @@ type OpeningSettings struct {
 	SlateSize         int
 	RolePlay          RolePlaySettings
 	SlateDeadline     *time.Time
+	OfferTerms
+}
+
+// OfferTerms are how an opening's offers are approved: the pay limits an offer may move within, who approves
+// (none named: every department head) and how many approvals it needs. An offer outside the limits needs one
+// approval more.
+type OfferTerms struct {
+	PayLimits        PayLimits
+	OfferApproverIDs []int64
+	OfferApprovals   int
+}
+
+// Validate checks the offer terms.
+func (t OfferTerms) Validate() error {
+	var fields []FieldError
+	if err := t.PayLimits.Validate(); err != nil {
+		fields = append(fields, Nested(err, "pay_limits.")...)
+	}
+	switch {
+	case len(t.OfferApproverIDs) > 10:
+		fields = append(fields, FieldError{Field: "offer_approver_ids", Message: "at most 10 approvers"})
+	case t.OfferApprovals < 1 || t.OfferApprovals > 5:
+		fields = append(fields, FieldError{Field: "offer_approvals", Message: "must be from 1 to 5"})
+	case len(t.OfferApproverIDs) > 0 && t.OfferApprovals > len(t.OfferApproverIDs):
+		fields = append(fields, FieldError{Field: "offer_approvals", Message: fmt.Sprintf("cannot exceed the %d approvers named", len(t.OfferApproverIDs))})
+	}
+	if len(fields) > 0 {
+		return Invalid(fields...)
+	}
+	return nil
 }
 
 // Validate checks the settings and names each bad field.
@@ -290,6 +321,9 @@ func (s OpeningSettings) Validate() error {
 		if err := s.Questionnaire.Validate(); err != nil {
 			fields = append(fields, Nested(err, "questionnaire.")...)
 		}
+	}
+	if err := s.OfferTerms.Validate(); err != nil {
+		fields = append(fields, Nested(err, "")...)
 	}
 	if len(fields) > 0 {
 		return Invalid(fields...)

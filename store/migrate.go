@@ -347,6 +347,24 @@ var migrations = []migration{
 		`ALTER TABLE openings ADD COLUMN shortlist_note TEXT NOT NULL DEFAULT ''`,
 		`CREATE INDEX scorecards_interviewer_idx ON scorecards (interviewer_id)`,
 	}},
+	{13, "pay plan templates and offer terms of openings", []string{
+		`CREATE TABLE pay_plan_templates (
+			id {{id}},
+			slug TEXT NOT NULL,
+			name TEXT NOT NULL,
+			role TEXT NOT NULL,
+			plan {{json}} NOT NULL,
+			archived BOOLEAN NOT NULL DEFAULT FALSE,
+			built_in BOOLEAN NOT NULL DEFAULT FALSE,
+			created_by BIGINT REFERENCES users (id),
+			created_at {{ts}} NOT NULL,
+			updated_at {{ts}} NOT NULL
+		)`,
+		`CREATE UNIQUE INDEX pay_plan_templates_slug_key ON pay_plan_templates (slug)`,
+		`ALTER TABLE openings ADD COLUMN pay_limits {{json}} NOT NULL DEFAULT '{}'`,
+		`ALTER TABLE openings ADD COLUMN offer_approver_ids {{json}} NOT NULL DEFAULT '[]'`,
+		`ALTER TABLE openings ADD COLUMN offer_approvals INTEGER NOT NULL DEFAULT 1`,
+	}},
 }
 
 // LatestVersion is the schema version Migrate brings a database to.
@@ -362,12 +380,15 @@ func (db *DB) expand(stmt string) string {
 
 // Migrate brings the schema to the latest version. It is safe to run from several processes at once on
 // PostgreSQL (an advisory lock serialises them) and to run again (applied versions are skipped).
-// It also adds the built-in scenario library's scenarios that are not there yet.
+// It also adds the built-in scenarios and pay plan templates that are not there yet.
 func (db *DB) Migrate(ctx context.Context) error {
 	if err := db.MigrateTo(ctx, LatestVersion()); err != nil {
 		return err
 	}
-	return db.SeedScenarios(ctx, models.ScenarioLibrary)
+	if err := db.SeedScenarios(ctx, models.ScenarioLibrary); err != nil {
+		return err
+	}
+	return db.SeedPayPlans(ctx, models.PayPlanLibrary)
 }
 
 // MigrateTo applies every migration up to and including version, each in its own transaction.

@@ -29,12 +29,23 @@ type openingRecord struct {
 	SlateDeadline     *time.Time
 	ShortlistOpenedAt *time.Time
 	ShortlistNote     string
+	PayLimits         models.PayLimits `gorm:"serializer:json"`
+	OfferApproverIDs  []int64          `gorm:"serializer:json"`
+	OfferApprovals    int
 	CreatedBy         *int64
 	CreatedAt         time.Time
 	UpdatedAt         time.Time
 }
 
 func (openingRecord) TableName() string { return "openings" }
+
+func (r *openingRecord) offerTerms() models.OfferTerms {
+	t := models.OfferTerms{PayLimits: r.PayLimits, OfferApproverIDs: r.OfferApproverIDs, OfferApprovals: max(r.OfferApprovals, 1)}
+	if t.OfferApproverIDs == nil {
+		t.OfferApproverIDs = []int64{}
+	}
+	return t
+}
 
 func (r *openingRecord) model() models.Opening {
 	ids := r.InterviewerIDs
@@ -45,7 +56,7 @@ func (r *openingRecord) model() models.Opening {
 		Seats: r.Seats, Status: models.OpeningStatus(r.Status), RecruiterID: r.RecruiterID, InterviewerIDs: ids,
 		Questionnaire: r.Questionnaire, QuestionnaireDays: r.QuestionnaireDays, ConfirmKnockOuts: r.ConfirmKnockOuts,
 		SlateSize: r.SlateSize, RolePlay: r.RolePlay, SlateDeadline: r.SlateDeadline, ShortlistOpenedAt: r.ShortlistOpenedAt,
-		ShortlistNote: r.ShortlistNote, CreatedBy: r.CreatedBy, CreatedAt: r.CreatedAt}
+		ShortlistNote: r.ShortlistNote, OfferTerms: r.offerTerms(), CreatedBy: r.CreatedBy, CreatedAt: r.CreatedAt}
 }
 
 // OpenPlanOpenings creates an approved plan's openings and the timeline entry that says so, together and
@@ -121,6 +132,10 @@ func applySettings(rec *openingRecord, st models.OpeningSettings) {
 	if rec.RolePlay.ScenarioIDs == nil {
 		rec.RolePlay.ScenarioIDs = []int64{}
 	}
+	rec.PayLimits, rec.OfferApproverIDs, rec.OfferApprovals = st.PayLimits, st.OfferApproverIDs, max(st.OfferApprovals, 1)
+	if rec.OfferApproverIDs == nil {
+		rec.OfferApproverIDs = []int64{}
+	}
 	rec.SlateDeadline = nil
 	if st.SlateDeadline != nil {
 		d := st.SlateDeadline.UTC()
@@ -140,7 +155,8 @@ func (db *DB) UpdateOpening(ctx context.Context, id int64, st models.OpeningSett
 		applySettings(&rec, st)
 		// Only the settings: the status, plan and author stay as the database has them.
 		if err := tx.Model(&rec).Select("title", "description", "seats", "recruiter_id", "interviewer_ids", "questionnaire",
-			"questionnaire_days", "confirm_knock_outs", "slate_size", "role_play", "slate_deadline", "updated_at").Updates(&rec).Error; err != nil {
+			"questionnaire_days", "confirm_knock_outs", "slate_size", "role_play", "slate_deadline", "pay_limits", "offer_approver_ids",
+			"offer_approvals", "updated_at").Updates(&rec).Error; err != nil {
 			return err
 		}
 		a := rec.model()
