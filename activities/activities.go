@@ -34,6 +34,9 @@ type Activities struct {
 	// and the recruiter is told.
 	ScorecardReminder time.Duration
 	ScorecardEscalate time.Duration
+	// OfferReminder and OfferEscalate are when silent offer approvers are reminded and the admins told.
+	OfferReminder time.Duration
+	OfferEscalate time.Duration
 	// RejectionReasons is the organisation's list of rejection codes (nil: the default list).
 	RejectionReasons []string
 }

@@ -76,12 +76,16 @@ func (a *Activities) RecordApplicationMove(ctx context.Context, m models.Applica
 	if err != nil {
 		return err
 	}
+	kind := mailRejection
+	if m.ReasonCode == "position_filled" {
+		kind = mailFilled
+	}
 	key := fmt.Sprintf("application-%d-rejection", app.ID)
-	if err := a.emailCandidate(ctx, key, mailRejection, app.Candidate, o, "", time.Time{}); err != nil {
+	if err := a.emailCandidate(ctx, key, kind, app.Candidate, o, "", time.Time{}); err != nil {
 		return err
 	}
 	return a.DB.AddApplicationEvent(ctx, models.ApplicationEvent{ApplicationID: app.ID, Kind: models.AppEventEmailed,
-		Data: map[string]any{"template": mailRejection}}, "emailed-rejection")
+		Data: map[string]any{"template": kind}}, "emailed-rejection")
 }
 
 // SendQuestionnaire sends one round of the opening's questionnaire: a signed link, single-purpose and
@@ -255,6 +259,48 @@ func (a *Activities) CloseOpening(ctx context.Context, openingID int64) error {
 	if err != nil {
 		return err
 	}
-	return a.DB.Notify(ctx, team, store.Notice{Kind: noticeOpeningFilled, Link: openingLink(o.ID),
-		Params: map[string]any{"opening_id": o.ID, "opening_title": o.Title}, Message: fmt.Sprintf("%q is filled and closed.", o.Title)}, key)
+	if err := a.DB.Notify(ctx, team, store.Notice{Kind: noticeOpeningFilled, Link: openingLink(o.ID),
+		Params: map[string]any{"opening_id": o.ID, "opening_title": o.Title}, Message: fmt.Sprintf("%q is filled and closed.", o.Title)}, key); err != nil {
+		return err
+	}
+	return a.closeRemaining(ctx, o, team)
+}
+
+// closeRemaining ends every application still open on a filled opening: each is rejected as "position
+// filled", which sends the candidate a respectful e-mail in their language.
+func (a *Activities) closeRemaining(ctx context.Context, o *models.Opening, team []int64) error {
+	var actor int64
+	switch {
+	case o.RecruiterID != nil:
+		actor = *o.RecruiterID
+	case o.CreatedBy != nil:
+		actor = *o.CreatedBy
+	case len(team) > 0:
+		actor = team[0]
+	default:
+		admins, err := a.DB.ActiveUsersWithRole(ctx, models.RoleAdmin)
+		if err != nil || len(admins) == 0 {
+			return err
+		}
+		actor = admins[0].ID
+	}
+	apps, err := a.DB.ListApplications(ctx, store.ApplicationFilter{OpeningID: o.ID, Limit: 5000})
+	if err != nil {
+		return err
+	}
+	for _, app := range apps {
+		if app.Stage.Closed() {
+			continue
+		}
+		in := workflows.ApplicationInput{ApplicationID: app.ID, OpeningID: o.ID, QuestionnaireTTL: o.QuestionnaireTTL(),
+			ReminderBefore: a.QuestionnaireReminder, RejectionCodes: a.RejectionReasons, ScorecardReminderAfter: a.ScorecardReminder,
+			ScorecardEscalateAfter: a.ScorecardEscalate, OfferReminderAfter: a.OfferReminder, OfferEscalateAfter: a.OfferEscalate}
+		err := a.Start.UpdateApplication(ctx, in, workflows.UpdateMove, fmt.Sprintf("filled-%d", app.ID), workflows.MoveRequest{
+			To: models.StageRejected, ReasonCode: "position_filled", Reason: "Every seat of the opening is filled.", ActorID: actor}, nil)
+		if err != nil {
+			// One application that cannot be closed (it moved on meanwhile) does not keep the others open.
+			a.Log.WarnContext(ctx, "close an application of a filled opening", "application_id", app.ID, "error", err)
+		}
+	}
+	return nil
 }

@@ -14,6 +14,8 @@ const (
 	mailQuestionnaire = "questionnaire"
 	mailReminder      = "questionnaire_reminder"
 	mailRejection     = "rejection"
+	mailFilled        = "position_filled"
+	mailOffer         = "offer"
 )
 
 var candidateText = map[string]map[string]string{
@@ -35,6 +37,17 @@ var candidateText = map[string]map[string]string{
 		mailRejection + ".1":   "Thank you for your interest in {title} and for the time you gave to your application.",
 		mailRejection + ".2":   "After careful consideration we will not take your application further this time. This is no judgement of you as a person, and we would be glad to hear from you for future openings.",
 		mailRejection + ".3":   "We wish you every success.",
+
+		mailFilled + ".sub": "Your application for {title}",
+		mailFilled + ".1":   "Thank you for your interest in {title} and for the time you gave to your application.",
+		mailFilled + ".2":   "Every seat of this opening has now been filled, so we are closing it. This says nothing against your application, and we would be glad to hear from you when we hire again.",
+		mailFilled + ".3":   "We wish you every success.",
+
+		mailOffer + ".sub":    "Your offer for {title}",
+		mailOffer + ".1":      "We are delighted to offer you the position of {title}.",
+		mailOffer + ".2":      "The offer, with your start date and a table of what you would earn month by month, is on the page below. Accept or decline it there until {deadline}.",
+		mailOffer + ".open":   "Read your offer:",
+		mailOffer + ".button": "Read and answer the offer",
 	},
 	"sq": {
 		"hello":  "I/E nderuar %s,",
@@ -54,6 +67,17 @@ var candidateText = map[string]map[string]string{
 		mailRejection + ".1":   "Faleminderit për interesin tuaj për {title} dhe për kohën që i kushtuat aplikimit.",
 		mailRejection + ".2":   "Pas shqyrtimit të kujdesshëm, këtë herë nuk do ta çojmë më tej aplikimin tuaj. Ky nuk është gjykim për ju si person dhe do të na vinte mirë të na shkruani për pozicione të ardhshme.",
 		mailRejection + ".3":   "Ju urojmë suksese.",
+
+		mailFilled + ".sub": "Aplikimi juaj për {title}",
+		mailFilled + ".1":   "Faleminderit për interesin tuaj për {title} dhe për kohën që i kushtuat aplikimit.",
+		mailFilled + ".2":   "Të gjitha vendet e këtij pozicioni tashmë janë plotësuar, prandaj po e mbyllim. Kjo nuk thotë asgjë kundër aplikimit tuaj dhe do të na vinte mirë të na shkruani kur të punësojmë sërish.",
+		mailFilled + ".3":   "Ju urojmë suksese.",
+
+		mailOffer + ".sub":    "Oferta juaj për {title}",
+		mailOffer + ".1":      "Me kënaqësi ju ofrojmë pozicionin {title}.",
+		mailOffer + ".2":      "Oferta, me datën e fillimit dhe një tabelë të asaj që do të fitonit muaj pas muaji, është në faqen më poshtë. Pranojeni ose refuzojeni atje deri më {deadline}.",
+		mailOffer + ".open":   "Lexoni ofertën tuaj:",
+		mailOffer + ".button": "Lexoni dhe përgjigjuni ofertës",
 	},
 }
 
@@ -92,6 +116,9 @@ func candidateMail(kind string, c *models.Candidate, o *models.Opening, link str
 	m := mailContent{Lang: lang, Greeting: fmt.Sprintf(w["hello"], c.Name), Paragraphs: paras, Footer: w["footer"]}
 	if link != "" {
 		m.Link, m.Button, m.LinkLabel = link, w["button"], w["open"]
+		if b, ok := w[kind+".button"]; ok {
+			m.Button, m.LinkLabel = b, w[kind+".open"]
+		}
 	}
 	text, html, err = m.render()
 	return fill.Replace(w[kind+".sub"]), text, html, err

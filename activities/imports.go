@@ -162,7 +162,8 @@ func (a *Activities) startApplications(ctx context.Context, o *models.Opening, a
 			for app := range next {
 				err := a.Start.Application(ctx, workflows.ApplicationInput{ApplicationID: app.ID, OpeningID: app.OpeningID,
 					QuestionnaireTTL: o.QuestionnaireTTL(), ReminderBefore: a.QuestionnaireReminder, RejectionCodes: a.RejectionReasons,
-					ScorecardReminderAfter: a.ScorecardReminder, ScorecardEscalateAfter: a.ScorecardEscalate})
+					ScorecardReminderAfter: a.ScorecardReminder, ScorecardEscalateAfter: a.ScorecardEscalate,
+					OfferReminderAfter: a.OfferReminder, OfferEscalateAfter: a.OfferEscalate})
 				if err != nil {
 					mu.Lock()
 					if first == nil {

@@ -547,7 +547,8 @@ func updateID(ctx context.Context) string {
 func (s *Server) applicationInput(applicationID int64, o *models.Opening) workflows.ApplicationInput {
 	return workflows.ApplicationInput{ApplicationID: applicationID, OpeningID: o.ID, QuestionnaireTTL: o.QuestionnaireTTL(),
 		ReminderBefore: s.cfg.QuestionnaireReminder, RejectionCodes: s.cfg.RejectionReasons,
-		ScorecardReminderAfter: s.cfg.ScorecardReminder, ScorecardEscalateAfter: s.cfg.ScorecardEscalate}
+		ScorecardReminderAfter: s.cfg.ScorecardReminder, ScorecardEscalateAfter: s.cfg.ScorecardEscalate,
+		OfferReminderAfter: s.cfg.OfferReminder, OfferEscalateAfter: s.cfg.OfferEscalate}
 }
 
 // updateApplication sends an update to an application's workflow (starting it if it has not started yet)

@@ -48,6 +48,9 @@ type Config struct {
 	// and the recruiter is told; a scorecard after the reminder counts as late in calibration.
 	ScorecardReminder time.Duration
 	ScorecardEscalate time.Duration
+	// OfferReminder and OfferEscalate are when silent offer approvers are reminded and the admins told.
+	OfferReminder time.Duration
+	OfferEscalate time.Duration
 	// OpeningContinueAfter is how many signals an opening's workflow run takes before continuing as new.
 	OpeningContinueAfter int
 	// MaxUploadBytes bounds a CV; imports have their own, larger bound.

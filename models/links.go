@@ -19,6 +19,7 @@ const (
 	LinkQuestionnaire  LinkPurpose = "questionnaire"
 	LinkInterviewTimes LinkPurpose = "interview_times"
 	LinkOffer          LinkPurpose = "offer"
+	LinkInvite         LinkPurpose = "invite"
 )
 
 // MinLinkSecretBytes is the shortest key candidate links may be signed with.

@@ -365,6 +365,54 @@ var migrations = []migration{
 		`ALTER TABLE openings ADD COLUMN offer_approver_ids {{json}} NOT NULL DEFAULT '[]'`,
 		`ALTER TABLE openings ADD COLUMN offer_approvals INTEGER NOT NULL DEFAULT 1`,
 	}},
+	{14, "offers and employees", []string{
+		`CREATE TABLE offers (
+			id {{id}},
+			application_id BIGINT NOT NULL REFERENCES applications (id),
+			opening_id BIGINT NOT NULL REFERENCES openings (id),
+			version INTEGER NOT NULL DEFAULT 1,
+			status TEXT NOT NULL,
+			seat TEXT NOT NULL DEFAULT '',
+			start_date {{ts}} NOT NULL,
+			template_id BIGINT REFERENCES pay_plan_templates (id),
+			plan {{json}} NOT NULL,
+			expires_days INTEGER NOT NULL,
+			expires_at {{ts}},
+			breaches {{json}} NOT NULL DEFAULT '[]',
+			approver_ids {{json}} NOT NULL DEFAULT '[]',
+			approvals_needed INTEGER NOT NULL DEFAULT 1,
+			decline_reason TEXT NOT NULL DEFAULT '',
+			created_by BIGINT NOT NULL REFERENCES users (id),
+			created_at {{ts}} NOT NULL,
+			updated_at {{ts}} NOT NULL,
+			sent_at {{ts}},
+			answered_at {{ts}}
+		)`,
+		`CREATE INDEX offers_application_idx ON offers (application_id)`,
+		`CREATE INDEX offers_status_idx ON offers (status)`,
+		`CREATE TABLE offer_approvals (
+			offer_id BIGINT NOT NULL REFERENCES offers (id) ON DELETE CASCADE,
+			version INTEGER NOT NULL,
+			approver_id BIGINT NOT NULL REFERENCES users (id),
+			decision TEXT NOT NULL,
+			comment TEXT NOT NULL DEFAULT '',
+			at {{ts}} NOT NULL,
+			PRIMARY KEY (offer_id, version, approver_id)
+		)`,
+		`CREATE TABLE employees (
+			id {{id}},
+			user_id BIGINT NOT NULL REFERENCES users (id),
+			application_id BIGINT NOT NULL REFERENCES applications (id),
+			opening_id BIGINT NOT NULL REFERENCES openings (id),
+			offer_id BIGINT NOT NULL REFERENCES offers (id),
+			role TEXT NOT NULL,
+			start_date {{ts}} NOT NULL,
+			plan {{json}} NOT NULL,
+			invite_accepted_at {{ts}},
+			created_at {{ts}} NOT NULL
+		)`,
+		`CREATE UNIQUE INDEX employees_application_key ON employees (application_id)`,
+	}},
 }
 
 // LatestVersion is the schema version Migrate brings a database to.

@@ -26,6 +26,10 @@ type ApplicationInput struct {
 	// are reminded and the recruiter is told; zero means the defaults.
 	ScorecardReminderAfter time.Duration
 	ScorecardEscalateAfter time.Duration
+	// OfferReminderAfter and OfferEscalateAfter are when silent offer approvers are reminded and the admins
+	// told; zero means the defaults.
+	OfferReminderAfter time.Duration
+	OfferEscalateAfter time.Duration
 }
 
 // ApplicationState is what the workflow knows; the "state" query returns it.
@@ -41,6 +45,8 @@ type ApplicationState struct {
 	Busy            bool
 	// Interviews are the waits for each interview's scorecards.
 	Interviews []InterviewWait
+	// Offer is the application's current offer, if any.
+	Offer *OfferState
 }
 
 // MoveRequest asks to move an application, as the "move" update. From, when set, is the stage the person
@@ -93,6 +99,8 @@ type application struct {
 	in       ApplicationInput
 	state    ApplicationState
 	needSend bool
+	// offerChanged wakes the offer's wait.
+	offerChanged bool
 }
 
 // Questionnaire defaults.
@@ -119,6 +127,9 @@ func (a *application) setup(ctx workflow.Context) error {
 		return err
 	}
 	workflow.Go(ctx, a.waitForScorecards)
+	if err := a.setupOffers(ctx); err != nil {
+		return err
+	}
 	if err := workflow.SetUpdateHandlerWithOptions(ctx, UpdateMove, a.move,
 		workflow.UpdateHandlerOptions{Validator: a.validateMove}); err != nil {
 		return err
@@ -286,6 +297,12 @@ func (a *application) record(ctx workflow.Context, m models.ApplicationMove) err
 	a.state.Moves++
 	a.state.Stage = m.To
 	a.state.KnockOutPending = false
+	// An application that closes takes its live offer with it.
+	if o := a.state.Offer; o != nil && o.Status.Live() && m.To.Closed() && m.To != models.StageHired {
+		if err := a.offerOutcome(ctx, OfferOutcome{Status: models.OfferWithdrawn, Reason: "The application closed: " + m.Reason}); err != nil {
+			return err
+		}
+	}
 	if m.To == models.StageQuestionnaire && a.state.Questionnaire == models.QuestionnaireNone {
 		a.needSend = true
 	}

@@ -18,6 +18,7 @@ const (
 	OpeningWorkflow      = "Opening"
 	ImportWorkflow       = "CandidateImport"
 	InvitesWorkflow      = "InterviewInvites"
+	EmployeeWorkflow     = "Employee"
 )
 
 // Updates, signals and queries. Every workflow answers the "state" query.
@@ -33,6 +34,13 @@ const (
 	SignalInterview           = "interview"
 	SignalScorecard           = "scorecard"
 	SignalFirstRoundComplete  = "first_round_complete"
+	UpdateProposeOffer        = "propose_offer"
+	UpdateReviseOffer         = "revise_offer"
+	UpdateDecideOffer         = "decide_offer"
+	UpdateWithdrawOffer       = "withdraw_offer"
+	UpdateAnswerOffer         = "answer_offer"
+	UpdateClaimSeat           = "claim_seat"
+	SignalEmployeeLeft        = "left"
 	QueryState                = "state"
 )
 
@@ -61,6 +69,14 @@ const (
 	ActivityRemindScorecards      = "RemindScorecards"
 	ActivityEscalateScorecards    = "EscalateScorecards"
 	ActivityOpenShortlist         = "OpenShortlist"
+	ActivityCreateOffer           = "CreateOffer"
+	ActivityOfferProposed         = "OfferProposed"
+	ActivityReviseOffer           = "ReviseOffer"
+	ActivityRecordOfferDecision   = "RecordOfferDecision"
+	ActivityOfferOutcome          = "OfferOutcome"
+	ActivityRemindOfferApprovers  = "RemindOfferApprovers"
+	ActivityClaimSeat             = "ClaimSeat"
+	ActivityHire                  = "Hire"
 )
 
 // ActivityNames lists every activity a workflow here calls, for the worker's start-up check.
@@ -71,6 +87,8 @@ var ActivityNames = []string{
 	ActivityScoreQuestionnaire, ActivityQuestionnaireOutcome, ActivityOpeningSlateReady, ActivityCloseOpening,
 	ActivityCountImportRows, ActivityImportBatch, ActivityFinishImport, ActivitySendInterviewInvites,
 	ActivityRecordInterviewResult, ActivityRemindScorecards, ActivityEscalateScorecards, ActivityOpenShortlist,
+	ActivityCreateOffer, ActivityOfferProposed, ActivityReviseOffer, ActivityRecordOfferDecision, ActivityOfferOutcome,
+	ActivityRemindOfferApprovers, ActivityClaimSeat, ActivityHire,
 }
 
 // StaffingPlanWorkflowID is the workflow ID of a staffing plan's approval.
@@ -88,6 +106,9 @@ func OpeningWorkflowID(openingID int64) string { return fmt.Sprintf("opening-%d"
 func InvitesWorkflowID(interviewID int64, sequence int) string {
 	return fmt.Sprintf("interview-%d-invites-v%d", interviewID, sequence)
 }
+
+// EmployeeWorkflowID is the workflow ID of an employee.
+func EmployeeWorkflowID(employeeID int64) string { return fmt.Sprintf("employee-%d", employeeID) }
 
 // ImportWorkflowID is the workflow ID of a candidate import.
 func ImportWorkflowID(importID int64) string { return fmt.Sprintf("import-%d", importID) }
@@ -110,4 +131,5 @@ func Register(r Registry) {
 	r.RegisterWorkflowWithOptions(Opening, workflow.RegisterOptions{Name: OpeningWorkflow})
 	r.RegisterWorkflowWithOptions(CandidateImport, workflow.RegisterOptions{Name: ImportWorkflow})
 	r.RegisterWorkflowWithOptions(InterviewInvites, workflow.RegisterOptions{Name: InvitesWorkflow})
+	r.RegisterWorkflowWithOptions(Employee, workflow.RegisterOptions{Name: EmployeeWorkflow})
 }

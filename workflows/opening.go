@@ -80,6 +80,24 @@ func Opening(ctx workflow.Context, in OpeningInput) (OpeningState, error) {
 	o := &opening{in: in, st: &st}
 	handled := 0
 	sel := workflow.NewSelector(ctx)
+	// A seat is claimed by an Update, decided at once and in order, so two acceptances of the last seat end
+	// with one hire; the main loop then wakes to react (close a filled opening).
+	wake := workflow.NewBufferedChannel(ctx, 1000)
+	sel.AddReceive(wake, func(c workflow.ReceiveChannel, _ bool) { c.Receive(ctx, nil) })
+	err := workflow.SetUpdateHandler(ctx, UpdateClaimSeat, func(ctx workflow.Context, claim SeatClaim) (SeatResult, error) {
+		if slices.Contains(st.Hired, claim.ApplicationID) {
+			return SeatResult{Filled: true}, nil // a retry
+		}
+		if st.Filled || len(st.Hired) >= st.Seats {
+			return SeatResult{Filled: false}, nil
+		}
+		st.Hired = append(st.Hired, claim.ApplicationID)
+		wake.SendAsync(true)
+		return SeatResult{Filled: true}, nil
+	})
+	if err != nil {
+		return st, err
+	}
 	sel.AddReceive(firstRounds, func(c workflow.ReceiveChannel, _ bool) {
 		var f OpeningFirstRound
 		c.Receive(ctx, &f)

@@ -104,7 +104,8 @@ func (a *App) Open(ctx context.Context) (err error) {
 		}
 		acts := &activities.Activities{DB: a.DB, BaseURL: a.Config.BaseURL, Mail: mailer, Log: a.Log, LinkSecret: secret,
 			Start: start, QuestionnaireReminder: a.Config.QuestionnaireRemind, RejectionReasons: a.Config.RejectionReasons,
-			ScorecardReminder: a.Config.ScorecardRemind, ScorecardEscalate: a.Config.ScorecardEscalate}
+			ScorecardReminder: a.Config.ScorecardRemind, ScorecardEscalate: a.Config.ScorecardEscalate,
+			OfferReminder: a.Config.OfferRemind, OfferEscalate: a.Config.OfferEscalate}
 		if a.worker, err = newWorker(a.Temporal, a.Config.TaskQueue, acts); err != nil {
 			return err
 		}
@@ -121,6 +122,7 @@ func (a *App) Open(ctx context.Context) (err error) {
 		TaskQueue: a.Config.TaskQueue, LinkSecret: secret, RejectionReasons: a.Config.RejectionReasons,
 		QuestionnaireReminder: a.Config.QuestionnaireRemind, OpeningContinueAfter: a.OpeningContinueAfter,
 		ScorecardReminder: a.Config.ScorecardRemind, ScorecardEscalate: a.Config.ScorecardEscalate,
+		OfferReminder: a.Config.OfferRemind, OfferEscalate: a.Config.OfferEscalate,
 	}, frontend.Dist())
 	if a.Demo {
 		if err := loadDemo(ctx, a.DB, a.API, a.Log); err != nil {

@@ -38,6 +38,8 @@ type Config struct {
 	QuestionnaireRemind time.Duration // BULLPEN_QUESTIONNAIRE_REMINDER_BEFORE: how long before the deadline candidates are reminded
 	ScorecardRemind     time.Duration // BULLPEN_SCORECARD_REMINDER_AFTER: how long after an interview late interviewers are reminded
 	ScorecardEscalate   time.Duration // BULLPEN_SCORECARD_ESCALATE_AFTER: how long after an interview the recruiter is told of missing scorecards
+	OfferRemind         time.Duration // BULLPEN_OFFER_REMINDER_AFTER: silent offer approvers are reminded after this
+	OfferEscalate       time.Duration // BULLPEN_OFFER_ESCALATE_AFTER: and the admins told after this
 	SMTPURL             string        // SMTP_URL: smtp://user:pass@host:587 or smtps://...; empty keeps mail in the outbox
 	SMTPFrom            string        // SMTP_FROM: the sender address
 	LogLevel            string        // BULLPEN_LOG_LEVEL: debug, info, warn, error
@@ -99,6 +101,8 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 		QuestionnaireRemind: dur("BULLPEN_QUESTIONNAIRE_REMINDER_BEFORE", 24*time.Hour),
 		ScorecardRemind:     dur("BULLPEN_SCORECARD_REMINDER_AFTER", 24*time.Hour),
 		ScorecardEscalate:   dur("BULLPEN_SCORECARD_ESCALATE_AFTER", 72*time.Hour),
+		OfferRemind:         dur("BULLPEN_OFFER_REMINDER_AFTER", 48*time.Hour),
+		OfferEscalate:       dur("BULLPEN_OFFER_ESCALATE_AFTER", 120*time.Hour),
 		SMTPURL:             str("SMTP_URL", ""),
 		SMTPFrom:            str("SMTP_FROM", "Bullpen <bullpen@localhost>"),
 		LogLevel:            str("BULLPEN_LOG_LEVEL", "info"),

@@ -1,10 +1,17 @@
 package main
 
 import (
+	"context"
 	"fmt"
+	"regexp"
+	"strings"
 	"testing"
+	"time"
 
+	"github.com/bullpen-hq/bullpen/activities/smtptest"
 	"github.com/bullpen-hq/bullpen/models"
+	"github.com/bullpen-hq/bullpen/store/storetest"
+	"github.com/bullpen-hq/bullpen/workflows"
 )
 
 // TestPayPlans: the built-in templates are there for every role and currency; only admins change them, with
@@ -97,4 +104,273 @@ func TestPayPlans(t *testing.T) {
 		len(after.OfferApproverIDs) != 1 || after.OfferApprovals != 1 {
 		t.Fatalf("offer terms: %d %+v", code, after)
 	}
+}
+
+// demoShortlist takes the demo slate to the second interview through the API: Drita scores Mimoza, Liridon
+// and Mimoza are shortlisted (Nora rejected), and both are invited to a group interview an hour from now.
+// It returns the applications of Liridon, Mimoza and Hana (still at the first interview).
+func demoShortlist(t *testing.T, rita, drita *browser, openingID int64) (liridon, mimoza, hana int64) {
+	t.Helper()
+	base := fmt.Sprintf("/api/v1/openings/%d", openingID)
+	var cmp struct {
+		Rows []struct {
+			ApplicationID int64  `json:"application_id"`
+			Name          string `json:"name"`
+			First         *struct {
+				InterviewID int64 `json:"interview_id"`
+			} `json:"first"`
+		} `json:"rows"`
+	}
+	rita.do("GET", base+"/comparison", nil, &cmp)
+	var mimozaIV int64
+	for _, r := range cmp.Rows {
+		switch r.Name {
+		case "Liridon Hoxha":
+			liridon = r.ApplicationID
+		case "Mimoza Krasniqi":
+			mimoza, mimozaIV = r.ApplicationID, r.First.InterviewID
+		case "Hana Osmani":
+			hana = r.ApplicationID
+		}
+	}
+	var ratings []map[string]any
+	for _, c := range models.DefaultRubric("en").Competencies {
+		ratings = append(ratings, map[string]any{"competency_id": c.ID, "score": 4})
+	}
+	if code := drita.do("POST", fmt.Sprintf("/api/v1/interviews/%d/scorecards", mimozaIV), map[string]any{"application_id": mimoza,
+		"ratings": ratings, "recommendation": "yes"}, nil); code != 201 {
+		t.Fatalf("Drita scores Mimoza: %d", code)
+	}
+	var p problem
+	if code := rita.do("POST", base+"/shortlist", map[string]any{"application_ids": []int64{liridon, mimoza}, "reason": "Best role-plays",
+		"rest": "reject", "reject_code": "not_shortlisted", "reject_reason": "Others negotiated better."}, &p); code != 200 {
+		t.Fatalf("shortlist: %d %+v", code, p)
+	}
+	var team struct {
+		Items []struct {
+			ID    int64    `json:"id"`
+			Roles []string `json:"roles"`
+		} `json:"items"`
+	}
+	rita.do("GET", "/api/v1/team", nil, &team)
+	var panel []int64
+	for _, m := range team.Items {
+		if len(m.Roles) == 1 && m.Roles[0] == "interviewer" {
+			panel = append(panel, m.ID)
+		}
+	}
+	if code := rita.do("POST", base+"/interviews", map[string]any{"kind": "group", "application_ids": []int64{liridon, mimoza},
+		"starts_at": time.Now().Add(time.Hour), "duration_minutes": 60, "location": "Office", "interviewer_ids": panel}, nil); code != 201 {
+		t.Fatalf("group interview: %d", code)
+	}
+	return liridon, mimoza, hana
+}
+
+type offerOut struct {
+	ID              int64                `json:"id"`
+	Version         int                  `json:"version"`
+	Status          string               `json:"status"`
+	Seat            string               `json:"seat"`
+	ApprovalsNeeded int                  `json:"approvals_needed"`
+	Breaches        []models.FieldError  `json:"breaches"`
+	Approvers       []struct{ ID int64 } `json:"approvers"`
+}
+
+// TestOfferToHire takes two shortlisted candidates from offer to hire over HTTP on PostgreSQL with a real SMTP
+// server: the opening has one seat left and two department heads; an offer within the pay limits needs one
+// approval, one outside them two; a recruiter cannot approve; both candidates accept from their e-mailed
+// links at the same moment and exactly one is hired (an employee, their invitation, their Employee workflow),
+// the other told there is no seat; a used link is refused; the filled opening closes and its other
+// candidates are told.
+func TestOfferToHire(t *testing.T) {
+	mail := smtptest.Start(t)
+	app := startApp(t, storetest.PostgresURL(t), t.TempDir(), freeAddr(t), func(c *Config) { c.SMTPURL = mail.URL() })
+	defer app.Close()
+	rita, drita, head, admin := newBrowser(t, app.URL()), newBrowser(t, app.URL()), newBrowser(t, app.URL()), newBrowser(t, app.URL())
+	rita.login("recruiter@bullpen.demo", pw)
+	drita.login("interviewer2@bullpen.demo", pw)
+	head.login("head@bullpen.demo", pw)
+	admin.login("admin@bullpen.demo", pw)
+	openingID := demoOpening(t, rita)
+	liridon, mimoza, hana := demoShortlist(t, rita, drita, openingID)
+
+	// A second department head; one seat; pay limits.
+	if code := admin.do("POST", "/api/v1/users", map[string]any{"email": "head2@bullpen.demo", "name": "Vjosa Leka", "password": "head-two-password",
+		"roles": []string{"department_head"}}, nil); code != 201 {
+		t.Fatalf("second head: %d", code)
+	}
+	head2 := newBrowser(t, app.URL())
+	head2.login("head2@bullpen.demo", "head-two-password")
+	var op map[string]any
+	rita.do("GET", fmt.Sprintf("/api/v1/openings/%d", openingID), nil, &op)
+	settings := map[string]any{}
+	for _, k := range []string{"title", "description", "recruiter_id", "interviewer_ids", "questionnaire", "questionnaire_days",
+		"confirm_knock_outs", "slate_size", "role_play"} {
+		settings[k] = op[k]
+	}
+	settings["seats"] = 1
+	settings["pay_limits"] = map[string]any{"max_base": 800, "max_commission_pct": 6}
+	if code := rita.do("PUT", fmt.Sprintf("/api/v1/openings/%d", openingID), settings, nil); code != 200 {
+		t.Fatalf("one seat and pay limits: %d", code)
+	}
+	var plans struct{ Items []models.PayPlanTemplate }
+	rita.do("GET", "/api/v1/pay-plans", nil, &plans)
+	var rep, manager models.PayPlanTemplate
+	for _, p := range plans.Items {
+		switch p.Slug {
+		case "sales-rep-eur":
+			rep = p
+		case "sales-manager-eur":
+			manager = p
+		}
+	}
+	start := time.Now().AddDate(0, 0, 30).Format(time.DateOnly)
+	var p problem
+	if code := rita.do("POST", fmt.Sprintf("/api/v1/applications/%d/offers", liridon), map[string]any{"template_id": manager.ID, "plan": manager.Plan,
+		"start_date": "2020-01-01"}, &p); code != 400 || fmt.Sprint(p.fields()) != "[start_date template_id]" {
+		t.Fatalf("a bad offer: %d %+v", code, p)
+	}
+	if code := rita.do("POST", fmt.Sprintf("/api/v1/applications/%d/offers", hana), map[string]any{"template_id": rep.ID, "plan": rep.Plan,
+		"start_date": start}, &p); code != 409 {
+		t.Fatalf("an offer at the first interview: %d %+v", code, p)
+	}
+	// Within the limits (base 700 after a 900 ramp: the ramp's base is above the 800 limit, so lower it).
+	within := rep.Plan
+	within.RampBase = 800
+	var lo offerOut
+	if code := rita.do("POST", fmt.Sprintf("/api/v1/applications/%d/offers", liridon), map[string]any{"template_id": rep.ID, "plan": within,
+		"start_date": start}, &lo); code != 201 || lo.Status != "pending_approval" || lo.ApprovalsNeeded != 1 || len(lo.Approvers) != 2 {
+		t.Fatalf("Liridon's offer: %d %+v", code, lo)
+	}
+	offerPath := func(id int64, tail string) string { return fmt.Sprintf("/api/v1/offers/%d%s", id, tail) }
+	if code := rita.do("POST", offerPath(lo.ID, "/decision"), map[string]any{"decision": "approve"}, &p); code != 403 {
+		t.Fatalf("a recruiter approves: %d %+v", code, p)
+	}
+	if code := head.do("POST", offerPath(lo.ID, "/decision"), map[string]any{"decision": "reject"}, &p); code != 400 || p.fields()[0] != "comment" {
+		t.Fatalf("a rejection without a comment: %d %+v", code, p)
+	}
+	var inbox struct{ Items []offerOut }
+	if code := head.do("GET", "/api/v1/offers?awaiting=me", nil, &inbox); code != 200 || len(inbox.Items) != 1 || inbox.Items[0].ID != lo.ID {
+		t.Fatalf("the head's inbox: %d %+v", code, inbox)
+	}
+	if code := head.do("POST", offerPath(lo.ID, "/decision"), map[string]any{"decision": "approve", "version": 1}, &lo); code != 200 || lo.Status != "sent" {
+		t.Fatalf("the head approves: %d %+v", code, lo)
+	}
+	if code := head2.do("POST", offerPath(lo.ID, "/decision"), map[string]any{"decision": "approve"}, &p); code != 409 {
+		t.Fatalf("an approval after the offer went out: %d %+v", code, p)
+	}
+
+	// Outside the limits (the template's 900 ramp base): two approvals, one from each head.
+	var mo offerOut
+	if code := rita.do("POST", fmt.Sprintf("/api/v1/applications/%d/offers", mimoza), map[string]any{"template_id": rep.ID, "plan": rep.Plan,
+		"start_date": start}, &mo); code != 201 || mo.ApprovalsNeeded != 2 || len(mo.Breaches) != 1 || mo.Breaches[0].Field != "ramp_base" {
+		t.Fatalf("Mimoza's offer: %d %+v", code, mo)
+	}
+	if code := head.do("POST", offerPath(mo.ID, "/decision"), map[string]any{"decision": "approve"}, &mo); code != 200 || mo.Status != "pending_approval" {
+		t.Fatalf("the first of two approvals: %d %+v", code, mo)
+	}
+	if code := head.do("POST", offerPath(mo.ID, "/decision"), map[string]any{"decision": "approve"}, &p); code != 409 {
+		t.Fatalf("the same head twice: %d %+v", code, p)
+	}
+	if code := head2.do("POST", offerPath(mo.ID, "/decision"), map[string]any{"decision": "approve"}, &mo); code != 200 || mo.Status != "sent" {
+		t.Fatalf("the second approval: %d %+v", code, mo)
+	}
+
+	// Both candidates get their link and accept at the same moment: one seat, one hire.
+	links := map[string]string{}
+	eventually(t, 20*time.Second, "both offer e-mails", func() bool {
+		for _, m := range mail.Messages() {
+			if l := regexp.MustCompile(`/o/([A-Za-z0-9_.-]+)`).FindStringSubmatch(m.Body); l != nil {
+				links[m.To[0]] = l[1]
+			}
+		}
+		return len(links) == 2
+	})
+	type pubOffer struct {
+		Version int    `json:"version"`
+		Status  string `json:"status"`
+		Seat    string `json:"seat"`
+		Plan    models.PayPlan
+	}
+	results := make(chan pubOffer, 2)
+	for _, email := range []string{"liridon.hoxha@example.com", "mimoza.krasniqi@example.com"} {
+		go func() {
+			c := newBrowser(t, app.URL())
+			var got pubOffer
+			c.do("GET", "/api/v1/public/offers/"+links[email], nil, &got)
+			c.do("POST", "/api/v1/public/offers/"+links[email], map[string]any{"decision": "accept", "version": got.Version}, &got)
+			results <- got
+		}()
+	}
+	seats := map[string]int{}
+	for range 2 {
+		r := <-results
+		if r.Status != "accepted" {
+			t.Fatalf("an acceptance: %+v", r)
+		}
+		seats[r.Seat]++
+	}
+	if seats["filled"] != 1 || seats["unavailable"] != 1 {
+		t.Fatalf("seats after two acceptances of the last one: %v", seats)
+	}
+	if code := newBrowser(t, app.URL()).do("POST", "/api/v1/public/offers/"+links["liridon.hoxha@example.com"], map[string]any{"decision": "decline",
+		"version": 1}, &p); code != 409 {
+		t.Fatalf("a used offer link: %d %+v", code, p)
+	}
+	var hired, other int64 = liridon, mimoza
+	if a, _ := app.DB.Application(context.Background(), liridon); a.Stage != "hired" {
+		hired, other = mimoza, liridon
+	}
+	eventually(t, 20*time.Second, "the hire", func() bool {
+		a, err := app.DB.Application(context.Background(), hired)
+		return err == nil && a.Stage == "hired"
+	})
+	e, err := app.DB.EmployeeOfApplication(context.Background(), hired)
+	if err != nil || e.Role != "sales_rep" {
+		t.Fatalf("employee: %+v %v", e, err)
+	}
+	d, err := app.Temporal.DescribeWorkflowExecution(context.Background(), workflows.EmployeeWorkflowID(e.ID), "")
+	if err != nil || d.WorkflowExecutionInfo.CloseTime != nil {
+		t.Fatalf("the Employee workflow is not running: %v", err)
+	}
+	if a, _ := app.DB.Application(context.Background(), other); a.Stage != "offer" {
+		t.Fatalf("the candidate without a seat is at %s; want offer, for the recruiter to resolve", a.Stage)
+	}
+
+	// The hire chooses a password from the invitation, once, and signs in.
+	var invite string
+	eventually(t, 20*time.Second, "the invitation", func() bool {
+		for _, m := range mail.Messages() {
+			if l := regexp.MustCompile(`/welcome/([A-Za-z0-9_.-]+)`).FindStringSubmatch(m.Body); l != nil {
+				invite = l[1]
+			}
+		}
+		return invite != ""
+	})
+	newcomer := newBrowser(t, app.URL())
+	if code := newcomer.do("POST", "/api/v1/public/invites/"+invite, map[string]string{"password": "my-new-sales-life"}, nil); code != 200 {
+		t.Fatalf("choose a password: %d", code)
+	}
+	if code := newcomer.do("POST", "/api/v1/public/invites/"+invite, map[string]string{"password": "another-password-1"}, &p); code != 409 {
+		t.Fatalf("the invitation twice: %d %+v", code, p)
+	}
+	u, _ := app.DB.UserByID(context.Background(), e.UserID)
+	newcomer.login(u.Email, "my-new-sales-life")
+
+	// The filled opening closes and tells its other candidates.
+	eventually(t, 30*time.Second, "Hana told the opening is filled", func() bool {
+		a, err := app.DB.Application(context.Background(), hana)
+		return err == nil && a.Stage == "rejected" && a.ReasonCode == "position_filled"
+	})
+	if o, _ := app.DB.Opening(context.Background(), openingID); o.Status != models.OpeningClosed {
+		t.Fatalf("opening %s; want closed", o.Status)
+	}
+	eventually(t, 20*time.Second, "Hana's e-mail", func() bool {
+		for _, m := range mail.Messages() {
+			if m.To[0] == "hana.osmani@example.com" && strings.Contains(m.Body, "Every seat of this opening has now been filled") {
+				return true
+			}
+		}
+		return false
+	})
 }

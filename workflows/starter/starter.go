@@ -5,6 +5,7 @@ package starter
 import (
 	"context"
 	"errors"
+	"fmt"
 
 	"go.temporal.io/api/enums/v1"
 	"go.temporal.io/api/serviceerror"
@@ -92,4 +93,33 @@ func (s *Starter) InterviewInvites(ctx context.Context, v workflows.InterviewVer
 func alreadyStarted(err error) bool {
 	var started *serviceerror.WorkflowExecutionAlreadyStarted
 	return errors.As(err, &started)
+}
+
+// Employee starts an employee's workflow, once.
+func (s *Starter) Employee(ctx context.Context, in workflows.EmployeeInput) error {
+	_, err := s.Client.ExecuteWorkflow(ctx, client.StartWorkflowOptions{
+		ID: workflows.EmployeeWorkflowID(in.EmployeeID), TaskQueue: s.TaskQueue,
+		WorkflowIDReusePolicy: enums.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE,
+	}, workflows.EmployeeWorkflow, in)
+	if alreadyStarted(err) {
+		return nil
+	}
+	return err
+}
+
+// ClaimSeat asks an opening's workflow for a seat for an accepted offer and waits for its answer. An opening
+// whose workflow has ended is filled: no seat.
+func (s *Starter) ClaimSeat(ctx context.Context, openingID int64, claim workflows.SeatClaim) (workflows.SeatResult, error) {
+	h, err := s.Client.UpdateWorkflow(ctx, client.UpdateWorkflowOptions{WorkflowID: workflows.OpeningWorkflowID(openingID),
+		UpdateName: workflows.UpdateClaimSeat, UpdateID: fmt.Sprintf("seat-%d", claim.ApplicationID), Args: []any{claim},
+		WaitForStage: client.WorkflowUpdateStageCompleted})
+	var notFound *serviceerror.NotFound
+	if errors.As(err, &notFound) {
+		return workflows.SeatResult{}, nil
+	}
+	if err != nil {
+		return workflows.SeatResult{}, err
+	}
+	var out workflows.SeatResult
+	return out, h.Get(ctx, &out)
 }
