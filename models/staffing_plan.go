@@ -216,7 +216,7 @@ type Opening struct {
 	ShortlistNote     string
 	OfferTerms
 	CreatedBy *int64
-	CreatedAt         time.Time
+	CreatedAt time.Time
 }
 
 // Opening defaults.

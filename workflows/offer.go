@@ -148,7 +148,9 @@ func (a *application) checkPropose(req ProposeOfferRequest) error {
 	return nil
 }
 
-func (a *application) validateProposeOffer(_ workflow.Context, req ProposeOfferRequest) error { return a.checkPropose(req) }
+func (a *application) validateProposeOffer(_ workflow.Context, req ProposeOfferRequest) error {
+	return a.checkPropose(req)
+}
 
 func (a *application) proposeOffer(ctx workflow.Context, req ProposeOfferRequest) (ApplicationState, error) {
 	if err := a.idle(ctx); err != nil {
@@ -199,7 +201,9 @@ func (a *application) checkRevise(req ReviseOfferRequest) error {
 	return nil
 }
 
-func (a *application) validateReviseOffer(_ workflow.Context, req ReviseOfferRequest) error { return a.checkRevise(req) }
+func (a *application) validateReviseOffer(_ workflow.Context, req ReviseOfferRequest) error {
+	return a.checkRevise(req)
+}
 
 func (a *application) reviseOffer(ctx workflow.Context, req ReviseOfferRequest) (ApplicationState, error) {
 	if err := a.idle(ctx); err != nil {
@@ -231,7 +235,9 @@ func (a *application) checkDecide(req DecideOfferRequest) error {
 	return ToTemporal(models.CheckOfferDecision(o.Status, o.Version, req.Version, o.ApproverIDs, o.AuthorID, req.ActorID, o.Decisions, req.Decision, req.Comment))
 }
 
-func (a *application) validateDecideOffer(_ workflow.Context, req DecideOfferRequest) error { return a.checkDecide(req) }
+func (a *application) validateDecideOffer(_ workflow.Context, req DecideOfferRequest) error {
+	return a.checkDecide(req)
+}
 
 func (a *application) decideOffer(ctx workflow.Context, req DecideOfferRequest) (ApplicationState, error) {
 	if err := a.idle(ctx); err != nil {
@@ -288,7 +294,9 @@ func (a *application) checkWithdraw(req WithdrawOfferRequest) error {
 	return nil
 }
 
-func (a *application) validateWithdrawOffer(_ workflow.Context, req WithdrawOfferRequest) error { return a.checkWithdraw(req) }
+func (a *application) validateWithdrawOffer(_ workflow.Context, req WithdrawOfferRequest) error {
+	return a.checkWithdraw(req)
+}
 
 func (a *application) withdrawOffer(ctx workflow.Context, req WithdrawOfferRequest) (ApplicationState, error) {
 	if err := a.idle(ctx); err != nil {
@@ -324,7 +332,9 @@ func (a *application) checkAnswer(ctx workflow.Context, req AnswerOfferRequest) 
 	return nil
 }
 
-func (a *application) validateAnswerOffer(ctx workflow.Context, req AnswerOfferRequest) error { return a.checkAnswer(ctx, req) }
+func (a *application) validateAnswerOffer(ctx workflow.Context, req AnswerOfferRequest) error {
+	return a.checkAnswer(ctx, req)
+}
 
 // answerOffer records the candidate's answer. A decline ends the application. An acceptance asks the
 // opening for a seat: with one, the candidate is hired (an employee and their workflow); without, the answer
