@@ -92,6 +92,8 @@ type planJSON struct {
 	UpdatedAt time.Time           `json:"updated_at"`
 	Timeline  []eventJSON         `json:"timeline,omitempty"`
 	Openings  []openingJSON       `json:"openings,omitempty"`
+	// Staffing is seats filled against planned, with the time each seat took; the single-plan GET only.
+	Staffing *staffingJSON `json:"staffing,omitempty"`
 }
 
 func toPlanJSON(p *models.StaffingPlan) planJSON {

@@ -3,6 +3,7 @@ package api
 import (
 	"context"
 	"fmt"
+	"math"
 	"net/http"
 	"time"
 
@@ -164,6 +165,10 @@ func (s *Server) writePlan(c *gin.Context, id int64) {
 		}
 	}
 	out.Openings = listOf(openings, toOpeningJSON).Items
+	if out.Staffing, err = s.staffing(c, openings); err != nil {
+		s.fail(c, err)
+		return
+	}
 	c.JSON(http.StatusOK, out)
 }
 
@@ -235,4 +240,54 @@ func (s *Server) revisePlan(c *gin.Context) {
 	}
 	s.log.InfoContext(c, "staffing plan resubmitted", "plan_id", p.ID, "revision", rev)
 	s.writePlan(c, p.ID)
+}
+
+// staffingJSON is how far a plan's hiring has come: seats filled against planned, per opening, with the days
+// each seat took to fill (from the opening to the hire).
+type staffingJSON struct {
+	Planned  int                   `json:"planned"`
+	Filled   int                   `json:"filled"`
+	Openings []openingStaffingJSON `json:"openings"`
+}
+
+type openingStaffingJSON struct {
+	OpeningID int64      `json:"opening_id"`
+	Title     string     `json:"title"`
+	Seats     int        `json:"seats"`
+	Filled    int        `json:"filled"`
+	Hires     []hireJSON `json:"hires"`
+}
+
+type hireJSON struct {
+	Name       string    `json:"name"`
+	StartDate  string    `json:"start_date"`
+	HiredAt    time.Time `json:"hired_at"`
+	DaysToFill float64   `json:"days_to_fill"`
+}
+
+func (s *Server) staffing(c *gin.Context, openings []models.Opening) (*staffingJSON, error) {
+	ids := make([]int64, len(openings))
+	for i, o := range openings {
+		ids[i] = o.ID
+	}
+	hires, err := s.db.EmployeesOfOpenings(c, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := &staffingJSON{Openings: []openingStaffingJSON{}}
+	for _, o := range openings {
+		row := openingStaffingJSON{OpeningID: o.ID, Title: o.Title, Seats: o.Seats, Hires: []hireJSON{}}
+		for _, h := range hires {
+			if h.OpeningID == o.ID {
+				days := math.Round(h.CreatedAt.Sub(o.CreatedAt).Hours()/24*10) / 10
+				row.Hires = append(row.Hires, hireJSON{Name: s.userName(c, h.UserID), StartDate: h.StartDate.Format(time.DateOnly), HiredAt: h.CreatedAt,
+					DaysToFill: days})
+			}
+		}
+		row.Filled = len(row.Hires)
+		out.Planned += o.Seats
+		out.Filled += row.Filled
+		out.Openings = append(out.Openings, row)
+	}
+	return out, nil
 }

@@ -237,3 +237,13 @@ func (db *DB) AcceptInvite(ctx context.Context, userID int64, passwordHash strin
 		return tx.Model(&userRecord{}).Where("id = ?", userID).Updates(map[string]any{"password_hash": passwordHash, "updated_at": time.Now().UTC()}).Error
 	})
 }
+
+// EmployeesOfOpenings returns the hires of the openings named, oldest first.
+func (db *DB) EmployeesOfOpenings(ctx context.Context, openingIDs []int64) ([]EmployeeRecord, error) {
+	var out []EmployeeRecord
+	if len(openingIDs) == 0 {
+		return out, nil
+	}
+	err := db.with(ctx).Where("opening_id IN ?", openingIDs).Order("created_at, id").Find(&out).Error
+	return out, err
+}
