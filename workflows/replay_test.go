@@ -8,7 +8,7 @@ import (
 )
 
 // TestReplayRecordedHistories replays histories recorded from real runs (regenerate them with
-// `BULLPEN_WRITE_HISTORY=1 go test ./cmd/bullpen -run 'TestRequestChanges|TestReminders|TestPipelineJourney|TestSlateRule'`). A change to
+// `BULLPEN_WRITE_HISTORY=1 go test ./cmd/bullpen -run 'TestRequestChanges|TestReminders|TestPipelineJourney|TestSlateRule|TestOfferToHire'`). A change to
 // workflow code that would break running workflows fails here.
 func TestReplayRecordedHistories(t *testing.T) {
 	files, err := filepath.Glob(filepath.Join("testdata", "*.json"))

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -364,6 +365,15 @@ func TestOfferToHire(t *testing.T) {
 	})
 	if o, _ := app.DB.Opening(context.Background(), openingID); o.Status != models.OpeningClosed {
 		t.Fatalf("opening %s; want closed", o.Status)
+	}
+	if os.Getenv("BULLPEN_WRITE_HISTORY") != "" {
+		eventually(t, 20*time.Second, "the hire's workflow to end", func() bool {
+			d, err := app.Temporal.DescribeWorkflowExecution(context.Background(), workflows.ApplicationWorkflowID(hired), "")
+			return err == nil && d.WorkflowExecutionInfo.CloseTime != nil
+		})
+		writeWorkflowHistory(t, app, workflows.ApplicationWorkflowID(hired), "application_offer_approved_accepted_hired.json")
+		writeWorkflowHistory(t, app, workflows.ApplicationWorkflowID(other), "application_offer_two_approvals_no_seat.json")
+		writeWorkflowHistory(t, app, workflows.OpeningWorkflowID(openingID), "opening_last_seat_filled.json")
 	}
 	eventually(t, 20*time.Second, "Hana's e-mail", func() bool {
 		for _, m := range mail.Messages() {
