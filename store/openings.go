@@ -65,7 +65,7 @@ func (db *DB) OpenPlanOpenings(ctx context.Context, planID int64, openings []mod
 	return db.with(ctx).Transaction(func(tx *gorm.DB) error {
 		for _, o := range openings {
 			rec := openingRecord{PlanID: &planID, Title: o.Title, Role: string(o.Role), Seats: o.Seats, Status: string(o.Status),
-				InterviewerIDs: []int64{}, SlateSize: o.SlateSize, QuestionnaireDays: o.QuestionnaireDays}
+				InterviewerIDs: []int64{}, SlateSize: o.SlateSize, QuestionnaireDays: o.QuestionnaireDays, OfferApproverIDs: []int64{}, OfferApprovals: 1}
 			if err := tx.Clauses(clause.OnConflict{DoNothing: true}).Create(&rec).Error; err != nil {
 				return err
 			}

@@ -1,7 +1,6 @@
 package workflows
 
 import (
-	"fmt"
 	"time"
 
 	"go.temporal.io/sdk/workflow"
@@ -458,6 +457,3 @@ func (a *application) offerStepDue(ctx workflow.Context) error {
 	}
 	return nil
 }
-
-// offerLabel names an offer version in logs and keys.
-func offerLabel(s OfferStep) string { return fmt.Sprintf("offer-%d-v%d", s.OfferID, s.Version) }

@@ -7,7 +7,7 @@ import { isApiError, setUnauthorizedHandler } from './api/client';
 import { AppLayout } from './components/AppLayout';
 import { PublicLayout } from './components/PublicLayout';
 import { RequireAuth, RequireRole } from './components/RequireAuth';
-import { CALIBRATION_READER_ROLES, INTERVIEWER_ROLES, REPORT_READER_ROLES, SCENARIO_EDITOR_ROLES, SCENARIO_READER_ROLES } from './lib/roles';
+import { CALIBRATION_READER_ROLES, INTERVIEWER_ROLES, OFFER_READER_ROLES, PAY_PLAN_READER_ROLES, REPORT_READER_ROLES, SCENARIO_EDITOR_ROLES, SCENARIO_READER_ROLES } from './lib/roles';
 import { LoginPage } from './pages/LoginPage';
 import { theme } from './theme';
 
@@ -30,6 +30,11 @@ const InterviewPage = lazy(() => import('./pages/InterviewPage').then((m) => ({ 
 const ReportsPage = lazy(() => import('./pages/ReportsPage').then((m) => ({ default: m.ReportsPage })));
 const CalibrationPage = lazy(() => import('./pages/CalibrationPage').then((m) => ({ default: m.CalibrationPage })));
 const MyInterviewsPage = lazy(() => import('./pages/MyInterviewsPage').then((m) => ({ default: m.MyInterviewsPage })));
+const PayPlansPage = lazy(() => import('./pages/PayPlansPage').then((m) => ({ default: m.PayPlansPage })));
+const OffersPage = lazy(() => import('./pages/OffersPage').then((m) => ({ default: m.OffersPage })));
+const OfferPage = lazy(() => import('./pages/OfferPage').then((m) => ({ default: m.OfferPage })));
+const PublicOfferPage = lazy(() => import('./pages/PublicOfferPage').then((m) => ({ default: m.PublicOfferPage })));
+const WelcomePage = lazy(() => import('./pages/WelcomePage').then((m) => ({ default: m.WelcomePage })));
 // Candidates' pages (no sign-in), inside PublicLayout.
 const ApplyPage = lazy(() => import('./pages/ApplyPage').then((m) => ({ default: m.ApplyPage })));
 const QuestionnairePage = lazy(() => import('./pages/QuestionnairePage').then((m) => ({ default: m.QuestionnairePage })));
@@ -80,6 +85,8 @@ export function App() {
               <Route path="/apply/:id" element={<ApplyPage />} />
               <Route path="/q/:token" element={<QuestionnairePage />} />
               <Route path="/i/:token" element={<InterviewResponsePage />} />
+              <Route path="/o/:token" element={<PublicOfferPage />} />
+              <Route path="/welcome/:token" element={<WelcomePage />} />
             </Route>
             <Route
               element={
@@ -192,6 +199,23 @@ export function App() {
                   </RequireRole>
                 }
               />
+              <Route
+                path="/pay-plans"
+                element={
+                  <RequireRole roles={PAY_PLAN_READER_ROLES}>
+                    <PayPlansPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="/offers"
+                element={
+                  <RequireRole roles={OFFER_READER_ROLES}>
+                    <OffersPage />
+                  </RequireRole>
+                }
+              />
+              <Route path="/offers/:id" element={<OfferPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Routes>

@@ -168,3 +168,17 @@ export const getPipelineReport = (openingId: number | null) =>
 /** The report as a CSV download; a plain link works, the session cookie goes along. */
 export const pipelineReportCsvUrl = (openingId: number | null) =>
   `/api/v1/reports/pipeline.csv${reportQuery(openingId)}`;
+
+/** A new employee's invitation: who it is for, in their language. */
+export interface PublicInvite {
+  name: string;
+  email: string;
+  locale: string;
+}
+
+export const getInvite = (token: string) =>
+  api<PublicInvite>(`/api/v1/public/invites/${encodeURIComponent(token)}`, { quiet401: true });
+
+/** Sets the new employee's password from their invitation (once). */
+export const acceptInvite = (token: string, password: string) =>
+  api<PublicInvite>(`/api/v1/public/invites/${encodeURIComponent(token)}`, { method: 'POST', body: { password }, quiet401: true });

@@ -1,5 +1,6 @@
 // Types of the Bullpen API v1, as described in docs/api-contract.md.
 import type { FieldError } from './client';
+import type { PayLimits } from './offers';
 
 export const ROLES = [
   'admin',
@@ -118,6 +119,12 @@ export interface Opening {
   role_play: RolePlaySettings;
   /** After this instant the shortlist decision opens even with fewer complete results than the slate size. */
   slate_deadline?: string | null;
+  /** How far offers may deviate from the pay plan template; zero fields are no bound. */
+  pay_limits?: PayLimits;
+  /** The department heads who approve offers (none: every department head). */
+  offer_approver_ids?: number[];
+  /** How many approvals an offer needs (1-5); one more when it is outside the pay limits. */
+  offer_approvals?: number;
   created_by: number | null;
   /** Applications per stage; stages with none are absent. */
   counts: Partial<Record<Stage, number>>;
@@ -140,6 +147,9 @@ export interface OpeningBody {
   slate_size: number;
   role_play: RolePlaySettings;
   slate_deadline?: string | null;
+  pay_limits?: PayLimits;
+  offer_approver_ids?: number[];
+  offer_approvals?: number;
 }
 
 export type OpeningDecision = 'approve' | 'reject';
@@ -396,6 +406,21 @@ export interface Plan {
   updated_at: string;
   timeline?: TimelineEntry[];
   openings?: Opening[];
+  /** Seats filled against planned (the single-plan GET). */
+  staffing?: PlanStaffing;
+}
+
+/** How far a plan's hiring has come, per opening, with the days each seat took to fill. */
+export interface PlanStaffing {
+  planned: number;
+  filled: number;
+  openings: {
+    opening_id: number;
+    title: string;
+    seats: number;
+    filled: number;
+    hires: { name: string; start_date: string; hired_at: string; days_to_fill: number }[];
+  }[];
 }
 
 export interface PlanBody {

@@ -1,13 +1,14 @@
 import { AppShell, Avatar, Badge, Burger, Center, Group, Loader, Menu, NavLink, Stack, Text, UnstyledButton } from '@mantine/core';
 import { Suspense } from 'react';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBriefcase, IconCalendarEvent, IconChartBar, IconChecklist, IconChevronDown, IconFileSpreadsheet, IconHistory, IconKey, IconLogout, IconMail, IconMasksTheater, IconScale, IconUsers } from '@tabler/icons-react';
+import { IconBriefcase, IconCalendarEvent, IconChartBar, IconChecklist, IconChevronDown, IconCoin, IconFileDollar, IconFileSpreadsheet, IconHistory, IconKey, IconLogout, IconMail, IconMasksTheater, IconScale, IconUsers } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { logout } from '../api/endpoints';
 import { usePlans } from '../api/queries';
-import { CALIBRATION_READER_ROLES, hasRole, INTERVIEWER_ROLES, REPORT_READER_ROLES, SCENARIO_READER_ROLES } from '../lib/roles';
+import { CALIBRATION_READER_ROLES, hasRole, INTERVIEWER_ROLES, OFFER_READER_ROLES, PAY_PLAN_READER_ROLES, REPORT_READER_ROLES, SCENARIO_READER_ROLES } from '../lib/roles';
+import { useOffers } from '../api/offers';
 import { ChangePasswordModal } from './ChangePasswordModal';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { Logo } from './Logo';
@@ -34,6 +35,8 @@ export function AppLayout() {
   const isHead = hasRole(user, 'department_head');
   const pending = usePlans('pending_approval', isHead);
   const pendingCount = pending.data?.length ?? 0;
+  const awaitingOffers = useOffers({ awaiting: true }, isHead);
+  const offerCount = awaitingOffers.data?.length ?? 0;
 
   const signOut = useMutation({
     mutationFn: logout,
@@ -47,6 +50,8 @@ export function AppLayout() {
     { to: '/plans', label: t('nav.plans'), icon: IconFileSpreadsheet, show: true },
     { to: '/approvals', label: t('nav.approvals'), icon: IconChecklist, show: isHead, count: pendingCount },
     { to: '/openings', label: t('nav.openings'), icon: IconBriefcase, show: true },
+    { to: '/offers', label: t('nav.offers'), icon: IconFileDollar, show: hasRole(user, ...OFFER_READER_ROLES), count: offerCount, countLabel: t('nav.offersCount', { count: offerCount }) },
+    { to: '/pay-plans', label: t('nav.payPlans'), icon: IconCoin, show: hasRole(user, ...PAY_PLAN_READER_ROLES) },
     { to: '/my-interviews', label: t('nav.myInterviews'), icon: IconCalendarEvent, show: hasRole(user, ...INTERVIEWER_ROLES) },
     { to: '/scenarios', label: t('nav.scenarios'), icon: IconMasksTheater, show: hasRole(user, ...SCENARIO_READER_ROLES) },
     { to: '/reports', label: t('nav.reports'), icon: IconChartBar, show: hasRole(user, ...REPORT_READER_ROLES) },
@@ -136,7 +141,7 @@ export function AppLayout() {
                 leftSection={<item.icon size={18} aria-hidden />}
                 rightSection={
                   item.count ? (
-                    <Badge size="sm" circle color="red" aria-label={t('nav.pendingCount', { count: item.count })}>
+                    <Badge size="sm" circle color="red" aria-label={'countLabel' in item && item.countLabel ? item.countLabel : t('nav.pendingCount', { count: item.count })}>
                       {item.count}
                     </Badge>
                   ) : undefined

@@ -46,7 +46,22 @@ export interface SettingsValues {
   interviewer_ids: string[];
   use_questionnaire: boolean;
   questionnaire: QuestionnaireValues;
+  /** Offer terms: the pay limits ('' for no bound), the approvers (none: every department head), how many approve. */
+  pay_limits: PayLimitValues;
+  offer_approver_ids: string[];
+  offer_approvals: Num;
 }
+
+export interface PayLimitValues {
+  min_base: Num;
+  max_base: Num;
+  min_commission_pct: Num;
+  max_commission_pct: Num;
+  max_ramp_months: Num;
+}
+
+/** A limit as the form shows it: zero (no bound) as an empty input. */
+const limit = (v: number | undefined): Num => (v ? v : '');
 
 const isChoice = (k: QuestionKind) => k === 'single_choice' || k === 'multiple_choice';
 const opt = (v: number | undefined): Num => (v === undefined || v === null ? '' : v);
@@ -152,6 +167,15 @@ export function toSettingsValues(o: Opening): SettingsValues {
     interviewer_ids: (o.interviewer_ids ?? []).map(String),
     use_questionnaire: !!o.questionnaire,
     questionnaire: toQuestionnaireValues(o.questionnaire),
+    pay_limits: {
+      min_base: limit(o.pay_limits?.min_base),
+      max_base: limit(o.pay_limits?.max_base),
+      min_commission_pct: limit(o.pay_limits?.min_commission_pct),
+      max_commission_pct: limit(o.pay_limits?.max_commission_pct),
+      max_ramp_months: limit(o.pay_limits?.max_ramp_months),
+    },
+    offer_approver_ids: (o.offer_approver_ids ?? []).map(String),
+    offer_approvals: o.offer_approvals || 1,
   };
 }
 
@@ -173,11 +197,20 @@ export function toOpeningBody(v: SettingsValues): OpeningBody {
     recruiter_id: v.recruiter_id ? Number(v.recruiter_id) : null,
     interviewer_ids: v.interviewer_ids.map(Number),
     questionnaire: v.use_questionnaire ? toQuestionnaire(v.questionnaire) : null,
+    pay_limits: {
+      min_base: numOrZero(v.pay_limits.min_base),
+      max_base: numOrZero(v.pay_limits.max_base),
+      min_commission_pct: numOrZero(v.pay_limits.min_commission_pct),
+      max_commission_pct: numOrZero(v.pay_limits.max_commission_pct),
+      max_ramp_months: numOrZero(v.pay_limits.max_ramp_months),
+    },
+    offer_approver_ids: v.offer_approver_ids.map(Number),
+    offer_approvals: numOrZero(v.offer_approvals) || 1,
   };
 }
 
 /** The server's field paths this form shows next to an input; any other is listed above the save button. */
 const SHOWN =
-  /^(title|description|seats|slate_size|questionnaire_days|confirm_knock_outs|role_play\.(scenario|duration_minutes|scenario_ids(\.\d+)?)|slate_deadline|recruiter_id|interviewer_ids(\.\d+)?|questionnaire\.pass_mark|questionnaire\.questions(\.\d+\.(id|kind|prompt|weight|required|options(\.\d+(\.(points|label|id))?)?|min|max|target|knock_out_below))?)$/;
+  /^(title|description|seats|slate_size|questionnaire_days|confirm_knock_outs|role_play\.(scenario|duration_minutes|scenario_ids(\.\d+)?)|slate_deadline|pay_limits\.(min_base|max_base|min_commission_pct|max_commission_pct|max_ramp_months)|offer_approver_ids(\.\d+)?|offer_approvals|recruiter_id|interviewer_ids(\.\d+)?|questionnaire\.pass_mark|questionnaire\.questions(\.\d+\.(id|kind|prompt|weight|required|options(\.\d+(\.(points|label|id))?)?|min|max|target|knock_out_below))?)$/;
 
 export const isShownField = (path: string) => SHOWN.test(path);

@@ -20,3 +20,9 @@ export const CALIBRATION_READER_ROLES: Role[] = ['admin', 'department_head', 're
 
 /** Roles that sit on interview panels and have a list of their own interviews (GET /me/interviews). */
 export const INTERVIEWER_ROLES: Role[] = ['interviewer'];
+
+/** Roles that may read the pay plan templates (GET /pay-plans); only admins edit them. */
+export const PAY_PLAN_READER_ROLES: Role[] = ['admin', 'department_head', 'recruiter'];
+
+/** Roles with the offers inbox: department heads approve, admins and recruiters follow every offer. */
+export const OFFER_READER_ROLES: Role[] = ['admin', 'department_head', 'recruiter'];

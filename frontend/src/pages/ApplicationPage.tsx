@@ -28,6 +28,8 @@ import { ProfileList } from '../components/application/ProfileList';
 import { QuestionnaireView } from '../components/application/QuestionnaireView';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ApplicationInterviews } from '../components/interview/ApplicationInterviews';
+import { ApplicationOffers } from '../components/offer/ApplicationOffers';
+import { useApplicationOffers } from '../api/offers';
 import { PageHeader } from '../components/PageHeader';
 import { AttentionBadges, ScoreBadge } from '../components/pipeline/BoardCard';
 import { StageBadge } from '../components/StageBadge';
@@ -236,6 +238,7 @@ export function ApplicationPage() {
   const canManage = canManagePipeline(me);
   // Hiring managers only: the interviews show at an interview stage, or once there have been any.
   const interviews = useApplicationInterviews(id, canManage);
+  const offers = useApplicationOffers(id, canManage);
 
   if (query.isPending) {
     return (
@@ -291,6 +294,12 @@ export function ApplicationPage() {
               (app.stage === 'first_interview' || app.stage === 'second_interview' || (interviews.data?.items.length ?? 0) > 0) && (
                 <Card title={t('candidateInterviews.title')} id="interview-heading" testId="interviews">
                   <ApplicationInterviews app={app} />
+                </Card>
+              )}
+            {canManage &&
+              (app.stage === 'second_interview' || app.stage === 'offer' || app.stage === 'hired' || (offers.data?.length ?? 0) > 0) && (
+                <Card title={t('offer.sectionTitle')} id="offers-heading" testId="offers">
+                  <ApplicationOffers app={app} />
                 </Card>
               )}
             <Card title={t('application.questionnaire')} id="questionnaire-heading">

@@ -7,6 +7,7 @@ import { DecisionPanel } from '../components/DecisionPanel';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { InputsView } from '../components/InputsView';
 import { OpeningsTable } from '../components/OpeningsTable';
+import { StaffingProgress } from '../components/StaffingProgress';
 import { PageHeader } from '../components/PageHeader';
 import { PlanTimeline } from '../components/PlanTimeline';
 import { useCurrentUser } from '../lib/useCurrentUser';
@@ -125,6 +126,11 @@ export function PlanPage() {
           </Grid.Col>
         </Grid>
 
+        {p.staffing && p.staffing.planned > 0 && (
+          <Card title={t('plan.staffing.title')} id="staffing-heading">
+            <StaffingProgress staffing={p.staffing} />
+          </Card>
+        )}
         <Card title={t('plan.openingsTitle')} id="openings-heading">
           {openings.length ? (
             <OpeningsTable openings={openings} testId="plan-openings" />

@@ -30,6 +30,7 @@ import { hasRole } from '../../lib/roles';
 import { scenarioText } from '../../lib/scenarios';
 import { useCurrentUser } from '../../lib/useCurrentUser';
 import { ErrorAlert } from '../ErrorAlert';
+import { OfferSettings } from './OfferSettings';
 import { QuestionnaireBuilder } from './QuestionnaireBuilder';
 import { TemplateControls } from './TemplateControls';
 
@@ -191,6 +192,7 @@ export function SettingsTab({ opening }: { opening: Opening }) {
       seats: (v) => (typeof v === 'number' && v >= 1 && v <= 1000 ? null : t('settings.range', { min: 1, max: 1000 })),
       slate_size: (v) => (typeof v === 'number' && v >= 1 && v <= 20 ? null : t('settings.range', { min: 1, max: 20 })),
       questionnaire_days: (v) => (typeof v === 'number' && v >= 1 && v <= 60 ? null : t('settings.range', { min: 1, max: 60 })),
+      offer_approvals: (v) => (typeof v === 'number' && v >= 1 && v <= 5 ? null : t('settings.range', { min: 1, max: 5 })),
     },
   });
   const save = useMutation({
@@ -311,6 +313,10 @@ export function SettingsTab({ opening }: { opening: Opening }) {
               />
               <RotationFields form={form} />
             </Stack>
+          </Section>
+
+          <Section title={t('settings.offers.title')} hint={t('settings.offers.hint')} id="settings-offers">
+            <OfferSettings form={form} team={users.data} />
           </Section>
 
           {save.isError && (!is400 || orphans.length > 0) && (
