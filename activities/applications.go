@@ -288,19 +288,34 @@ func (a *Activities) closeRemaining(ctx context.Context, o *models.Opening, team
 	if err != nil {
 		return err
 	}
+	var failed error
 	for _, app := range apps {
 		if app.Stage.Closed() {
 			continue
+		}
+		if app.Stage == models.StageOffer {
+			// One who accepted but found no seat is the recruiter's to resolve with them, not a form letter.
+			offers, err := a.DB.ListOffers(ctx, store.OfferFilter{ApplicationID: app.ID, Limit: 1})
+			if err != nil {
+				return err
+			}
+			if len(offers) == 1 && offers[0].Status == models.OfferAccepted {
+				continue
+			}
 		}
 		in := workflows.ApplicationInput{ApplicationID: app.ID, OpeningID: o.ID, QuestionnaireTTL: o.QuestionnaireTTL(),
 			ReminderBefore: a.QuestionnaireReminder, RejectionCodes: a.RejectionReasons, ScorecardReminderAfter: a.ScorecardReminder,
 			ScorecardEscalateAfter: a.ScorecardEscalate, OfferReminderAfter: a.OfferReminder, OfferEscalateAfter: a.OfferEscalate}
 		err := a.Start.UpdateApplication(ctx, in, workflows.UpdateMove, fmt.Sprintf("filled-%d", app.ID), workflows.MoveRequest{
 			To: models.StageRejected, ReasonCode: "position_filled", Reason: "Every seat of the opening is filled.", ActorID: actor}, nil)
-		if err != nil {
-			// One application that cannot be closed (it moved on meanwhile) does not keep the others open.
+		switch code := models.ErrorCode(workflows.FromTemporal(err)); {
+		case err == nil:
+		case code == models.ECONFLICT || code == models.EINVALID || code == models.ENOTFOUND:
+			// One that cannot be closed (it moved on meanwhile) does not keep the others open.
 			a.Log.WarnContext(ctx, "close an application of a filled opening", "application_id", app.ID, "error", err)
+		default:
+			failed = err // retried: the activity runs again and skips those already closed
 		}
 	}
-	return nil
+	return failed
 }

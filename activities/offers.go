@@ -38,7 +38,8 @@ func (a *Activities) CreateOffer(ctx context.Context, n workflows.NewOffer) (int
 		return 0, err
 	}
 	if len(existing) == 1 && existing[0].Status == models.OfferPendingApproval && existing[0].Version == 1 && existing[0].CreatedBy == n.AuthorID &&
-		time.Since(existing[0].CreatedAt) < time.Hour {
+		time.Since(existing[0].CreatedAt) < 5*time.Minute && existing[0].Plan == n.Terms.Plan && existing[0].StartDate.Equal(n.Terms.StartDate.UTC()) &&
+		existing[0].ExpiresDays == n.Terms.ExpiresDays {
 		return existing[0].ID, nil
 	}
 	o := &models.Offer{ApplicationID: n.ApplicationID, OpeningID: n.OpeningID, StartDate: n.Terms.StartDate, TemplateID: n.Terms.TemplateID,
@@ -56,8 +57,8 @@ func (a *Activities) CreateOffer(ctx context.Context, n workflows.NewOffer) (int
 // ReviseOffer stores an offer's new terms under the next version.
 func (a *Activities) ReviseOffer(ctx context.Context, step workflows.OfferStep, req workflows.ReviseOfferRequest) error {
 	t := req.Terms
-	err := a.DB.ReviseOffer(ctx, step.OfferID, step.Version, models.OfferDraft{TemplateID: t.TemplateID, Plan: t.Plan, StartDate: t.StartDate,
-		ExpiresDays: t.ExpiresDays}, t.Breaches, t.Needed)
+	err := a.DB.ReviseOffer(ctx, step.OfferID, step.Version, req.ActorID, models.OfferDraft{TemplateID: t.TemplateID, Plan: t.Plan, StartDate: t.StartDate,
+		ExpiresDays: t.ExpiresDays}, t.Breaches, t.ApproverIDs, t.Needed)
 	if err != nil {
 		return refusal(err)
 	}
@@ -162,7 +163,7 @@ func (a *Activities) OfferOutcome(ctx context.Context, out workflows.OfferOutcom
 	params["offer_id"], params["status"], params["seat"], params["reason"] = o.ID, string(out.Status), out.Seat, out.Reason
 	kind, msg := noticeOfferOutcome, fmt.Sprintf("The offer to %s for %q is %s.", app.Candidate.Name, op.Title, strings.ReplaceAll(string(out.Status), "_", " "))
 	if out.Status == models.OfferAccepted && out.Seat == models.SeatUnavailable {
-		kind, msg = noticeSeatUnavailable, fmt.Sprintf("%s accepted the offer for %q, but every seat was taken first: resolve it (add a seat or talk to the candidate).",
+		kind, msg = noticeSeatUnavailable, fmt.Sprintf("%s accepted the offer for %q, but every seat was taken first: resolve it with the candidate.",
 			app.Candidate.Name, op.Title)
 	}
 	return a.DB.Notify(ctx, team, store.Notice{Kind: kind, Link: offerLink(o.ID), Params: params, Message: msg}, key)
@@ -245,10 +246,15 @@ func (a *Activities) Hire(ctx context.Context, step workflows.OfferStep) error {
 		}
 	case err != nil:
 		return err
+	case !u.Active:
+		// A former user comes back with the hiring role only, not whatever they had before.
+		roles, active := []models.Role{op.Role}, true
+		if u, err = a.DB.UpdateUser(ctx, u.ID, store.UserUpdate{Roles: &roles, Active: &active}); err != nil {
+			return err
+		}
 	case !u.HasRole(op.Role):
 		roles := append(slices.Clone(u.Roles), op.Role)
-		active := true
-		if _, err := a.DB.UpdateUser(ctx, u.ID, store.UserUpdate{Roles: &roles, Active: &active}); err != nil {
+		if u, err = a.DB.UpdateUser(ctx, u.ID, store.UserUpdate{Roles: &roles}); err != nil {
 			return err
 		}
 	}

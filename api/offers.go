@@ -94,8 +94,12 @@ func (s *Server) offerTerms(c *gin.Context, o *models.Opening, req offerRequest)
 		req.ExpiresDays = models.DefaultOfferExpiresDays
 	}
 	d := models.OfferDraft{TemplateID: req.TemplateID, Plan: req.Plan, StartDate: start, ExpiresDays: req.ExpiresDays}
-	if err := d.Validate(s.now()); err != nil && len(fields) == 0 {
-		fields = append(fields, models.Nested(err, "")...)
+	if err := d.Validate(s.now()); err != nil {
+		for _, f := range models.Nested(err, "") {
+			if f.Field != "start_date" || len(fields) == 0 {
+				fields = append(fields, f)
+			}
+		}
 	}
 	if req.TemplateID != nil {
 		if t, err := s.db.PayPlanByID(c, *req.TemplateID); err != nil || t.Archived || t.Role != o.Role {
@@ -123,8 +127,28 @@ func (s *Server) offerTerms(c *gin.Context, o *models.Opening, req offerRequest)
 	if breaches == nil {
 		breaches = []models.FieldError{}
 	}
+	needed := models.ApprovalsFor(o.OfferTerms, breaches)
+	if len(approvers) < needed {
+		// Too few approvers besides the author (or for the extra approval pay outside the limits needs): the
+		// admins join them; the number needed never drops.
+		admins, err := s.db.ActiveUsersWithRole(c, models.RoleAdmin)
+		if err != nil {
+			s.fail(c, err)
+			return workflows.OfferTermsArg{}, false
+		}
+		for _, a := range admins {
+			if a.ID != me && !slices.Contains(approvers, a.ID) {
+				approvers = append(approvers, a.ID)
+			}
+		}
+	}
+	if len(approvers) < needed {
+		s.fail(c, models.Errorf(models.ECONFLICT, "This offer needs %d approvals but only %d people besides you may approve it; name more approvers in the opening's settings.",
+			needed, len(approvers)))
+		return workflows.OfferTermsArg{}, false
+	}
 	return workflows.OfferTermsArg{TemplateID: req.TemplateID, Plan: req.Plan, StartDate: start, ExpiresDays: req.ExpiresDays, Breaches: breaches,
-		ApproverIDs: approvers, Needed: models.ApprovalsFor(o.OfferTerms, breaches, len(approvers))}, true
+		ApproverIDs: approvers, Needed: needed}, true
 }
 
 // applicationUpdate sends an update to an application's workflow and returns the workflow's state after it.
@@ -352,7 +376,7 @@ type offerAnswerRequest struct {
 
 // offerByToken reads the offer a candidate's link names.
 func (s *Server) offerByToken(c *gin.Context) (*models.Offer, *models.Application, *models.Opening, bool) {
-	id, err := models.VerifyLink(s.cfg.LinkSecret, c.Param("token"), models.LinkOffer, s.now())
+	id, exp, err := models.VerifyLinkExpiry(s.cfg.LinkSecret, c.Param("token"), models.LinkOffer, s.now())
 	if err != nil {
 		if models.ErrorCode(err) == models.ECONFLICT {
 			err = models.Errorf(models.ECONFLICT, "This offer has expired. Reply to the e-mail it came in if you would still like to talk.")
@@ -381,6 +405,11 @@ func (s *Server) offerByToken(c *gin.Context) (*models.Offer, *models.Applicatio
 		return nil, nil, nil, false
 	case models.OfferWithdrawn:
 		s.fail(c, models.Errorf(models.ECONFLICT, "This offer was withdrawn; the hiring team will be in touch."))
+		return nil, nil, nil, false
+	}
+	// A link names the offer and its deadline: one sent before a revision no longer matches.
+	if off.ExpiresAt == nil || off.ExpiresAt.Unix() != exp.Unix() {
+		s.fail(c, models.Errorf(models.ECONFLICT, "This offer has changed since this link was sent; the new offer is in a later e-mail."))
 		return nil, nil, nil, false
 	}
 	return off, app, o, true

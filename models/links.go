@@ -46,31 +46,38 @@ func linkMAC(secret []byte, claims string) string {
 // with, signed for another purpose or malformed is EFORBIDDEN; an expired one is ECONFLICT, so the page can
 // say "this link has expired" rather than "this link is wrong".
 func VerifyLink(secret []byte, token string, purpose LinkPurpose, now time.Time) (int64, error) {
+	id, _, err := VerifyLinkExpiry(secret, token, purpose, now)
+	return id, err
+}
+
+// VerifyLinkExpiry is VerifyLink that also returns when the link expires, for links that must match their
+// object's current deadline (an offer's link stops working when the offer is revised and sent again).
+func VerifyLinkExpiry(secret []byte, token string, purpose LinkPurpose, now time.Time) (int64, time.Time, error) {
 	wrong := Errorf(EFORBIDDEN, "This link is not valid.")
 	enc, mac, ok := strings.Cut(token, ".")
 	if !ok || len(token) > 512 {
-		return 0, wrong
+		return 0, time.Time{}, wrong
 	}
 	raw, err := base64.RawURLEncoding.DecodeString(enc)
 	// The decoder skips line breaks; only the one canonical spelling of a token is accepted.
 	if err != nil || base64.RawURLEncoding.EncodeToString(raw) != enc {
-		return 0, wrong
+		return 0, time.Time{}, wrong
 	}
 	claims := string(raw)
 	if !hmac.Equal([]byte(mac), []byte(linkMAC(secret, claims))) {
-		return 0, wrong
+		return 0, time.Time{}, wrong
 	}
 	parts := strings.Split(claims, ".")
 	if len(parts) != 4 || parts[0] != "v1" || LinkPurpose(parts[1]) != purpose {
-		return 0, wrong
+		return 0, time.Time{}, wrong
 	}
 	id, err1 := strconv.ParseInt(parts[2], 10, 64)
 	exp, err2 := strconv.ParseInt(parts[3], 10, 64)
 	if err1 != nil || err2 != nil || id <= 0 {
-		return 0, wrong
+		return 0, time.Time{}, wrong
 	}
 	if !now.Before(time.Unix(exp, 0)) {
-		return 0, Errorf(ECONFLICT, "This link expired on %s.", time.Unix(exp, 0).UTC().Format("2 Jan 2006 15:04 MST"))
+		return 0, time.Time{}, Errorf(ECONFLICT, "This link expired on %s.", time.Unix(exp, 0).UTC().Format("2 Jan 2006 15:04 MST"))
 	}
-	return id, nil
+	return id, time.Unix(exp, 0), nil
 }

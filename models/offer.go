@@ -111,13 +111,13 @@ type Offer struct {
 }
 
 // ApprovalsFor is how many approvals an offer needs under the opening's terms: the opening's number, one more
-// when its pay is outside the limits, never more than there are approvers other than the author.
-func ApprovalsFor(terms OfferTerms, breaches []FieldError, approvers int) int {
+// when its pay is outside the limits.
+func ApprovalsFor(terms OfferTerms, breaches []FieldError) int {
 	n := max(terms.OfferApprovals, 1)
 	if len(breaches) > 0 {
 		n++
 	}
-	return max(min(n, approvers), 1)
+	return n
 }
 
 // CheckOfferDecision says whether approver may decide on version of an offer written by author, given the

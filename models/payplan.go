@@ -225,9 +225,9 @@ func (l PayLimits) Breaches(p PayPlan) []FieldError {
 		}
 	}
 	check("base", p.Base, l.MinBase, l.MaxBase, "")
-	check("ramp_base", p.RampBase, l.MinBase, l.MaxBase, "")
 	check("commission_pct", p.CommissionPct, l.MinCommissionPct, l.MaxCommissionPct, "%")
 	if p.RampMonths > 0 {
+		check("ramp_base", p.RampBase, l.MinBase, l.MaxBase, "")
 		check("ramp_commission_pct", p.RampCommissionPct, 0, l.MaxCommissionPct, "%")
 	}
 	if l.MaxRampMonths > 0 && p.RampMonths > l.MaxRampMonths {

@@ -101,7 +101,7 @@ func TestPayLimits(t *testing.T) {
 	for _, f := range l.Breaches(rich) {
 		fields = append(fields, f.Field)
 	}
-	if !slices.Equal(fields, []string{"base", "ramp_base", "commission_pct", "ramp_months"}) {
+	if !slices.Equal(fields, []string{"base", "commission_pct", "ramp_base", "ramp_months"}) {
 		t.Errorf("breaches %v", l.Breaches(rich))
 	}
 	if err := (PayLimits{MinBase: 10, MaxBase: 5, MaxRampMonths: 20}).Validate(); len(Nested(err, "")) != 2 {

@@ -140,10 +140,12 @@ func (db *DB) ListOffers(ctx context.Context, f OfferFilter) ([]*models.Offer, e
 	return db.withApprovals(ctx, recs)
 }
 
-// ReviseOffer replaces an offer's terms and raises its version: it waits for approval again, and what was
-// sent to the candidate no longer stands.
-func (db *DB) ReviseOffer(ctx context.Context, id int64, version int, d models.OfferDraft, breaches []models.FieldError, needed int) error {
+// ReviseOffer replaces an offer's terms, its approvers and its author (who wrote this version) and raises its
+// version: it waits for approval again, and what was sent to the candidate no longer stands.
+func (db *DB) ReviseOffer(ctx context.Context, id int64, version int, author int64, d models.OfferDraft, breaches []models.FieldError, approvers []int64,
+	needed int) error {
 	res := db.with(ctx).Model(&offerRecord{}).Where("id = ? AND version = ?", id, version-1).Updates(map[string]any{
+		"created_by": author, "approver_ids": jsonValue(approvers),
 		"version": version, "status": string(models.OfferPendingApproval), "start_date": d.StartDate.UTC(), "template_id": d.TemplateID,
 		"plan": jsonValue(d.Plan), "expires_days": d.ExpiresDays, "expires_at": nil, "sent_at": nil, "breaches": jsonValue(breaches),
 		"approvals_needed": needed, "updated_at": time.Now().UTC()})

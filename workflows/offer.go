@@ -360,6 +360,8 @@ func (a *application) answerOffer(ctx workflow.Context, req AnswerOfferRequest) 
 		return a.state, a.record(ctx, models.ApplicationMove{From: a.state.Stage, To: models.StageWithdrawn, Reason: reason})
 	}
 	var seat SeatResult
+	// The claim is idempotent; once asked it must be answered, or a seat could be taken without a hire.
+	ctx = workflow.WithActivityOptions(ctx, activityOptions)
 	if err := workflow.ExecuteActivity(ctx, ActivityClaimSeat, a.in.OpeningID, SeatClaim{ApplicationID: a.in.ApplicationID}).Get(ctx, &seat); err != nil {
 		return a.state, err
 	}

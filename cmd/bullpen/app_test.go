@@ -147,6 +147,9 @@ func TestStaffingPlanJourney(t *testing.T) {
 			decided.Openings[1].Role != "sales_rep" || decided.Openings[1].Seats != 4 {
 			t.Fatalf("openings = %+v", decided.Openings)
 		}
+		if s := decided.Staffing; s == nil || s.Planned != 5 || s.Filled != 0 || len(s.Openings) != 2 || s.Openings[1].Seats != 4 {
+			t.Fatalf("staffing = %+v; want 0 of 5 seats filled", s)
+		}
 		if got := strings.Join(decided.kinds(), ","); got != "submitted,approved,openings_opened" {
 			t.Fatalf("timeline = %s", got)
 		}

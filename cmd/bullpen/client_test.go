@@ -113,6 +113,14 @@ type planOut struct {
 		Role  string `json:"role"`
 		Seats int    `json:"seats"`
 	} `json:"openings"`
+	Staffing *struct {
+		Planned  int `json:"planned"`
+		Filled   int `json:"filled"`
+		Openings []struct {
+			Seats  int `json:"seats"`
+			Filled int `json:"filled"`
+		} `json:"openings"`
+	} `json:"staffing"`
 }
 
 func (p planOut) kinds() []string {

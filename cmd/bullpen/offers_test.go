@@ -277,6 +277,38 @@ func TestOfferToHire(t *testing.T) {
 		t.Fatalf("the second approval: %d %+v", code, mo)
 	}
 
+	// A revision after sending voids the approvals and the link already sent.
+	offerLinks := func() map[string]string {
+		got := map[string]string{}
+		for _, m := range mail.Messages() {
+			if l := regexp.MustCompile(`/o/([A-Za-z0-9_.-]+)`).FindStringSubmatch(m.Body); l != nil {
+				got[m.To[0]] = l[1] // the latest one wins
+			}
+		}
+		return got
+	}
+	eventually(t, 20*time.Second, "Mimoza's first offer e-mail", func() bool { return offerLinks()["mimoza.krasniqi@example.com"] != "" })
+	oldLink := offerLinks()["mimoza.krasniqi@example.com"]
+	if code := rita.do("PUT", offerPath(mo.ID, ""), map[string]any{"template_id": rep.ID, "plan": rep.Plan, "start_date": start, "expires_days": 5}, &mo); code != 200 ||
+		mo.Version != 2 || mo.Status != "pending_approval" {
+		t.Fatalf("revise Mimoza's offer: %d %+v", code, mo)
+	}
+	if code := head.do("POST", offerPath(mo.ID, "/decision"), map[string]any{"decision": "approve", "version": 1}, &p); code != 409 {
+		t.Fatalf("a decision on the old version: %d %+v", code, p)
+	}
+	for _, h := range []*browser{head, head2} {
+		if code := h.do("POST", offerPath(mo.ID, "/decision"), map[string]any{"decision": "approve", "version": 2}, &mo); code != 200 {
+			t.Fatalf("approve version 2: %d", code)
+		}
+	}
+	if mo.Status != "sent" {
+		t.Fatalf("version 2 after two approvals: %+v", mo)
+	}
+	eventually(t, 20*time.Second, "Mimoza's second offer e-mail", func() bool { return offerLinks()["mimoza.krasniqi@example.com"] != oldLink })
+	if code := newBrowser(t, app.URL()).do("GET", "/api/v1/public/offers/"+oldLink, nil, &p); code != 409 || !strings.Contains(p.Detail, "changed") {
+		t.Fatalf("the link sent before the revision: %d %+v", code, p)
+	}
+
 	// Both candidates get their link and accept at the same moment: one seat, one hire.
 	links := map[string]string{}
 	eventually(t, 20*time.Second, "both offer e-mails", func() bool {
