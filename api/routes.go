@@ -6,6 +6,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/bullpen-hq/bullpen/models"
+	"github.com/bullpen-hq/bullpen/store"
 )
 
 // route is one endpoint: what gin serves and what the OpenAPI document says of it.
@@ -180,6 +181,20 @@ func (s *Server) routeTable() []route {
 			request: offerDecisionRequest{}, response: offerJSON{}, status: http.StatusOK, handler: s.decideOffer},
 		{method: "POST", path: "/offers/:id/withdraw", summary: "Withdraw an offer not yet answered", tag: "offers", auth: true,
 			request: withdrawOfferRequest{}, response: offerJSON{}, status: http.StatusOK, handler: s.withdrawOffer},
+		{method: "GET", path: "/accounts", summary: "Client accounts with their owners", tag: "clients", auth: true,
+			query:    []queryParam{{"q", "part of the company's name"}, {"owner", "me, none, or a user's ID"}},
+			response: list[accountJSON]{}, status: http.StatusOK, handler: s.listAccounts},
+		{method: "POST", path: "/accounts", summary: "Add a client account (a name already a client's is 409)", tag: "clients", auth: true,
+			request: accountRequest{}, response: accountJSON{}, status: http.StatusCreated, handler: s.createAccount},
+		{method: "GET", path: "/accounts/:id", summary: "A client account with its owner, contacts and activity", tag: "clients", auth: true,
+			response: accountJSON{}, status: http.StatusOK, handler: s.getAccount},
+		{method: "POST", path: "/accounts/:id/contacts", summary: "Add a contact person to a client account", tag: "clients", auth: true,
+			request: contactRequest{}, response: store.ContactRecord{}, status: http.StatusCreated, handler: s.addContact},
+		{method: "POST", path: "/activities", summary: "Log a call, meeting or deal; the first call with a new client makes the rep its owner", tag: "clients", auth: true,
+			request: activityRequest{}, response: activityJSON{}, status: http.StatusCreated, handler: s.logActivity},
+		{method: "GET", path: "/activities", summary: "Logged sales work: one's own, or a rep's for sales leaders", tag: "clients", auth: true,
+			query:    []queryParam{{"rep", "me or a user's ID"}, {"from", "RFC 3339 or YYYY-MM-DD"}, {"to", "RFC 3339 or YYYY-MM-DD"}},
+			response: list[activityJSON]{}, status: http.StatusOK, handler: s.listActivities},
 		{method: "GET", path: "/reports/pipeline", summary: "Recruiting report: per stage, pass-through, time in stage, first contact, sources", tag: "reports", auth: true,
 			query:    []queryParam{{"opening_id", "one opening; all openings when absent"}},
 			response: reportJSON{}, status: http.StatusOK, handler: s.getReport},

@@ -31,6 +31,15 @@ const (
 	ActCalibrationView  Action = "calibration.view"
 	ActPayPlanRead      Action = "payplan.read"
 	ActPayPlanEdit      Action = "payplan.edit"
+	ActAccountRead      Action = "account.read"
+	ActAccountCreate    Action = "account.create"
+	ActActivityLog      Action = "activity.log"
+)
+
+// salesStaff work with clients; sales leaders see every client and activity.
+var (
+	salesStaff   = []Role{RoleSalesRep, RoleSalesManager}
+	salesLeaders = []Role{RoleAdmin, RoleDepartmentHead, RoleSalesManager}
 )
 
 // planAuthors may write staffing plans; planReaders may read every plan.
@@ -75,6 +84,12 @@ func Authorize(u *User, act Action, obj any) error {
 		return need(u, "see openings", openingReaders...)
 	case ActCalibrationView:
 		return need(u, "see interviewer calibration", hiringManagers...)
+	case ActAccountRead:
+		return need(u, "see client accounts", append(slices.Clone(salesStaff), salesLeaders...)...)
+	case ActAccountCreate:
+		return need(u, "add client accounts", append(slices.Clone(salesStaff), salesLeaders...)...)
+	case ActActivityLog:
+		return need(u, "log sales work", salesStaff...)
 	case ActPayPlanRead:
 		return need(u, "see pay plans", hiringManagers...)
 	case ActPayPlanEdit:

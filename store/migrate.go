@@ -413,6 +413,45 @@ var migrations = []migration{
 		)`,
 		`CREATE UNIQUE INDEX employees_application_key ON employees (application_id)`,
 	}},
+	{15, "client accounts, contacts and the activity log", []string{
+		`CREATE TABLE accounts (
+			id {{id}},
+			name TEXT NOT NULL,
+			name_key TEXT NOT NULL,
+			city TEXT NOT NULL DEFAULT '',
+			industry TEXT NOT NULL DEFAULT '',
+			owner_id BIGINT REFERENCES users (id),
+			owner_since {{ts}},
+			created_by BIGINT NOT NULL REFERENCES users (id),
+			created_at {{ts}} NOT NULL,
+			updated_at {{ts}} NOT NULL
+		)`,
+		`CREATE UNIQUE INDEX accounts_name_key ON accounts (name_key)`,
+		`CREATE INDEX accounts_owner_idx ON accounts (owner_id)`,
+		`CREATE TABLE contacts (
+			id {{id}},
+			account_id BIGINT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+			name TEXT NOT NULL,
+			title TEXT NOT NULL DEFAULT '',
+			email TEXT NOT NULL DEFAULT '',
+			phone TEXT NOT NULL DEFAULT '',
+			created_at {{ts}} NOT NULL
+		)`,
+		`CREATE INDEX contacts_account_idx ON contacts (account_id)`,
+		`CREATE TABLE sales_activities (
+			id {{id}},
+			account_id BIGINT NOT NULL REFERENCES accounts (id),
+			rep_id BIGINT NOT NULL REFERENCES users (id),
+			kind TEXT NOT NULL,
+			at {{ts}} NOT NULL,
+			amount DOUBLE PRECISION NOT NULL DEFAULT 0,
+			currency TEXT NOT NULL DEFAULT '',
+			notes TEXT NOT NULL DEFAULT '',
+			created_at {{ts}} NOT NULL
+		)`,
+		`CREATE INDEX sales_activities_account_idx ON sales_activities (account_id, at)`,
+		`CREATE INDEX sales_activities_rep_idx ON sales_activities (rep_id, at)`,
+	}},
 }
 
 // LatestVersion is the schema version Migrate brings a database to.

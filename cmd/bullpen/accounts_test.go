@@ -1,0 +1,134 @@
+package main
+
+import (
+	"fmt"
+	"sync"
+	"testing"
+
+	"github.com/bullpen-hq/bullpen/store/storetest"
+)
+
+// TestOneOwnerPerClient: two reps race to claim the same new clients by logging the first call at the same
+// moment, on PostgreSQL; every client ends with exactly one owner, and the other rep is refused. Work on
+// another rep's client is refused; a duplicate client is refused naming the existing one; bad activities are
+// named.
+func TestOneOwnerPerClient(t *testing.T) {
+	app := startApp(t, storetest.PostgresURL(t), t.TempDir(), freeAddr(t), nil)
+	defer app.Close()
+	admin, elira, manager, ilir := newBrowser(t, app.URL()), newBrowser(t, app.URL()), newBrowser(t, app.URL()), newBrowser(t, app.URL())
+	admin.login("admin@bullpen.demo", pw)
+	elira.login("rep1@bullpen.demo", pw)
+	manager.login("manager@bullpen.demo", pw)
+	ilir.login("interviewer1@bullpen.demo", pw)
+	if code := admin.do("POST", "/api/v1/users", map[string]any{"email": "rep2@bullpen.demo", "name": "Luan Gashi", "password": "rep-two-password",
+		"roles": []string{"sales_rep"}}, nil); code != 201 {
+		t.Fatalf("second rep: %d", code)
+	}
+	luan := newBrowser(t, app.URL())
+	luan.login("rep2@bullpen.demo", "rep-two-password")
+
+	var p problem
+	if code := ilir.do("GET", "/api/v1/accounts", nil, nil); code != 403 {
+		t.Fatalf("an interviewer reads clients: %d", code)
+	}
+	type account struct {
+		ID    int64 `json:"id"`
+		Owner *struct {
+			ID   int64  `json:"id"`
+			Name string `json:"name"`
+		} `json:"owner"`
+	}
+	var alba account
+	if code := elira.do("POST", "/api/v1/accounts", map[string]string{"name": "Alba Trade Sh.p.k.", "city": "Tiranë"}, &alba); code != 201 || alba.Owner != nil {
+		t.Fatalf("add a client: %d %+v", code, alba)
+	}
+	if code := luan.do("POST", "/api/v1/accounts", map[string]string{"name": "ALBA TRADE"}, &p); code != 409 || p.fields()[0] != "name" {
+		t.Fatalf("the same client again: %d %+v", code, p)
+	}
+	if code := elira.do("POST", "/api/v1/activities", map[string]any{"account_id": alba.ID, "kind": "meeting"}, &p); code != 409 {
+		t.Fatalf("a meeting with a client nobody owns yet: %d %+v", code, p)
+	}
+
+	// The race: ten new clients, both reps call each at the same moment.
+	var ids []int64
+	for i := range 10 {
+		var a account
+		if code := admin.do("POST", "/api/v1/accounts", map[string]string{"name": fmt.Sprintf("Client %d", i)}, &a); code != 201 {
+			t.Fatalf("client %d: %d", i, code)
+		}
+		ids = append(ids, a.ID)
+	}
+	type claim struct {
+		account int64
+		rep     string
+		code    int
+	}
+	results := make(chan claim, 20)
+	var wg sync.WaitGroup
+	for _, id := range ids {
+		for name, b := range map[string]*browser{"elira": elira, "luan": luan} {
+			wg.Go(func() {
+				results <- claim{id, name, b.do("POST", "/api/v1/activities", map[string]any{"account_id": id, "kind": "call", "notes": "first call"}, nil)}
+			})
+		}
+	}
+	wg.Wait()
+	close(results)
+	won := map[int64][]string{}
+	for r := range results {
+		switch r.code {
+		case 201:
+			won[r.account] = append(won[r.account], r.rep)
+		case 403:
+		default:
+			t.Fatalf("a racing call: %+v", r)
+		}
+	}
+	for _, id := range ids {
+		var a account
+		manager.do("GET", fmt.Sprintf("/api/v1/accounts/%d", id), nil, &a)
+		if len(won[id]) != 1 || a.Owner == nil {
+			t.Fatalf("client %d: won by %v, owner %+v; want exactly one", id, won[id], a.Owner)
+		}
+	}
+
+	// The owner logs a meeting and a deal; the other rep may not, even a call.
+	owner, other := elira, luan
+	if won[ids[0]][0] == "luan" {
+		owner, other = luan, elira
+	}
+	path := "/api/v1/activities"
+	if code := owner.do("POST", path, map[string]any{"account_id": ids[0], "kind": "meeting"}, nil); code != 201 {
+		t.Fatalf("the owner's meeting: %d", code)
+	}
+	if code := other.do("POST", path, map[string]any{"account_id": ids[0], "kind": "call"}, &p); code != 403 {
+		t.Fatalf("a call on another rep's client: %d %+v", code, p)
+	}
+	if code := owner.do("POST", path, map[string]any{"account_id": ids[0], "kind": "deal_won", "currency": "EUR"}, &p); code != 400 || p.fields()[0] != "amount" {
+		t.Fatalf("a deal without its amount: %d %+v", code, p)
+	}
+	if code := owner.do("POST", path, map[string]any{"account_id": ids[0], "kind": "deal_won", "amount": 4800, "currency": "EUR"}, nil); code != 201 {
+		t.Fatalf("the owner's deal: %d", code)
+	}
+	if code := manager.do("POST", path, map[string]any{"account_id": ids[1], "kind": "call"}, &p); code != 403 {
+		t.Fatalf("a manager logs on a rep's client: %d %+v", code, p)
+	}
+	var mine struct {
+		Items []struct {
+			Kind string `json:"kind"`
+		} `json:"items"`
+	}
+	if code := owner.do("GET", path, nil, &mine); code != 200 || len(mine.Items) < 3 || mine.Items[0].Kind != "deal_won" {
+		t.Fatalf("the owner's activity: %d %+v", code, mine)
+	}
+	var me struct {
+		User struct{ ID int64 } `json:"user"`
+	}
+	owner.do("GET", "/api/v1/me", nil, &me)
+	if code := other.do("GET", fmt.Sprintf("%s?rep=%d", path, me.User.ID), nil, &p); code != 403 {
+		t.Fatalf("a rep reads another rep's activity: %d", code)
+	}
+	if code := manager.do("GET", fmt.Sprintf("%s?rep=%d", path, me.User.ID), nil, &mine); code != 200 || len(mine.Items) < 3 {
+		t.Fatalf("the manager reads the rep's activity: %d %+v", code, mine)
+	}
+}
