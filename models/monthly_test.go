@@ -1,0 +1,53 @@
+package models
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestEvaluateMonth(t *testing.T) {
+	plan := MonthlyPlan{Meetings: 30, Calls: 600}
+	r := DefaultPlanRules
+	tests := []struct {
+		name           string
+		a              MonthlyActuals
+		excused        bool
+		bonus, penalty float64
+		capped         bool
+	}{
+		{"on plan", MonthlyActuals{30, 600}, false, 0, 0, false},
+		{"above plan", MonthlyActuals{34, 650}, false, 4*25 + 50*1, 0, false},
+		{"above plan, capped", MonthlyActuals{60, 800}, false, 500, 0, true},
+		{"within the tolerance", MonthlyActuals{27, 540}, false, 0, 0, false},
+		{"below plan", MonthlyActuals{20, 500}, false, 0, (10-3)*10 + (100-60)*0.5, false},
+		{"below plan, excused", MonthlyActuals{20, 500}, true, 0, 0, false},
+		{"far below, capped", MonthlyActuals{0, 0}, false, 0, 150, true},
+		{"more meetings, fewer calls", MonthlyActuals{32, 400}, false, 50, (200 - 60) * 0.5, false},
+	}
+	for _, tt := range tests {
+		e := EvaluateMonth(plan, tt.a, r, tt.excused)
+		if e.Bonus != tt.bonus || e.Penalty != tt.penalty || e.Capped != tt.capped {
+			t.Errorf("%s: bonus %v penalty %v capped %v, want %v %v %v\n%s", tt.name, e.Bonus, e.Penalty, e.Capped, tt.bonus, tt.penalty, tt.capped,
+				strings.Join(e.Working, "\n"))
+		}
+		if len(e.Working) < 2 {
+			t.Errorf("%s: no working shown: %v", tt.name, e.Working)
+		}
+	}
+	if e := EvaluateMonth(plan, MonthlyActuals{20, 500}, r, true); !strings.Contains(strings.Join(e.Working, " "), "excused") {
+		t.Errorf("an excused month says so: %v", e.Working)
+	}
+}
+
+func TestStatementAcrossTheRamp(t *testing.T) {
+	p := PayPlan{Currency: "EUR", RampMonths: 3, RampBase: 900, RampCommissionPct: 2, Base: 700, CommissionPct: 5}
+	e := EvaluateMonth(MonthlyPlan{Meetings: 30, Calls: 600}, MonthlyActuals{Meetings: 32, Calls: 600}, DefaultPlanRules, false)
+	third := Statement(p, 3, 10000, e)
+	fourth := Statement(p, 4, 10000, Evaluation{Penalty: 40})
+	if !third.Ramp || third.Total != 900+200+50 || third.Lines[0].Amount != 900 || !strings.Contains(third.Lines[0].Label, "ramp month 3 of 3") {
+		t.Errorf("month 3: %+v", third)
+	}
+	if fourth.Ramp || fourth.Total != 700+500-40 || fourth.Lines[2].Kind != "penalty" || fourth.Lines[2].Amount != -40 {
+		t.Errorf("month 4: %+v", fourth)
+	}
+}
