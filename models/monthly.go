@@ -3,6 +3,7 @@ package models
 import (
 	"fmt"
 	"math"
+	"time"
 )
 
 // MonthlyPlan is a rep's plan for a month (seed step 4): direct client meetings and cold calls.
@@ -31,6 +32,13 @@ type PlanRules struct {
 	PenaltyCap        float64 `json:"penalty_cap"`
 	// TolerancePct is how far below plan (in percent) carries no penalty.
 	TolerancePct float64 `json:"tolerance_pct"`
+}
+
+// Scaled multiplies the rules' amounts by f (the euro defaults in lek: 100).
+func (r PlanRules) Scaled(f float64) PlanRules {
+	r.BonusPerMeeting, r.BonusPerCall, r.BonusCap = r.BonusPerMeeting*f, r.BonusPerCall*f, r.BonusCap*f
+	r.PenaltyPerMeeting, r.PenaltyPerCall, r.PenaltyCap = r.PenaltyPerMeeting*f, r.PenaltyPerCall*f, r.PenaltyCap*f
+	return r
 }
 
 // DefaultPlanRules are the rules a department starts with (in euro; scaled for lek by the caller).
@@ -150,4 +158,27 @@ func Statement(p PayPlan, month int, wonSales float64, e Evaluation) PayStatemen
 	}
 	s.Total = round2(total)
 	return s
+}
+
+// MonthStart is the first instant (UTC) of t's calendar month.
+func MonthStart(t time.Time) time.Time {
+	t = t.UTC()
+	return time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC)
+}
+
+// DefaultExcuseWorkingDays is how many working days after a month's end an excuse may still be filed and
+// accepted.
+const DefaultExcuseWorkingDays = 3
+
+// ExcuseDeadline is when the excuse window of the month starting at month closes: workingDays working days
+// (Monday to Friday) after the month's end.
+func ExcuseDeadline(month time.Time, workingDays int) time.Time {
+	t := MonthStart(month).AddDate(0, 1, 0)
+	for n := 0; n < workingDays; {
+		if wd := t.Weekday(); wd != time.Saturday && wd != time.Sunday {
+			n++
+		}
+		t = t.AddDate(0, 0, 1)
+	}
+	return t
 }

@@ -3,6 +3,7 @@ package models
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestEvaluateMonth(t *testing.T) {
@@ -49,5 +50,21 @@ func TestStatementAcrossTheRamp(t *testing.T) {
 	}
 	if fourth.Ramp || fourth.Total != 700+500-40 || fourth.Lines[2].Kind != "penalty" || fourth.Lines[2].Amount != -40 {
 		t.Errorf("month 4: %+v", fourth)
+	}
+}
+
+func TestExcuseDeadline(t *testing.T) {
+	// November 2026 ends on a Monday: Tue 1, Wed 2, Thu 3 December are the three working days; the window
+	// closes at the start of Friday 4 December.
+	nov := time.Date(2026, 11, 15, 9, 0, 0, 0, time.UTC)
+	if got := ExcuseDeadline(nov, 3); !got.Equal(time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)) {
+		t.Errorf("November's window closes %v", got)
+	}
+	// January 2027 ends on a Sunday: Mon 1, Tue 2, Wed 3 February.
+	if got := ExcuseDeadline(time.Date(2027, 1, 31, 0, 0, 0, 0, time.UTC), 3); !got.Equal(time.Date(2027, 2, 4, 0, 0, 0, 0, time.UTC)) {
+		t.Errorf("January's window closes %v", got)
+	}
+	if MonthStart(nov) != time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC) {
+		t.Error("MonthStart")
 	}
 }

@@ -452,6 +452,43 @@ var migrations = []migration{
 		`CREATE INDEX sales_activities_account_idx ON sales_activities (account_id, at)`,
 		`CREATE INDEX sales_activities_rep_idx ON sales_activities (rep_id, at)`,
 	}},
+	{16, "monthly plans, excuses and pay statements", []string{
+		`CREATE TABLE monthly_plans (
+			employee_id BIGINT NOT NULL REFERENCES employees (id),
+			month {{ts}} NOT NULL,
+			meetings INTEGER NOT NULL,
+			calls INTEGER NOT NULL,
+			set_by BIGINT NOT NULL REFERENCES users (id),
+			updated_at {{ts}} NOT NULL,
+			PRIMARY KEY (employee_id, month)
+		)`,
+		`CREATE TABLE excuses (
+			id {{id}},
+			employee_id BIGINT NOT NULL REFERENCES employees (id),
+			month {{ts}} NOT NULL,
+			reason TEXT NOT NULL,
+			status TEXT NOT NULL,
+			filed_at {{ts}} NOT NULL,
+			decided_by BIGINT REFERENCES users (id),
+			decided_at {{ts}}
+		)`,
+		`CREATE INDEX excuses_employee_idx ON excuses (employee_id, month)`,
+		`CREATE TABLE pay_statements (
+			id {{id}},
+			employee_id BIGINT NOT NULL REFERENCES employees (id),
+			month {{ts}} NOT NULL,
+			month_index INTEGER NOT NULL,
+			currency TEXT NOT NULL,
+			evaluation {{json}} NOT NULL,
+			statement {{json}} NOT NULL,
+			total DOUBLE PRECISION NOT NULL,
+			status TEXT NOT NULL,
+			approved_by BIGINT REFERENCES users (id),
+			approved_at {{ts}},
+			created_at {{ts}} NOT NULL
+		)`,
+		`CREATE UNIQUE INDEX pay_statements_key ON pay_statements (employee_id, month)`,
+	}},
 }
 
 // LatestVersion is the schema version Migrate brings a database to.

@@ -77,6 +77,8 @@ const (
 	ActivityRemindOfferApprovers  = "RemindOfferApprovers"
 	ActivityClaimSeat             = "ClaimSeat"
 	ActivityHire                  = "Hire"
+	ActivityRecordRampSwitch      = "RecordRampSwitch"
+	ActivityCloseMonth            = "CloseMonth"
 )
 
 // ActivityNames lists every activity a workflow here calls, for the worker's start-up check.
@@ -88,7 +90,7 @@ var ActivityNames = []string{
 	ActivityCountImportRows, ActivityImportBatch, ActivityFinishImport, ActivitySendInterviewInvites,
 	ActivityRecordInterviewResult, ActivityRemindScorecards, ActivityEscalateScorecards, ActivityOpenShortlist,
 	ActivityCreateOffer, ActivityOfferProposed, ActivityReviseOffer, ActivityRecordOfferDecision, ActivityOfferOutcome,
-	ActivityRemindOfferApprovers, ActivityClaimSeat, ActivityHire,
+	ActivityRemindOfferApprovers, ActivityClaimSeat, ActivityHire, ActivityRecordRampSwitch, ActivityCloseMonth,
 }
 
 // StaffingPlanWorkflowID is the workflow ID of a staffing plan's approval.

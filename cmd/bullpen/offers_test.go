@@ -3,14 +3,17 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/bullpen-hq/bullpen/activities"
 	"github.com/bullpen-hq/bullpen/activities/smtptest"
 	"github.com/bullpen-hq/bullpen/models"
+	"github.com/bullpen-hq/bullpen/store"
 	"github.com/bullpen-hq/bullpen/store/storetest"
 	"github.com/bullpen-hq/bullpen/workflows"
 )
@@ -389,6 +392,7 @@ func TestOfferToHire(t *testing.T) {
 	}
 	u, _ := app.DB.UserByID(context.Background(), e.UserID)
 	newcomer.login(u.Email, "my-new-sales-life")
+	monthRoutines(t, app, newcomer, head, rita, e)
 
 	// The filled opening closes and tells its other candidates.
 	eventually(t, 30*time.Second, "Hana told the opening is filled", func() bool {
@@ -415,4 +419,99 @@ func TestOfferToHire(t *testing.T) {
 		}
 		return false
 	})
+}
+
+// monthRoutines follows the new rep's first month: they win a client and a deal, the head sets the month's
+// plan, the rep excuses a short month and the head accepts; closing the month (the Employee workflow's
+// activity, run here at once rather than after the excuse window) writes a statement that matches the activity
+// log and the ramp; the head approves it in bulk, after which it stays as it is; the CSV has its lines.
+func monthRoutines(t *testing.T, app *App, rep, head, rita *browser, e *store.EmployeeRecord) {
+	t.Helper()
+	var acc struct{ ID int64 }
+	if code := rep.do("POST", "/api/v1/accounts", map[string]string{"name": "Kafe Dukagjini", "city": "Pejë"}, &acc); code != 201 {
+		t.Fatalf("the rep adds a client: %d", code)
+	}
+	for _, a := range []map[string]any{{"kind": "call"}, {"kind": "deal_won", "amount": 5000, "currency": "EUR"}} {
+		a["account_id"] = acc.ID
+		if code := rep.do("POST", "/api/v1/activities", a, nil); code != 201 {
+			t.Fatalf("the rep logs %v: %d", a["kind"], code)
+		}
+	}
+	month := time.Now().UTC().Format("2006-01")
+	path := fmt.Sprintf("/api/v1/employees/%d", e.ID)
+	var p problem
+	if code := rep.do("PUT", path+"/plans/"+month, map[string]int{"meetings": 2, "calls": 1}, &p); code != 403 {
+		t.Fatalf("a rep sets their own plan: %d", code)
+	}
+	var emp struct {
+		Month struct {
+			Plan    *models.MonthlyPlan   `json:"plan"`
+			Actuals models.MonthlyActuals `json:"actuals"`
+		} `json:"month"`
+	}
+	if code := head.do("PUT", path+"/plans/"+month, map[string]int{"meetings": 2, "calls": 1}, &emp); code != 200 || emp.Month.Plan.Meetings != 2 ||
+		emp.Month.Actuals.Calls != 1 {
+		t.Fatalf("the head sets the plan: %d %+v", code, emp)
+	}
+	if code := rita.do("GET", path, nil, &p); code != 403 {
+		t.Fatalf("a recruiter reads a rep's month: %d", code)
+	}
+	var x store.ExcuseRecord
+	if code := rep.do("POST", path+"/excuses", map[string]string{"month": month, "reason": "Two days of illness"}, &x); code != 201 {
+		t.Fatalf("the rep files an excuse: %d", code)
+	}
+	old := time.Now().UTC().AddDate(0, -2, 0).Format("2006-01")
+	if code := rep.do("POST", path+"/excuses", map[string]string{"month": old, "reason": "late"}, &p); code != 409 {
+		t.Fatalf("an excuse after the window: %d %+v", code, p)
+	}
+	if code := head.do("POST", fmt.Sprintf("/api/v1/excuses/%d/decision", x.ID), map[string]string{"decision": "accept"}, &x); code != 200 || x.Status != "accepted" {
+		t.Fatalf("the head accepts: %d %+v", code, x)
+	}
+	acts := &activities.Activities{DB: app.DB, Log: app.Log}
+	m := workflows.EmployeeMonth{EmployeeID: e.ID, UserID: e.UserID, Month: models.MonthStart(time.Now()), MonthIndex: 1}
+	for range 2 { // a retry writes nothing more
+		if err := acts.CloseMonth(context.Background(), m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var sts struct {
+		Items []struct {
+			ID         int64               `json:"id"`
+			Total      float64             `json:"total"`
+			Status     string              `json:"status"`
+			Evaluation models.Evaluation   `json:"evaluation"`
+			Statement  models.PayStatement `json:"statement"`
+		} `json:"items"`
+	}
+	if code := head.do("GET", "/api/v1/pay-statements?month="+month, nil, &sts); code != 200 || len(sts.Items) != 1 {
+		t.Fatalf("statements: %d %+v", code, sts)
+	}
+	st := sts.Items[0]
+	// Ramp month 1: the offer's 800 base and 2% of the 5,000 won; 0 of 2 meetings, excused: no penalty.
+	if st.Total != 900 || !st.Evaluation.Excused || st.Evaluation.Penalty != 0 || st.Statement.Lines[1].Amount != 100 || st.Status != "draft" {
+		t.Fatalf("the month's statement: %+v", st)
+	}
+	if code := rep.do("POST", "/api/v1/pay-statements/approve", map[string]any{"ids": []int64{st.ID}}, &p); code != 403 {
+		t.Fatalf("a rep approves a statement: %d", code)
+	}
+	var approved struct{ Approved int64 }
+	if code := head.do("POST", "/api/v1/pay-statements/approve", map[string]any{"ids": []int64{st.ID}}, &approved); code != 200 || approved.Approved != 1 {
+		t.Fatalf("approve: %d %+v", code, approved)
+	}
+	if code := head.do("POST", "/api/v1/pay-statements/approve", map[string]any{"ids": []int64{st.ID}}, &approved); code != 200 || approved.Approved != 0 {
+		t.Fatalf("approve twice: %d %+v", code, approved)
+	}
+	var mine struct{ Items []struct{ Status string } }
+	if code := rep.do("GET", "/api/v1/pay-statements", nil, &mine); code != 200 || len(mine.Items) != 1 || mine.Items[0].Status != "approved" {
+		t.Fatalf("the rep's own statements: %d %+v", code, mine)
+	}
+	res, err := head.http.Get(app.URL() + "/api/v1/pay-statements.csv?month=" + month)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if !strings.Contains(string(body), "commission,Commission: 2% of 5000 won,100.00,EUR") {
+		t.Fatalf("CSV:\n%s", body)
+	}
 }

@@ -1,0 +1,199 @@
+package store
+
+import (
+	"context"
+	"time"
+
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+
+	"github.com/bullpen-hq/bullpen/models"
+)
+
+// EmployeeByID returns one employee.
+func (db *DB) EmployeeByID(ctx context.Context, id int64) (*EmployeeRecord, error) {
+	var e EmployeeRecord
+	if err := db.with(ctx).First(&e, id).Error; err != nil {
+		return nil, notFound(err, "employee")
+	}
+	return &e, nil
+}
+
+// ListEmployees returns every employee, the latest hires first.
+func (db *DB) ListEmployees(ctx context.Context) ([]EmployeeRecord, error) {
+	out := []EmployeeRecord{}
+	err := db.with(ctx).Order("id DESC").Find(&out).Error
+	return out, err
+}
+
+// MonthlyPlanRecord is a rep's plan for one month, set by their manager.
+type MonthlyPlanRecord struct {
+	EmployeeID int64     `gorm:"primaryKey"`
+	Month      time.Time `gorm:"primaryKey"`
+	Meetings   int
+	Calls      int
+	SetBy      int64
+	UpdatedAt  time.Time
+}
+
+// TableName names the table.
+func (MonthlyPlanRecord) TableName() string { return "monthly_plans" }
+
+// SetMonthlyPlan sets (or replaces) a rep's plan for a month.
+func (db *DB) SetMonthlyPlan(ctx context.Context, p MonthlyPlanRecord) error {
+	p.Month, p.UpdatedAt = models.MonthStart(p.Month), time.Now().UTC()
+	return db.with(ctx).Clauses(clause.OnConflict{UpdateAll: true}).Create(&p).Error
+}
+
+// MonthlyPlanOf returns a rep's plan for a month, if one was set.
+func (db *DB) MonthlyPlanOf(ctx context.Context, employeeID int64, month time.Time) (*MonthlyPlanRecord, error) {
+	var p MonthlyPlanRecord
+	err := db.with(ctx).Where("employee_id = ? AND month = ?", employeeID, models.MonthStart(month)).First(&p).Error
+	if err != nil {
+		return nil, notFound(err, "monthly plan")
+	}
+	return &p, nil
+}
+
+// MonthActuals counts a rep's calls and meetings in the month starting at month, and sums the deals won in
+// currency.
+func (db *DB) MonthActuals(ctx context.Context, userID int64, month time.Time, currency string) (models.MonthlyActuals, float64, error) {
+	from := models.MonthStart(month)
+	to := from.AddDate(0, 1, 0)
+	var rows []struct {
+		Kind     string
+		Currency string
+		N        int
+		Amount   float64
+	}
+	err := db.with(ctx).Model(&activityRecord{}).Select("kind, currency, COUNT(*) AS n, COALESCE(SUM(amount), 0) AS amount").
+		Where("rep_id = ? AND at >= ? AND at < ?", userID, from, to).Group("kind, currency").Scan(&rows).Error
+	var a models.MonthlyActuals
+	won := 0.0
+	for _, r := range rows {
+		switch models.ActivityKind(r.Kind) {
+		case models.ActivityCall:
+			a.Calls += r.N
+		case models.ActivityMeeting:
+			a.Meetings += r.N
+		case models.ActivityDealWon:
+			if r.Currency == currency {
+				won += r.Amount
+			}
+		}
+	}
+	return a, won, err
+}
+
+// ExcuseRecord is a rep's excuse for a month below plan, which their manager accepts or refuses.
+type ExcuseRecord struct {
+	ID         int64      `gorm:"primaryKey" json:"id"`
+	EmployeeID int64      `json:"employee_id"`
+	Month      time.Time  `json:"month"`
+	Reason     string     `json:"reason"`
+	Status     string     `json:"status"` // pending, accepted, refused
+	FiledAt    time.Time  `json:"filed_at"`
+	DecidedBy  *int64     `json:"decided_by"`
+	DecidedAt  *time.Time `json:"decided_at"`
+}
+
+// TableName names the table.
+func (ExcuseRecord) TableName() string { return "excuses" }
+
+// FileExcuse stores a rep's excuse for a month.
+func (db *DB) FileExcuse(ctx context.Context, e *ExcuseRecord) error {
+	e.Month, e.Status, e.FiledAt = models.MonthStart(e.Month), "pending", time.Now().UTC()
+	return db.with(ctx).Create(e).Error
+}
+
+// ExcuseByID returns one excuse.
+func (db *DB) ExcuseByID(ctx context.Context, id int64) (*ExcuseRecord, error) {
+	var e ExcuseRecord
+	if err := db.with(ctx).First(&e, id).Error; err != nil {
+		return nil, notFound(err, "excuse")
+	}
+	return &e, nil
+}
+
+// DecideExcuse accepts or refuses a pending excuse; one already decided is ECONFLICT.
+func (db *DB) DecideExcuse(ctx context.Context, id int64, accept bool, by int64) error {
+	status := "refused"
+	if accept {
+		status = "accepted"
+	}
+	res := db.with(ctx).Model(&ExcuseRecord{}).Where("id = ? AND status = ?", id, "pending").
+		Updates(map[string]any{"status": status, "decided_by": by, "decided_at": time.Now().UTC()})
+	if res.Error != nil {
+		return res.Error
+	}
+	if res.RowsAffected == 0 {
+		return models.Errorf(models.ECONFLICT, "This excuse has been decided already.")
+	}
+	return nil
+}
+
+// Excuses returns an employee's excuses, newest first.
+func (db *DB) Excuses(ctx context.Context, employeeID int64) ([]ExcuseRecord, error) {
+	out := []ExcuseRecord{}
+	err := db.with(ctx).Where("employee_id = ?", employeeID).Order("id DESC").Find(&out).Error
+	return out, err
+}
+
+// MonthExcused reports whether the manager accepted an excuse for the month.
+func (db *DB) MonthExcused(ctx context.Context, employeeID int64, month time.Time) (bool, error) {
+	var n int64
+	err := db.with(ctx).Model(&ExcuseRecord{}).Where("employee_id = ? AND month = ? AND status = ?", employeeID, models.MonthStart(month), "accepted").
+		Count(&n).Error
+	return n > 0, err
+}
+
+// StatementRecord is a month's pay statement: draft until the department head approves it, then immutable.
+type StatementRecord struct {
+	ID         int64 `gorm:"primaryKey"`
+	EmployeeID int64
+	Month      time.Time
+	MonthIndex int
+	Currency   string
+	Evaluation models.Evaluation   `gorm:"serializer:json"`
+	Statement  models.PayStatement `gorm:"serializer:json"`
+	Total      float64
+	Status     string // draft, approved
+	ApprovedBy *int64
+	ApprovedAt *time.Time
+	CreatedAt  time.Time
+}
+
+// TableName names the table.
+func (StatementRecord) TableName() string { return "pay_statements" }
+
+// SaveStatement stores a month's statement once: a retry, or a month already approved, changes nothing.
+func (db *DB) SaveStatement(ctx context.Context, s *StatementRecord) error {
+	s.Month, s.Status = models.MonthStart(s.Month), "draft"
+	return db.with(ctx).Clauses(clause.OnConflict{DoNothing: true}).Create(s).Error
+}
+
+// Statements returns the statements of a month (zero: every month), by employee.
+func (db *DB) Statements(ctx context.Context, month time.Time, employeeID int64) ([]StatementRecord, error) {
+	q := db.with(ctx).Model(&StatementRecord{})
+	if !month.IsZero() {
+		q = q.Where("month = ?", models.MonthStart(month))
+	}
+	if employeeID != 0 {
+		q = q.Where("employee_id = ?", employeeID)
+	}
+	out := []StatementRecord{}
+	err := q.Order("month DESC, employee_id").Find(&out).Error
+	return out, err
+}
+
+// ApproveStatements approves draft statements; approved ones stay as they are. It returns how many it approved.
+func (db *DB) ApproveStatements(ctx context.Context, ids []int64, by int64) (int64, error) {
+	var n int64
+	err := db.with(ctx).Transaction(func(tx *gorm.DB) error {
+		res := tx.Model(&StatementRecord{}).Where("id IN ? AND status = ?", ids, "draft").
+			Updates(map[string]any{"status": "approved", "approved_by": by, "approved_at": time.Now().UTC()})
+		n = res.RowsAffected
+		return res.Error
+	})
+	return n, err
+}
