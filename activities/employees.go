@@ -104,4 +104,3 @@ func (a *Activities) CloseMonth(ctx context.Context, m workflows.EmployeeMonth) 
 		Params:  map[string]any{"month": month},
 		Message: fmt.Sprintf("Pay statements for %s are ready for your approval.", month)}, "statements-"+month)
 }
-
