@@ -9,6 +9,7 @@ import { PublicLayout } from './components/PublicLayout';
 import { RequireAuth, RequireRole } from './components/RequireAuth';
 import { CALIBRATION_READER_ROLES, INTERVIEWER_ROLES, OFFER_READER_ROLES, PAY_PLAN_READER_ROLES, REPORT_READER_ROLES, SCENARIO_EDITOR_ROLES, SCENARIO_READER_ROLES } from './lib/roles';
 import { LoginPage } from './pages/LoginPage';
+import { ACTIVITY_LOGGER_ROLES, CLIENT_READER_ROLES } from './lib/roles';
 import { theme } from './theme';
 
 // Route-level code splitting: each page is its own chunk, loaded on first visit (AppLayout shows a loader).
@@ -32,6 +33,9 @@ const CalibrationPage = lazy(() => import('./pages/CalibrationPage').then((m) =>
 const MyInterviewsPage = lazy(() => import('./pages/MyInterviewsPage').then((m) => ({ default: m.MyInterviewsPage })));
 const PayPlansPage = lazy(() => import('./pages/PayPlansPage').then((m) => ({ default: m.PayPlansPage })));
 const OffersPage = lazy(() => import('./pages/OffersPage').then((m) => ({ default: m.OffersPage })));
+const ClientsPage = lazy(() => import('./pages/ClientsPage').then((m) => ({ default: m.ClientsPage })));
+const ClientPage = lazy(() => import('./pages/ClientPage').then((m) => ({ default: m.ClientPage })));
+const LogActivityPage = lazy(() => import('./pages/LogActivityPage').then((m) => ({ default: m.LogActivityPage })));
 const OfferPage = lazy(() => import('./pages/OfferPage').then((m) => ({ default: m.OfferPage })));
 const PublicOfferPage = lazy(() => import('./pages/PublicOfferPage').then((m) => ({ default: m.PublicOfferPage })));
 const WelcomePage = lazy(() => import('./pages/WelcomePage').then((m) => ({ default: m.WelcomePage })));
@@ -216,6 +220,30 @@ export function App() {
                 }
               />
               <Route path="/offers/:id" element={<OfferPage />} />
+              <Route
+                path="/clients"
+                element={
+                  <RequireRole roles={CLIENT_READER_ROLES}>
+                    <ClientsPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="/clients/:id"
+                element={
+                  <RequireRole roles={CLIENT_READER_ROLES}>
+                    <ClientPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="/log"
+                element={
+                  <RequireRole roles={ACTIVITY_LOGGER_ROLES}>
+                    <LogActivityPage />
+                  </RequireRole>
+                }
+              />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Routes>

@@ -14,6 +14,8 @@ import { LanguageSwitcher } from './LanguageSwitcher';
 import { Logo } from './Logo';
 import { NotificationsBell } from './NotificationsBell';
 import { useCurrentUser } from '../lib/useCurrentUser';
+import { IconAddressBook, IconPhonePlus } from '@tabler/icons-react';
+import { ACTIVITY_LOGGER_ROLES, CLIENT_READER_ROLES } from '../lib/roles';
 
 function initials(name: string): string {
   return name
@@ -50,6 +52,8 @@ export function AppLayout() {
     { to: '/plans', label: t('nav.plans'), icon: IconFileSpreadsheet, show: true },
     { to: '/approvals', label: t('nav.approvals'), icon: IconChecklist, show: isHead, count: pendingCount },
     { to: '/openings', label: t('nav.openings'), icon: IconBriefcase, show: true },
+    { to: '/log', label: t('nav.logActivity'), icon: IconPhonePlus, show: hasRole(user, ...ACTIVITY_LOGGER_ROLES) },
+    { to: '/clients', label: t('nav.clients'), icon: IconAddressBook, show: hasRole(user, ...CLIENT_READER_ROLES) },
     { to: '/offers', label: t('nav.offers'), icon: IconFileDollar, show: hasRole(user, ...OFFER_READER_ROLES), count: offerCount, countLabel: t('nav.offersCount', { count: offerCount }) },
     { to: '/pay-plans', label: t('nav.payPlans'), icon: IconCoin, show: hasRole(user, ...PAY_PLAN_READER_ROLES) },
     { to: '/my-interviews', label: t('nav.myInterviews'), icon: IconCalendarEvent, show: hasRole(user, ...INTERVIEWER_ROLES) },

@@ -26,3 +26,9 @@ export const PAY_PLAN_READER_ROLES: Role[] = ['admin', 'department_head', 'recru
 
 /** Roles with the offers inbox: department heads approve, admins and recruiters follow every offer. */
 export const OFFER_READER_ROLES: Role[] = ['admin', 'department_head', 'recruiter'];
+
+/** Roles that see client accounts, their owners and their activity (GET /accounts), and add clients. */
+export const CLIENT_READER_ROLES: Role[] = ['admin', 'department_head', 'sales_manager', 'sales_rep'];
+
+/** Roles that log their own sales work (POST /activities): the first call with a new client makes its owner. */
+export const ACTIVITY_LOGGER_ROLES: Role[] = ['sales_rep', 'sales_manager'];
