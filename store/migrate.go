@@ -489,6 +489,19 @@ var migrations = []migration{
 		)`,
 		`CREATE UNIQUE INDEX pay_statements_key ON pay_statements (employee_id, month)`,
 	}},
+	{17, "handovers of client accounts", []string{
+		`CREATE TABLE handovers (
+			id {{id}},
+			from_user_id BIGINT NOT NULL REFERENCES users (id),
+			reason TEXT NOT NULL,
+			status TEXT NOT NULL,
+			assignments {{json}} NOT NULL,
+			created_by BIGINT NOT NULL REFERENCES users (id),
+			created_at {{ts}} NOT NULL,
+			decided_by BIGINT REFERENCES users (id),
+			decided_at {{ts}}
+		)`,
+	}},
 }
 
 // LatestVersion is the schema version Migrate brings a database to.

@@ -131,4 +131,66 @@ func TestOneOwnerPerClient(t *testing.T) {
 	if code := manager.do("GET", fmt.Sprintf("%s?rep=%d", path, me.User.ID), nil, &mine); code != 200 || len(mine.Items) < 3 {
 		t.Fatalf("the manager reads the rep's activity: %d %+v", code, mine)
 	}
+
+	// The owner leaves: the head proposes a handover by load, it is checked, approved, and every client moves
+	// to exactly one new owner with its history kept.
+	head := newBrowser(t, app.URL())
+	head.login("head@bullpen.demo", pw)
+	if code := owner.do("POST", "/api/v1/handovers", map[string]any{"from_user_id": me.User.ID, "reason": "x"}, &p); code != 403 {
+		t.Fatalf("a rep proposes a handover: %d", code)
+	}
+	var h struct {
+		ID          int64 `json:"id"`
+		Status      string
+		Assignments []struct {
+			AccountID int64 `json:"account_id"`
+			ToUserID  int64 `json:"to_user_id"`
+		} `json:"assignments"`
+	}
+	if code := head.do("POST", "/api/v1/handovers", map[string]any{"from_user_id": me.User.ID, "reason": "Moves to the Tirana office"}, &h); code != 201 ||
+		len(h.Assignments) != len(won)-countWon(won, won[ids[0]][0] == "luan") {
+		t.Fatalf("proposal: %d %+v", code, h)
+	}
+	twice := []map[string]int64{{"account_id": h.Assignments[0].AccountID, "to_user_id": h.Assignments[0].ToUserID},
+		{"account_id": h.Assignments[0].AccountID, "to_user_id": h.Assignments[0].ToUserID}}
+	if code := head.do("PUT", fmt.Sprintf("/api/v1/handovers/%d", h.ID), map[string]any{"assignments": twice}, &p); code != 400 {
+		t.Fatalf("one client to two owners: %d %+v", code, p)
+	}
+	if code := head.do("POST", fmt.Sprintf("/api/v1/handovers/%d/approve", h.ID), nil, &h); code != 200 || h.Status != "approved" {
+		t.Fatalf("approve: %d %+v", code, h)
+	}
+	if code := head.do("POST", fmt.Sprintf("/api/v1/handovers/%d/approve", h.ID), nil, &p); code != 409 {
+		t.Fatalf("approve twice: %d", code)
+	}
+	if code := owner.do("POST", path, map[string]any{"account_id": ids[0], "kind": "meeting"}, &p); code != 403 {
+		t.Fatalf("the former owner logs: %d", code)
+	}
+	if code := other.do("POST", path, map[string]any{"account_id": ids[0], "kind": "meeting"}, nil); code != 201 {
+		t.Fatalf("the new owner logs: %d", code)
+	}
+	var acc struct {
+		Owner      struct{ ID int64 } `json:"owner"`
+		Activities []struct {
+			Rep struct{ ID int64 } `json:"rep"`
+		} `json:"activities"`
+	}
+	manager.do("GET", fmt.Sprintf("/api/v1/accounts/%d", ids[0]), nil, &acc)
+	kept := false
+	for _, a := range acc.Activities {
+		kept = kept || a.Rep.ID == me.User.ID
+	}
+	if acc.Owner.ID == me.User.ID || !kept {
+		t.Fatalf("after the handover: owner %d, the former owner's history kept %v", acc.Owner.ID, kept)
+	}
+}
+
+// countWon counts the clients the other rep won in the race.
+func countWon(won map[int64][]string, ownerIsLuan bool) int {
+	n := 0
+	for _, w := range won {
+		if (w[0] == "luan") != ownerIsLuan {
+			n++
+		}
+	}
+	return n
 }
