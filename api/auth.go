@@ -48,9 +48,40 @@ func hashToken(t string) string {
 	return hex.EncodeToString(h[:])
 }
 
-// authenticate loads the session named by the cookie, if any, for the handlers after it.
+// tokenRoutes are what an integration token may do: read clients, add one, log and read activity.
+var tokenRoutes = map[string]bool{
+	"GET /api/v1/me": true, "GET /api/v1/accounts": true, "GET /api/v1/accounts/:id": true, "POST /api/v1/accounts": true,
+	"POST /api/v1/activities": true, "GET /api/v1/activities": true,
+}
+
+// tokenPrefix starts every integration token, so one pasted in the wrong place is recognisable.
+const tokenPrefix = "bpt_"
+
+// authenticate loads the session named by the cookie, or the integration token in the Authorization header,
+// if any, for the handlers after it. A token opens only tokenRoutes.
 func (s *Server) authenticate() gin.HandlerFunc {
 	return func(c *gin.Context) {
+		if bearer, ok := strings.CutPrefix(c.GetHeader("Authorization"), "Bearer "); ok {
+			if !strings.HasPrefix(bearer, tokenPrefix) || len(bearer) > 200 {
+				s.fail(c, models.Errorf(models.EUNAUTHORIZED, "This is not a Bullpen integration token."))
+				return
+			}
+			sess, err := s.db.SessionByToken(c, hashToken(bearer))
+			switch {
+			case models.ErrorCode(err) == models.ENOTFOUND:
+				s.fail(c, models.Errorf(models.EUNAUTHORIZED, "This integration token is not valid (revoked, or its user is inactive)."))
+				return
+			case err != nil:
+				s.fail(c, err)
+				return
+			case !tokenRoutes[c.Request.Method+" "+c.FullPath()]:
+				s.fail(c, models.Errorf(models.EFORBIDDEN, "An integration token may only read clients and log activity."))
+				return
+			}
+			c.Set(ctxSession, sess)
+			c.Next()
+			return
+		}
 		tok, err := c.Cookie(sessionCookie)
 		if err == nil && tok != "" && len(tok) < 200 {
 			sess, err := s.db.SessionByHash(c, hashToken(tok), s.now())
@@ -107,6 +138,10 @@ func (s *Server) requireCSRF() gin.HandlerFunc {
 			return
 		}
 		sess := session(c)
+		if sess != nil && sess.TokenID != 0 {
+			c.Next() // a bearer token is never sent by a browser on its own: no cross-site request to fear
+			return
+		}
 		got := c.GetHeader(csrfHeader)
 		if sess == nil || got == "" || subtle.ConstantTimeCompare([]byte(got), []byte(sess.CSRFToken)) != 1 {
 			s.fail(c, models.Errorf(models.EFORBIDDEN, "Missing or wrong %s header; take the token from GET /api/v1/me.", csrfHeader))

@@ -502,6 +502,18 @@ var migrations = []migration{
 			decided_at {{ts}}
 		)`,
 	}},
+	{18, "integration tokens", []string{
+		`CREATE TABLE user_tokens (
+			id {{id}},
+			user_id BIGINT NOT NULL REFERENCES users (id),
+			name TEXT NOT NULL,
+			token_hash TEXT NOT NULL,
+			created_at {{ts}} NOT NULL,
+			last_used_at {{ts}},
+			revoked_at {{ts}}
+		)`,
+		`CREATE UNIQUE INDEX user_tokens_hash_key ON user_tokens (token_hash)`,
+	}},
 }
 
 // LatestVersion is the schema version Migrate brings a database to.

@@ -22,6 +22,8 @@ type Session struct {
 	User      *models.User
 	CSRFToken string
 	ExpiresAt time.Time
+	// TokenID is set when the request came with an integration token rather than a sign-in.
+	TokenID int64
 }
 
 // CreateSession stores a session under the hash of its token (the token itself is never stored).

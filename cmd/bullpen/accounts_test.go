@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"net/http"
+	"strings"
 	"sync"
 	"testing"
 
@@ -130,6 +132,41 @@ func TestOneOwnerPerClient(t *testing.T) {
 	}
 	if code := manager.do("GET", fmt.Sprintf("%s?rep=%d", path, me.User.ID), nil, &mine); code != 200 || len(mine.Items) < 3 {
 		t.Fatalf("the manager reads the rep's activity: %d %+v", code, mine)
+	}
+
+	// A phone system posts the rep's calls with an integration token: no session, no CSRF token; nothing else.
+	var tok struct {
+		ID    int64  `json:"id"`
+		Token string `json:"token"`
+	}
+	if code := owner.do("POST", "/api/v1/me/tokens", map[string]string{"name": "Office phone system"}, &tok); code != 201 || !strings.HasPrefix(tok.Token, "bpt_") {
+		t.Fatalf("make a token: %d %+v", code, tok)
+	}
+	bearer := func(method, path, body string) int {
+		req, _ := http.NewRequest(method, app.URL()+path, strings.NewReader(body))
+		req.Header.Set("Authorization", "Bearer "+tok.Token)
+		req.Header.Set("Content-Type", "application/json")
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		return res.StatusCode
+	}
+	if code := bearer("POST", "/api/v1/activities", fmt.Sprintf(`{"account_id": %d, "kind": "call", "notes": "from the phone system"}`, ids[0])); code != 201 {
+		t.Fatalf("a call posted with the token: %d", code)
+	}
+	if code := bearer("GET", "/api/v1/audit", ""); code != 403 {
+		t.Fatalf("the token reads the audit log: %d", code)
+	}
+	if code := bearer("POST", "/api/v1/me/tokens", `{"name": "another"}`); code != 403 {
+		t.Fatalf("a token makes a token: %d", code)
+	}
+	if code := owner.do("DELETE", fmt.Sprintf("/api/v1/me/tokens/%d", tok.ID), nil, nil); code != 204 {
+		t.Fatalf("revoke: %d", code)
+	}
+	if code := bearer("GET", "/api/v1/activities", ""); code != 401 {
+		t.Fatalf("a revoked token: %d", code)
 	}
 
 	// The owner leaves: the head proposes a handover by load, it is checked, approved, and every client moves
