@@ -23,7 +23,9 @@ type TokenRecord struct {
 func (TokenRecord) TableName() string { return "user_tokens" }
 
 // CreateToken stores a new integration token's hash.
-func (db *DB) CreateToken(ctx context.Context, t *TokenRecord) error { return db.with(ctx).Create(t).Error }
+func (db *DB) CreateToken(ctx context.Context, t *TokenRecord) error {
+	return db.with(ctx).Create(t).Error
+}
 
 // Tokens returns a user's tokens, newest first.
 func (db *DB) Tokens(ctx context.Context, userID int64) ([]TokenRecord, error) {
