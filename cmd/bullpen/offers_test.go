@@ -487,8 +487,9 @@ func monthRoutines(t *testing.T, app *App, rep, head, rita *browser, e *store.Em
 		t.Fatalf("statements: %d %+v", code, sts)
 	}
 	st := sts.Items[0]
-	// Ramp month 1: the offer's 800 base and 2% of the 5,000 won; 0 of 2 meetings, excused: no penalty.
-	if st.Total != 900 || !st.Evaluation.Excused || st.Evaluation.Penalty != 0 || st.Statement.Lines[1].Amount != 100 || st.Status != "draft" {
+	// Ramp month 1: the offer's ramp base (800 or 900: whichever candidate won the seat) and 2% of the 5,000
+	// won; 0 of 2 meetings, excused: no penalty.
+	if st.Total != e.Plan.RampBase+100 || !st.Evaluation.Excused || st.Evaluation.Penalty != 0 || st.Statement.Lines[1].Amount != 100 || st.Status != "draft" {
 		t.Fatalf("the month's statement: %+v", st)
 	}
 	if code := rep.do("POST", "/api/v1/pay-statements/approve", map[string]any{"ids": []int64{st.ID}}, &p); code != 403 {
