@@ -186,6 +186,8 @@ func (s *Server) routeTable() []route {
 			response: list[accountJSON]{}, status: http.StatusOK, handler: s.listAccounts},
 		{method: "POST", path: "/accounts", summary: "Add a client account (a name already a client's is 409)", tag: "clients", auth: true,
 			request: accountRequest{}, response: accountJSON{}, status: http.StatusCreated, handler: s.createAccount},
+		{method: "POST", path: "/accounts/import", summary: "Import clients from CSV (name, city, industry, owner_email); conflicts reported, never applied", tag: "clients", auth: true, form: true,
+			request: accountImportForm{}, response: accountImportJSON{}, status: http.StatusOK, handler: s.importAccounts},
 		{method: "GET", path: "/accounts/:id", summary: "A client account with its owner, contacts and activity", tag: "clients", auth: true,
 			response: accountJSON{}, status: http.StatusOK, handler: s.getAccount},
 		{method: "POST", path: "/accounts/:id/contacts", summary: "Add a contact person to a client account", tag: "clients", auth: true,

@@ -235,3 +235,26 @@ func readRow(rec []string, col map[string]int, line int) ImportRow {
 	row.Err = row.Candidate.Validate()
 	return row
 }
+
+// Records reads every row after the header, as written (line numbers start at 2, the header being line 1).
+func (f *CSVFile) Records() ([][]string, error) {
+	r := csv.NewReader(bytes.NewReader(f.data))
+	r.Comma, r.FieldsPerRecord, r.ReuseRecord = f.comma, -1, false
+	if _, err := r.Read(); err != nil {
+		return nil, err
+	}
+	var out [][]string
+	for {
+		rec, err := r.Read()
+		if errors.Is(err, io.EOF) {
+			return out, nil
+		}
+		if err != nil {
+			return nil, Invalid(FieldError{Field: "file", Message: csvMessage(err)})
+		}
+		if len(out) >= MaxImportRows {
+			return nil, Invalid(FieldError{Field: "file", Message: fmt.Sprintf("has more than %d rows", MaxImportRows)})
+		}
+		out = append(out, rec)
+	}
+}

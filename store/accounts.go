@@ -213,3 +213,27 @@ func (db *DB) ListActivities(ctx context.Context, f ActivityFilter) ([]models.Sa
 	}
 	return out, nil
 }
+
+// SetAccountOwner gives an account nobody owns its first owner (an import naming one); an owned account is
+// left alone and its owner returned.
+func (db *DB) SetAccountOwner(ctx context.Context, id, owner int64) (int64, error) {
+	now := time.Now().UTC()
+	if err := db.with(ctx).Model(&accountRecord{}).Where("id = ? AND owner_id IS NULL", id).
+		Updates(map[string]any{"owner_id": owner, "owner_since": now, "updated_at": now}).Error; err != nil {
+		return 0, err
+	}
+	a, err := db.AccountByID(ctx, id)
+	if err != nil || a.OwnerID == nil {
+		return 0, err
+	}
+	return *a.OwnerID, nil
+}
+
+// AccountByName returns the account a company name is (models.AccountKey), or ENOTFOUND.
+func (db *DB) AccountByName(ctx context.Context, name string) (*models.Account, error) {
+	var rec accountRecord
+	if err := db.with(ctx).Where("name_key = ?", models.AccountKey(name)).First(&rec).Error; err != nil {
+		return nil, notFound(err, "client account")
+	}
+	return rec.model(), nil
+}

@@ -219,6 +219,36 @@ func TestOneOwnerPerClient(t *testing.T) {
 	if acc.Owner.ID == me.User.ID || !kept {
 		t.Fatalf("after the handover: owner %d, the former owner's history kept %v", acc.Owner.ID, kept)
 	}
+
+	// An import: a new client with its owner, an existing one given its first owner, one whose owner differs
+	// (a conflict, not applied), and two refused rows.
+	formerEmail := "rep1@bullpen.demo"
+	if won[ids[0]][0] == "luan" {
+		formerEmail = "rep2@bullpen.demo"
+	}
+	csv := "name,city,industry,owner_email\nHotel Drini,Pejë,Hospitality,rep2@bullpen.demo\nALBA TRADE,,,rep1@bullpen.demo\n" +
+		"Client 0,,," + formerEmail + "\n,Tirana,,\nKafe Rugova,,,interviewer1@bullpen.demo\n"
+	if code := owner.form("/api/v1/accounts/import", nil, map[string][2]string{"file": {"clients.csv", csv}}, &p); code != 403 {
+		t.Fatalf("a rep imports clients: %d", code)
+	}
+	var report struct {
+		Created, Existing int
+		Conflicts         []struct{ Line int }
+		Errors            []struct {
+			Line  int
+			Field string
+		}
+	}
+	if code := head.form("/api/v1/accounts/import", nil, map[string][2]string{"file": {"clients.csv", csv}}, &report); code != 200 ||
+		report.Created != 1 || report.Existing != 2 || len(report.Conflicts) != 1 || report.Conflicts[0].Line != 4 || len(report.Errors) != 2 ||
+		report.Errors[0].Field != "name" || report.Errors[1].Field != "owner_email" {
+		t.Fatalf("import: %d %+v", code, report)
+	}
+	var albaNow account
+	manager.do("GET", fmt.Sprintf("/api/v1/accounts/%d", alba.ID), nil, &albaNow)
+	if albaNow.Owner == nil || albaNow.Owner.Name != "Elira Dervishi" {
+		t.Fatalf("Alba after the import: %+v", albaNow.Owner)
+	}
 }
 
 // countWon counts the clients the other rep won in the race.
