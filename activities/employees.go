@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"time"
 
 	"github.com/bullpen-hq/bullpen/models"
 	"github.com/bullpen-hq/bullpen/store"
@@ -14,6 +15,7 @@ import (
 const (
 	noticeRampEnded       = "ramp_ended"
 	noticeStatementsReady = "statements_ready"
+	noticeOnboardingDue   = "onboarding_due"
 )
 
 // DefaultMonthlyPlan is a rep's month when neither their manager nor a staffing plan says otherwise.
@@ -103,4 +105,43 @@ func (a *Activities) CloseMonth(ctx context.Context, m workflows.EmployeeMonth) 
 	return a.DB.Notify(ctx, userIDs(heads), store.Notice{Kind: noticeStatementsReady, Link: "/pay-statements?month=" + month,
 		Params:  map[string]any{"month": month},
 		Message: fmt.Sprintf("Pay statements for %s are ready for your approval.", month)}, "statements-"+month)
+}
+
+// RemindOnboarding tells whoever has an onboarding task of the employee due by due and not done: the hire,
+// the sales managers, or the admins, by the task's assignee.
+func (a *Activities) RemindOnboarding(ctx context.Context, step workflows.EmployeeStep, due time.Time) error {
+	tasks, err := a.DB.OnboardingTasks(ctx, step.EmployeeID)
+	if err != nil {
+		return err
+	}
+	name := ""
+	if u, err := a.DB.UserByID(ctx, step.UserID); err == nil {
+		name = u.Name
+	}
+	for _, t := range tasks {
+		if t.DoneAt != nil || t.DueAt.After(due) {
+			continue
+		}
+		var to []int64
+		switch t.Assignee {
+		case models.AssigneeHire:
+			to = []int64{step.UserID}
+		case models.AssigneeManager, models.AssigneeAdmin:
+			role := models.RoleSalesManager
+			if t.Assignee == models.AssigneeAdmin {
+				role = models.RoleAdmin
+			}
+			users, err := a.DB.ActiveUsersWithRole(ctx, role)
+			if err != nil {
+				return err
+			}
+			to = userIDs(users)
+		}
+		if err := a.DB.Notify(ctx, to, store.Notice{Kind: noticeOnboardingDue, Link: fmt.Sprintf("/team/%d", step.EmployeeID),
+			Params:  map[string]any{"task": t.Title, "employee": name},
+			Message: fmt.Sprintf("Onboarding of %s: “%s” is due.", name, t.Title)}, fmt.Sprintf("onboarding-%d", t.ID)); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -262,8 +262,18 @@ func (a *Activities) Hire(ctx context.Context, step workflows.OfferStep) error {
 	if err := a.DB.CreateEmployee(ctx, e); err != nil {
 		return err
 	}
+	tasks := models.OnboardingFor(op.Role)
+	if err := a.DB.CreateOnboarding(ctx, e.ID, tasks, e.StartDate); err != nil {
+		return err
+	}
+	var due []time.Time
+	for _, t := range tasks {
+		if d := t.DueAt(e.StartDate); len(due) == 0 || !d.Equal(due[len(due)-1]) {
+			due = append(due, d)
+		}
+	}
 	if err := a.Start.Employee(ctx, workflows.EmployeeInput{EmployeeID: e.ID, UserID: u.ID, ApplicationID: app.ID, Role: op.Role,
-		StartDate: e.StartDate, Plan: e.Plan}); err != nil {
+		StartDate: e.StartDate, Plan: e.Plan, OnboardingDue: due}); err != nil {
 		return err
 	}
 	token, err := models.SignLink(a.LinkSecret, models.LinkInvite, u.ID, time.Now().Add(14*24*time.Hour))

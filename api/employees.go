@@ -357,3 +357,50 @@ func (s *Server) statementsCSV(c *gin.Context) {
 	}
 	w.Flush()
 }
+
+// getOnboarding answers with an employee's onboarding checklist (themselves, sales leaders).
+func (s *Server) getOnboarding(c *gin.Context) {
+	e, ok := s.loadEmployee(c)
+	if !ok {
+		return
+	}
+	tasks, err := s.db.OnboardingTasks(c, e.ID)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, list[store.OnboardingTaskRecord]{Items: tasks})
+}
+
+// completeTask ticks an onboarding task off: the hire their own tasks, a sales manager the manager's, an
+// admin the admin's; department heads and admins any.
+func (s *Server) completeTask(c *gin.Context) {
+	id, ok := s.pathID(c)
+	if !ok {
+		return
+	}
+	t, err := s.db.OnboardingTask(c, id)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	e, err := s.db.EmployeeByID(c, t.EmployeeID)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	me := currentUser(c)
+	may := me.HasAnyRole(models.RoleDepartmentHead, models.RoleAdmin) ||
+		(t.Assignee == models.AssigneeHire && me.ID == e.UserID) ||
+		(t.Assignee == models.AssigneeManager && me.HasRole(models.RoleSalesManager))
+	if !may {
+		s.fail(c, models.Errorf(models.EFORBIDDEN, "This task is the %s's to tick off.", t.Assignee))
+		return
+	}
+	if err := s.db.CompleteTask(c, t.ID, me.ID); err != nil {
+		s.fail(c, err)
+		return
+	}
+	t, _ = s.db.OnboardingTask(c, id)
+	c.JSON(http.StatusOK, t)
+}

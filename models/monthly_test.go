@@ -68,3 +68,19 @@ func TestExcuseDeadline(t *testing.T) {
 		t.Error("MonthStart")
 	}
 }
+
+func TestOnboarding(t *testing.T) {
+	start := time.Date(2027, 1, 4, 0, 0, 0, 0, time.UTC) // a Monday
+	tasks := OnboardingFor(RoleSalesRep)
+	if tasks[0].Key != "account" || !tasks[0].DueAt(start).Equal(time.Date(2027, 1, 1, 9, 0, 0, 0, time.UTC)) {
+		t.Errorf("first task %+v due %v", tasks[0], tasks[0].DueAt(start))
+	}
+	for _, tk := range tasks {
+		if tk.Key == "product" && !tk.DueAt(start).Equal(time.Date(2027, 1, 4, 9, 0, 0, 0, time.UTC)) {
+			t.Errorf("day 1 is the start date: %v", tk.DueAt(start))
+		}
+	}
+	if len(OnboardingFor("admin")) != len(tasks) {
+		t.Error("an unknown role gets the rep's checklist")
+	}
+}

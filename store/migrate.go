@@ -514,6 +514,19 @@ var migrations = []migration{
 		)`,
 		`CREATE UNIQUE INDEX user_tokens_hash_key ON user_tokens (token_hash)`,
 	}},
+	{19, "onboarding checklists", []string{
+		`CREATE TABLE onboarding_tasks (
+			id {{id}},
+			employee_id BIGINT NOT NULL REFERENCES employees (id),
+			key TEXT NOT NULL,
+			title TEXT NOT NULL,
+			due_at {{ts}} NOT NULL,
+			assignee TEXT NOT NULL,
+			done_at {{ts}},
+			done_by BIGINT REFERENCES users (id)
+		)`,
+		`CREATE UNIQUE INDEX onboarding_tasks_key ON onboarding_tasks (employee_id, key)`,
+	}},
 }
 
 // LatestVersion is the schema version Migrate brings a database to.

@@ -20,7 +20,10 @@ type EmployeeInput struct {
 	Plan          models.PayPlan
 	// ExcuseWorkingDays is how long after a month's end excuses may still be accepted; zero means the default.
 	ExcuseWorkingDays int
-	State             *EmployeeState
+	// OnboardingDue are the due times of the onboarding checklist's tasks, in order; at each, whoever has a
+	// task due and not done is reminded.
+	OnboardingDue []time.Time
+	State         *EmployeeState
 }
 
 // EmployeeState is what the workflow holds; the "state" query returns it.
@@ -35,6 +38,8 @@ type EmployeeState struct {
 	MonthsClosed int
 	Runs         int
 	Left         bool
+	// OnboardingNext is the next of OnboardingDue to remind at.
+	OnboardingNext int
 }
 
 // EmployeeStep names an employee for the activities.
@@ -51,7 +56,8 @@ type EmployeeMonth struct {
 	MonthIndex int
 }
 
-// Employee is a hire's long-running workflow. It switches the pay plan at the end of the ramp (a durable
+// Employee is a hire's long-running workflow. It reminds whoever has an onboarding task due and not done, at
+// each task's due time; it switches the pay plan at the end of the ramp (a durable
 // timer) and records it; every month, once the month's excuse window has closed, it closes the month (the
 // plan evaluated into a bonus or a penalty, the pay statement written for the department head's approval)
 // and continues as new with the next month, so its history stays small over years. It ends when the employee
@@ -81,6 +87,10 @@ func Employee(ctx workflow.Context, in EmployeeInput) (EmployeeState, error) {
 		if rampDue && st.RampEnds.Before(next) {
 			next = st.RampEnds
 		}
+		onboardingDue := st.OnboardingNext < len(in.OnboardingDue)
+		if onboardingDue && in.OnboardingDue[st.OnboardingNext].Before(next) {
+			next = in.OnboardingDue[st.OnboardingNext]
+		}
 		sel := workflow.NewSelector(ctx)
 		timerCtx, cancel := workflow.WithCancel(ctx)
 		sel.AddFuture(workflow.NewTimer(timerCtx, max(next.Sub(workflow.Now(ctx)), time.Millisecond)), func(workflow.Future) {})
@@ -94,6 +104,12 @@ func Employee(ctx workflow.Context, in EmployeeInput) (EmployeeState, error) {
 			return st, nil
 		}
 		now := workflow.Now(ctx)
+		for st.OnboardingNext < len(in.OnboardingDue) && !now.Before(in.OnboardingDue[st.OnboardingNext]) {
+			if err := workflow.ExecuteActivity(ctx, ActivityRemindOnboarding, step, in.OnboardingDue[st.OnboardingNext]).Get(ctx, nil); err != nil {
+				return st, err
+			}
+			st.OnboardingNext++
+		}
 		if rampDue && !now.Before(st.RampEnds) {
 			if err := workflow.ExecuteActivity(ctx, ActivityRecordRampSwitch, step).Get(ctx, nil); err != nil {
 				return st, err

@@ -20,7 +20,9 @@ import (
 func TestEmployeeYear(t *testing.T) {
 	start := time.Date(2027, 1, 4, 8, 0, 0, 0, time.UTC)
 	in := EmployeeInput{EmployeeID: 3, UserID: 9, Role: models.RoleSalesRep, StartDate: start,
-		Plan: models.PayPlan{Currency: "EUR", RampMonths: 3, RampBase: 900, RampCommissionPct: 2, Base: 700, CommissionPct: 5}}
+		Plan: models.PayPlan{Currency: "EUR", RampMonths: 3, RampBase: 900, RampCommissionPct: 2, Base: 700, CommissionPct: 5},
+		OnboardingDue: []time.Time{start.Add(-24 * time.Hour), start.Add(time.Hour), start.AddDate(0, 0, 6)}}
+	var reminded []time.Time
 	var closed []EmployeeMonth
 	var closedAt []time.Time
 	var switched []time.Time
@@ -37,6 +39,10 @@ func TestEmployeeYear(t *testing.T) {
 			switched = append(switched, env.Now())
 			return nil
 		}, activity.RegisterOptions{Name: ActivityRecordRampSwitch})
+		env.RegisterActivityWithOptions(func(_ context.Context, _ EmployeeStep, due time.Time) error {
+			reminded = append(reminded, env.Now())
+			return nil
+		}, activity.RegisterOptions{Name: ActivityRemindOnboarding})
 		env.RegisterActivityWithOptions(func(_ context.Context, m EmployeeMonth) error {
 			closed = append(closed, m)
 			closedAt = append(closedAt, env.Now())
@@ -81,6 +87,9 @@ func TestEmployeeYear(t *testing.T) {
 	}
 	if len(switched) != 1 || !switched[0].Equal(start.AddDate(0, 3, 0)) {
 		t.Errorf("ramp switched at %v; want once, on %v", switched, start.AddDate(0, 3, 0))
+	}
+	if len(reminded) != 3 || !reminded[2].Equal(start.AddDate(0, 0, 6)) {
+		t.Errorf("onboarding reminders at %v; want the three due times", reminded)
 	}
 	if in.State == nil || in.State.Runs != 12 || !in.State.RampSwitched {
 		t.Errorf("carried state %+v", in.State)

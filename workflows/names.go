@@ -79,6 +79,7 @@ const (
 	ActivityHire                  = "Hire"
 	ActivityRecordRampSwitch      = "RecordRampSwitch"
 	ActivityCloseMonth            = "CloseMonth"
+	ActivityRemindOnboarding      = "RemindOnboarding"
 )
 
 // ActivityNames lists every activity a workflow here calls, for the worker's start-up check.
@@ -91,6 +92,7 @@ var ActivityNames = []string{
 	ActivityRecordInterviewResult, ActivityRemindScorecards, ActivityEscalateScorecards, ActivityOpenShortlist,
 	ActivityCreateOffer, ActivityOfferProposed, ActivityReviseOffer, ActivityRecordOfferDecision, ActivityOfferOutcome,
 	ActivityRemindOfferApprovers, ActivityClaimSeat, ActivityHire, ActivityRecordRampSwitch, ActivityCloseMonth,
+	ActivityRemindOnboarding,
 }
 
 // StaffingPlanWorkflowID is the workflow ID of a staffing plan's approval.

@@ -440,6 +440,30 @@ func monthRoutines(t *testing.T, app *App, rep, head, rita *browser, e *store.Em
 	month := time.Now().UTC().Format("2006-01")
 	path := fmt.Sprintf("/api/v1/employees/%d", e.ID)
 	var p problem
+	// The onboarding checklist: the hire ticks their own tasks, not the admin's.
+	var tasks struct {
+		Items []struct {
+			ID  int64  `json:"id"`
+			Key string `json:"key"`
+		} `json:"items"`
+	}
+	if code := rep.do("GET", path+"/onboarding", nil, &tasks); code != 200 || len(tasks.Items) != len(models.OnboardingFor(models.RoleSalesRep)) ||
+		tasks.Items[0].Key != "account" {
+		t.Fatalf("the checklist: %d %+v", code, tasks)
+	}
+	taskID := map[string]int64{}
+	for _, tk := range tasks.Items {
+		taskID[tk.Key] = tk.ID
+	}
+	if code := rep.do("POST", fmt.Sprintf("/api/v1/onboarding-tasks/%d/done", taskID["product"]), nil, nil); code != 200 {
+		t.Fatalf("the hire ticks product training: %d", code)
+	}
+	if code := rep.do("POST", fmt.Sprintf("/api/v1/onboarding-tasks/%d/done", taskID["account"]), nil, &p); code != 403 {
+		t.Fatalf("the hire ticks the admin's task: %d", code)
+	}
+	if code := head.do("POST", fmt.Sprintf("/api/v1/onboarding-tasks/%d/done", taskID["product"]), nil, &p); code != 409 {
+		t.Fatalf("a task ticked twice: %d", code)
+	}
 	if code := rep.do("PUT", path+"/plans/"+month, map[string]int{"meetings": 2, "calls": 1}, &p); code != 403 {
 		t.Fatalf("a rep sets their own plan: %d", code)
 	}
