@@ -20,7 +20,7 @@ import (
 func TestEmployeeYear(t *testing.T) {
 	start := time.Date(2027, 1, 4, 8, 0, 0, 0, time.UTC)
 	in := EmployeeInput{EmployeeID: 3, UserID: 9, Role: models.RoleSalesRep, StartDate: start,
-		Plan: models.PayPlan{Currency: "EUR", RampMonths: 3, RampBase: 900, RampCommissionPct: 2, Base: 700, CommissionPct: 5},
+		Plan:          models.PayPlan{Currency: "EUR", RampMonths: 3, RampBase: 900, RampCommissionPct: 2, Base: 700, CommissionPct: 5},
 		OnboardingDue: []time.Time{start.Add(-24 * time.Hour), start.Add(time.Hour), start.AddDate(0, 0, 6)}}
 	var reminded []time.Time
 	var closed []EmployeeMonth
