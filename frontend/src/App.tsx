@@ -10,6 +10,7 @@ import { RequireAuth, RequireRole } from './components/RequireAuth';
 import { CALIBRATION_READER_ROLES, INTERVIEWER_ROLES, OFFER_READER_ROLES, PAY_PLAN_READER_ROLES, REPORT_READER_ROLES, SCENARIO_EDITOR_ROLES, SCENARIO_READER_ROLES } from './lib/roles';
 import { LoginPage } from './pages/LoginPage';
 import { ACTIVITY_LOGGER_ROLES, CLIENT_READER_ROLES } from './lib/roles';
+import { MY_MONTH_ROLES, PAY_STATEMENT_READER_ROLES, TEAM_READER_ROLES } from './lib/roles';
 import { theme } from './theme';
 
 // Route-level code splitting: each page is its own chunk, loaded on first visit (AppLayout shows a loader).
@@ -36,6 +37,10 @@ const OffersPage = lazy(() => import('./pages/OffersPage').then((m) => ({ defaul
 const ClientsPage = lazy(() => import('./pages/ClientsPage').then((m) => ({ default: m.ClientsPage })));
 const ClientPage = lazy(() => import('./pages/ClientPage').then((m) => ({ default: m.ClientPage })));
 const LogActivityPage = lazy(() => import('./pages/LogActivityPage').then((m) => ({ default: m.LogActivityPage })));
+const TeamPage = lazy(() => import('./pages/TeamPage').then((m) => ({ default: m.TeamPage })));
+const EmployeePage = lazy(() => import('./pages/EmployeePage').then((m) => ({ default: m.EmployeePage })));
+const MyMonthPage = lazy(() => import('./pages/MyMonthPage').then((m) => ({ default: m.MyMonthPage })));
+const PayStatementsPage = lazy(() => import('./pages/PayStatementsPage').then((m) => ({ default: m.PayStatementsPage })));
 const OfferPage = lazy(() => import('./pages/OfferPage').then((m) => ({ default: m.OfferPage })));
 const PublicOfferPage = lazy(() => import('./pages/PublicOfferPage').then((m) => ({ default: m.PublicOfferPage })));
 const WelcomePage = lazy(() => import('./pages/WelcomePage').then((m) => ({ default: m.WelcomePage })));
@@ -241,6 +246,38 @@ export function App() {
                 element={
                   <RequireRole roles={ACTIVITY_LOGGER_ROLES}>
                     <LogActivityPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="/team"
+                element={
+                  <RequireRole roles={TEAM_READER_ROLES}>
+                    <TeamPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="/team/:id"
+                element={
+                  <RequireRole roles={TEAM_READER_ROLES}>
+                    <EmployeePage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="/my-month"
+                element={
+                  <RequireRole roles={MY_MONTH_ROLES}>
+                    <MyMonthPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="/pay-statements"
+                element={
+                  <RequireRole roles={PAY_STATEMENT_READER_ROLES}>
+                    <PayStatementsPage />
                   </RequireRole>
                 }
               />

@@ -16,6 +16,8 @@ import { NotificationsBell } from './NotificationsBell';
 import { useCurrentUser } from '../lib/useCurrentUser';
 import { IconAddressBook, IconPhonePlus } from '@tabler/icons-react';
 import { ACTIVITY_LOGGER_ROLES, CLIENT_READER_ROLES } from '../lib/roles';
+import { IconCalendarStats, IconReceipt2, IconUsersGroup } from '@tabler/icons-react';
+import { MY_MONTH_ROLES, PAY_STATEMENT_READER_ROLES, TEAM_READER_ROLES } from '../lib/roles';
 
 function initials(name: string): string {
   return name
@@ -54,6 +56,9 @@ export function AppLayout() {
     { to: '/openings', label: t('nav.openings'), icon: IconBriefcase, show: true },
     { to: '/log', label: t('nav.logActivity'), icon: IconPhonePlus, show: hasRole(user, ...ACTIVITY_LOGGER_ROLES) },
     { to: '/clients', label: t('nav.clients'), icon: IconAddressBook, show: hasRole(user, ...CLIENT_READER_ROLES) },
+    { to: '/my-month', label: t('nav.myMonth'), icon: IconCalendarStats, show: hasRole(user, ...MY_MONTH_ROLES) },
+    { to: '/team', label: t('nav.team'), icon: IconUsersGroup, show: hasRole(user, ...TEAM_READER_ROLES) },
+    { to: '/pay-statements', label: t('nav.payStatements'), icon: IconReceipt2, show: hasRole(user, ...PAY_STATEMENT_READER_ROLES) },
     { to: '/offers', label: t('nav.offers'), icon: IconFileDollar, show: hasRole(user, ...OFFER_READER_ROLES), count: offerCount, countLabel: t('nav.offersCount', { count: offerCount }) },
     { to: '/pay-plans', label: t('nav.payPlans'), icon: IconCoin, show: hasRole(user, ...PAY_PLAN_READER_ROLES) },
     { to: '/my-interviews', label: t('nav.myInterviews'), icon: IconCalendarEvent, show: hasRole(user, ...INTERVIEWER_ROLES) },

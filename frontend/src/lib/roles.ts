@@ -32,3 +32,12 @@ export const CLIENT_READER_ROLES: Role[] = ['admin', 'department_head', 'sales_m
 
 /** Roles that log their own sales work (POST /activities): the first call with a new client makes its owner. */
 export const ACTIVITY_LOGGER_ROLES: Role[] = ['sales_rep', 'sales_manager'];
+
+/** Roles that see the team, set monthly plans and decide excuses (GET /employees): the sales leaders. */
+export const TEAM_READER_ROLES: Role[] = ['admin', 'department_head', 'sales_manager'];
+
+/** Roles that see every pay statement (GET /pay-statements); only department heads approve them. */
+export const PAY_STATEMENT_READER_ROLES: Role[] = ['admin', 'department_head'];
+
+/** Roles with a month of their own: a plan, progress, excuses and pay statements (the "My month" page). */
+export const MY_MONTH_ROLES: Role[] = ['sales_rep', 'sales_manager'];
