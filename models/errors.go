@@ -5,6 +5,7 @@ package models
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -102,4 +103,9 @@ func WithPrefix(err error, prefix string) error {
 	out := *e
 	out.Fields = Nested(err, prefix)
 	return &out
+}
+
+// SortFields orders field errors by field, so one answer reads the same every time.
+func SortFields(fields []FieldError) {
+	slices.SortFunc(fields, func(a, b FieldError) int { return strings.Compare(a.Field, b.Field) })
 }

@@ -84,3 +84,25 @@ func TestOnboarding(t *testing.T) {
 		t.Error("an unknown role gets the rep's checklist")
 	}
 }
+
+func TestCadenceNext(t *testing.T) {
+	fri := time.Date(2026, 11, 27, 10, 0, 0, 0, time.UTC) // a Friday, after the 09:00 meeting
+	daily := Cadence{Kind: "daily", Hour: 9}
+	if got := daily.Next(fri); !got.Equal(time.Date(2026, 11, 30, 9, 0, 0, 0, time.UTC)) {
+		t.Errorf("daily after Friday 10:00 = %v, want Monday 09:00", got)
+	}
+	if got := daily.Next(fri.Add(-2 * time.Hour)); !got.Equal(time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)) {
+		t.Errorf("daily before Friday 09:00 = %v, want that day", got)
+	}
+	weekly := Cadence{Kind: "weekly", Weekday: 1, Hour: 8, Minute: 30}
+	if got := weekly.Next(fri); !got.Equal(time.Date(2026, 11, 30, 8, 30, 0, 0, time.UTC)) {
+		t.Errorf("weekly Monday = %v", got)
+	}
+	if err := (Cadence{Kind: "weekly", Weekday: 6, Hour: 3}).Validate(); len(Nested(err, "")) != 2 {
+		t.Errorf("a Saturday meeting at 3am: %v", err)
+	}
+	if d := DraftDone([]SalesActivity{{Kind: ActivityCall}, {Kind: ActivityCall}, {Kind: ActivityDealWon, AccountID: 1, Amount: 500, Currency: "EUR"}},
+		func(int64) string { return "Alba" }); d != "2 calls, 0 client meetings, 1 deals won, 0 lost. Won: Alba (500 EUR)." {
+		t.Errorf("draft %q", d)
+	}
+}

@@ -527,6 +527,38 @@ var migrations = []migration{
 		)`,
 		`CREATE UNIQUE INDEX onboarding_tasks_key ON onboarding_tasks (employee_id, key)`,
 	}},
+	{20, "teams and planning meetings", []string{
+		`CREATE TABLE teams (
+			id {{id}},
+			name TEXT NOT NULL,
+			manager_id BIGINT NOT NULL REFERENCES users (id),
+			cadence {{json}} NOT NULL,
+			created_at {{ts}} NOT NULL
+		)`,
+		`CREATE TABLE team_members (
+			team_id BIGINT NOT NULL REFERENCES teams (id) ON DELETE CASCADE,
+			user_id BIGINT NOT NULL REFERENCES users (id),
+			PRIMARY KEY (team_id, user_id)
+		)`,
+		`CREATE TABLE meetings (
+			id {{id}},
+			team_id BIGINT NOT NULL REFERENCES teams (id),
+			at {{ts}} NOT NULL,
+			status TEXT NOT NULL,
+			missed {{json}} NOT NULL DEFAULT '[]',
+			created_at {{ts}} NOT NULL
+		)`,
+		`CREATE UNIQUE INDEX meetings_team_at_key ON meetings (team_id, at)`,
+		`CREATE TABLE meeting_reports (
+			meeting_id BIGINT NOT NULL REFERENCES meetings (id),
+			user_id BIGINT NOT NULL REFERENCES users (id),
+			done TEXT NOT NULL,
+			planned TEXT NOT NULL,
+			blockers TEXT NOT NULL DEFAULT '',
+			filed_at {{ts}} NOT NULL,
+			PRIMARY KEY (meeting_id, user_id)
+		)`,
+	}},
 }
 
 // LatestVersion is the schema version Migrate brings a database to.

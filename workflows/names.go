@@ -19,6 +19,7 @@ const (
 	ImportWorkflow       = "CandidateImport"
 	InvitesWorkflow      = "InterviewInvites"
 	EmployeeWorkflow     = "Employee"
+	TeamMeetingsWorkflow = "TeamMeetings"
 )
 
 // Updates, signals and queries. Every workflow answers the "state" query.
@@ -41,6 +42,8 @@ const (
 	UpdateAnswerOffer         = "answer_offer"
 	UpdateClaimSeat           = "claim_seat"
 	SignalEmployeeLeft        = "left"
+	SignalCadence             = "cadence"
+	SignalStop                = "stop"
 	QueryState                = "state"
 )
 
@@ -80,6 +83,9 @@ const (
 	ActivityRecordRampSwitch      = "RecordRampSwitch"
 	ActivityCloseMonth            = "CloseMonth"
 	ActivityRemindOnboarding      = "RemindOnboarding"
+	ActivityOpenMeeting           = "OpenMeeting"
+	ActivityRemindReports         = "RemindReports"
+	ActivityHoldMeeting           = "HoldMeeting"
 )
 
 // ActivityNames lists every activity a workflow here calls, for the worker's start-up check.
@@ -92,7 +98,7 @@ var ActivityNames = []string{
 	ActivityRecordInterviewResult, ActivityRemindScorecards, ActivityEscalateScorecards, ActivityOpenShortlist,
 	ActivityCreateOffer, ActivityOfferProposed, ActivityReviseOffer, ActivityRecordOfferDecision, ActivityOfferOutcome,
 	ActivityRemindOfferApprovers, ActivityClaimSeat, ActivityHire, ActivityRecordRampSwitch, ActivityCloseMonth,
-	ActivityRemindOnboarding,
+	ActivityRemindOnboarding, ActivityOpenMeeting, ActivityRemindReports, ActivityHoldMeeting,
 }
 
 // StaffingPlanWorkflowID is the workflow ID of a staffing plan's approval.
@@ -113,6 +119,9 @@ func InvitesWorkflowID(interviewID int64, sequence int) string {
 
 // EmployeeWorkflowID is the workflow ID of an employee.
 func EmployeeWorkflowID(employeeID int64) string { return fmt.Sprintf("employee-%d", employeeID) }
+
+// TeamMeetingsWorkflowID is the workflow ID of a team's planning meetings.
+func TeamMeetingsWorkflowID(teamID int64) string { return fmt.Sprintf("team-%d-meetings", teamID) }
 
 // ImportWorkflowID is the workflow ID of a candidate import.
 func ImportWorkflowID(importID int64) string { return fmt.Sprintf("import-%d", importID) }
@@ -136,4 +145,5 @@ func Register(r Registry) {
 	r.RegisterWorkflowWithOptions(CandidateImport, workflow.RegisterOptions{Name: ImportWorkflow})
 	r.RegisterWorkflowWithOptions(InterviewInvites, workflow.RegisterOptions{Name: InvitesWorkflow})
 	r.RegisterWorkflowWithOptions(Employee, workflow.RegisterOptions{Name: EmployeeWorkflow})
+	r.RegisterWorkflowWithOptions(TeamMeetings, workflow.RegisterOptions{Name: TeamMeetingsWorkflow})
 }

@@ -123,3 +123,11 @@ func (s *Starter) ClaimSeat(ctx context.Context, openingID int64, claim workflow
 	var out workflows.SeatResult
 	return out, h.Get(ctx, &out)
 }
+
+// TeamMeetings starts a team's planning meetings, or gives the running workflow its new cadence.
+func (s *Starter) TeamMeetings(ctx context.Context, in workflows.TeamMeetingsInput) error {
+	_, err := s.Client.SignalWithStartWorkflow(ctx, workflows.TeamMeetingsWorkflowID(in.TeamID), workflows.SignalCadence, in.Cadence,
+		client.StartWorkflowOptions{TaskQueue: s.TaskQueue, WorkflowIDReusePolicy: enums.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE},
+		workflows.TeamMeetingsWorkflow, in)
+	return err
+}

@@ -1,0 +1,101 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/bullpen-hq/bullpen/activities"
+	"github.com/bullpen-hq/bullpen/workflows"
+)
+
+// TestPlanningMeetings: a department head forms a team with a daily cadence and its TeamMeetings workflow
+// runs; a meeting is opened (the workflow's activity, run here at once rather than at 07:00), a rep's report is
+// drafted from their activity log and filed, the manager sees the agenda and who is missing; once held, the
+// missing report is recorded and a late one refused.
+func TestPlanningMeetings(t *testing.T) {
+	app := startApp(t, "", t.TempDir(), freeAddr(t), nil)
+	defer app.Close()
+	admin, head, manager, elira, ilir := newBrowser(t, app.URL()), newBrowser(t, app.URL()), newBrowser(t, app.URL()), newBrowser(t, app.URL()),
+		newBrowser(t, app.URL())
+	admin.login("admin@bullpen.demo", pw)
+	head.login("head@bullpen.demo", pw)
+	manager.login("manager@bullpen.demo", pw)
+	elira.login("rep1@bullpen.demo", pw)
+	ilir.login("interviewer1@bullpen.demo", pw)
+	var luan struct{ ID int64 }
+	if code := admin.do("POST", "/api/v1/users", map[string]any{"email": "rep2@bullpen.demo", "name": "Luan Gashi", "password": "rep-two-password",
+		"roles": []string{"sales_rep"}}, &luan); code != 201 {
+		t.Fatalf("second rep: %d", code)
+	}
+	id := func(b *browser) int64 {
+		var me struct {
+			User struct{ ID int64 } `json:"user"`
+		}
+		b.do("GET", "/api/v1/me", nil, &me)
+		return me.User.ID
+	}
+	var p problem
+	bad := map[string]any{"name": "Prishtina", "manager_id": id(elira), "member_ids": []int64{id(elira)}, "cadence": map[string]any{"kind": "weekly", "weekday": 6, "hour": 9}}
+	if code := head.do("POST", "/api/v1/teams", bad, &p); code != 400 || fmt.Sprint(p.fields()) != "[cadence.weekday manager_id]" {
+		t.Fatalf("a bad team: %d %v", code, p.fields())
+	}
+	var team struct {
+		ID     int64         `json:"id"`
+		Missed map[int64]int `json:"missed"`
+	}
+	if code := head.do("POST", "/api/v1/teams", map[string]any{"name": "Prishtina", "manager_id": id(manager), "member_ids": []int64{id(elira), luan.ID},
+		"cadence": map[string]any{"kind": "daily", "hour": 9}}, &team); code != 201 {
+		t.Fatalf("team: %d", code)
+	}
+	eventually(t, 10*time.Second, "the team's meetings workflow", func() bool {
+		d, err := app.Temporal.DescribeWorkflowExecution(context.Background(), workflows.TeamMeetingsWorkflowID(team.ID), "")
+		return err == nil && d.WorkflowExecutionInfo.CloseTime == nil
+	})
+
+	// Elira's work since the last meeting pre-fills her report.
+	var acc struct{ ID int64 }
+	elira.do("POST", "/api/v1/accounts", map[string]string{"name": "Hotel Drini"}, &acc)
+	elira.do("POST", "/api/v1/activities", map[string]any{"account_id": acc.ID, "kind": "call"}, nil)
+	acts := &activities.Activities{DB: app.DB, Log: app.Log}
+	m, err := acts.OpenMeeting(context.Background(), workflows.MeetingStep{TeamID: team.ID, At: time.Now().Add(3 * time.Hour).UTC().Truncate(time.Minute)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := fmt.Sprintf("/api/v1/meetings/%d", m.MeetingID)
+	var mine struct {
+		DraftDone string                 `json:"draft_done"`
+		Mine      *struct{ Done string } `json:"mine"`
+	}
+	if code := elira.do("GET", path, nil, &mine); code != 200 || mine.DraftDone != "1 calls, 0 client meetings, 0 deals won, 0 lost." || mine.Mine != nil {
+		t.Fatalf("Elira's draft: %d %+v", code, mine)
+	}
+	if code := elira.do("POST", path+"/reports", map[string]string{"done": mine.DraftDone}, &p); code != 400 || p.fields()[0] != "planned" {
+		t.Fatalf("a report without a plan: %d %+v", code, p)
+	}
+	if code := elira.do("POST", path+"/reports", map[string]string{"done": mine.DraftDone, "planned": "Visit Hotel Drini", "blockers": "No car"}, nil); code != 200 {
+		t.Fatalf("file: %d", code)
+	}
+	if code := ilir.do("GET", path, nil, nil); code != 403 {
+		t.Fatalf("an outsider reads the meeting: %d", code)
+	}
+	var agenda struct {
+		Reports  []struct{ Planned string } `json:"reports"`
+		Awaiting []struct{ Name string }    `json:"awaiting"`
+	}
+	if code := manager.do("GET", path, nil, &agenda); code != 200 || len(agenda.Reports) != 1 || len(agenda.Awaiting) != 1 || agenda.Awaiting[0].Name != "Luan Gashi" {
+		t.Fatalf("the manager's agenda: %d %+v", code, agenda)
+	}
+	if err := acts.HoldMeeting(context.Background(), m); err != nil {
+		t.Fatal(err)
+	}
+	luanB := newBrowser(t, app.URL())
+	luanB.login("rep2@bullpen.demo", "rep-two-password")
+	if code := luanB.do("POST", path+"/reports", map[string]string{"done": "x", "planned": "y"}, &p); code != 409 {
+		t.Fatalf("a report after the meeting: %d %+v", code, p)
+	}
+	if code := manager.do("GET", fmt.Sprintf("/api/v1/teams/%d", team.ID), nil, &team); code != 200 || team.Missed[luan.ID] != 1 || team.Missed[id(elira)] != 0 {
+		t.Fatalf("missed reports: %d %+v", code, team)
+	}
+}

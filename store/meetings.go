@@ -1,0 +1,148 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+
+	"github.com/bullpen-hq/bullpen/models"
+)
+
+// TeamRecord is a manager's team of reps with the cadence of its planning meetings.
+type TeamRecord struct {
+	ID        int64          `gorm:"primaryKey" json:"id"`
+	Name      string         `json:"name"`
+	ManagerID int64          `json:"manager_id"`
+	Cadence   models.Cadence `gorm:"serializer:json" json:"cadence"`
+	CreatedAt time.Time      `json:"created_at"`
+}
+
+// TableName names the table.
+func (TeamRecord) TableName() string { return "teams" }
+
+type teamMemberRecord struct {
+	TeamID int64 `gorm:"primaryKey"`
+	UserID int64 `gorm:"primaryKey"`
+}
+
+func (teamMemberRecord) TableName() string { return "team_members" }
+
+// MeetingRecord is one planning meeting of a team; Missed lists the reps who filed no report before it.
+type MeetingRecord struct {
+	ID        int64     `gorm:"primaryKey" json:"id"`
+	TeamID    int64     `json:"team_id"`
+	At        time.Time `json:"at"`
+	Status    string    `json:"status"` // open, held
+	Missed    []int64   `gorm:"serializer:json" json:"missed"`
+	CreatedAt time.Time `json:"created_at"`
+}
+
+// TableName names the table.
+func (MeetingRecord) TableName() string { return "meetings" }
+
+// ReportRecord is a rep's report for one meeting.
+type ReportRecord struct {
+	MeetingID int64     `gorm:"primaryKey" json:"meeting_id"`
+	UserID    int64     `gorm:"primaryKey" json:"user_id"`
+	Done      string    `json:"done"`
+	Planned   string    `json:"planned"`
+	Blockers  string    `json:"blockers"`
+	FiledAt   time.Time `json:"filed_at"`
+}
+
+// TableName names the table.
+func (ReportRecord) TableName() string { return "meeting_reports" }
+
+// CreateTeam stores a team with its members.
+func (db *DB) CreateTeam(ctx context.Context, t *TeamRecord, members []int64) error {
+	return db.with(ctx).Transaction(func(tx *gorm.DB) error {
+		if err := tx.Create(t).Error; err != nil {
+			return err
+		}
+		for _, m := range members {
+			if err := tx.Create(&teamMemberRecord{TeamID: t.ID, UserID: m}).Error; err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// TeamByID returns a team and its members.
+func (db *DB) TeamByID(ctx context.Context, id int64) (*TeamRecord, []int64, error) {
+	var t TeamRecord
+	if err := db.with(ctx).First(&t, id).Error; err != nil {
+		return nil, nil, notFound(err, "team")
+	}
+	var members []int64
+	err := db.with(ctx).Model(&teamMemberRecord{}).Where("team_id = ?", id).Order("user_id").Pluck("user_id", &members).Error
+	return &t, members, err
+}
+
+// OpenMeeting records a team's meeting at at, once (a retry returns the same one).
+func (db *DB) OpenMeeting(ctx context.Context, teamID int64, at time.Time) (*MeetingRecord, error) {
+	m := MeetingRecord{TeamID: teamID, At: at.UTC(), Status: "open", Missed: []int64{}}
+	if err := db.with(ctx).Clauses(clause.OnConflict{DoNothing: true}).Create(&m).Error; err != nil {
+		return nil, err
+	}
+	if err := db.with(ctx).Where("team_id = ? AND at = ?", teamID, at.UTC()).First(&m).Error; err != nil {
+		return nil, err
+	}
+	return &m, nil
+}
+
+// MeetingByID returns one meeting.
+func (db *DB) MeetingByID(ctx context.Context, id int64) (*MeetingRecord, error) {
+	var m MeetingRecord
+	if err := db.with(ctx).First(&m, id).Error; err != nil {
+		return nil, notFound(err, "meeting")
+	}
+	return &m, nil
+}
+
+// Meetings returns a team's meetings, newest first.
+func (db *DB) Meetings(ctx context.Context, teamID int64, limit int) ([]MeetingRecord, error) {
+	out := []MeetingRecord{}
+	err := db.with(ctx).Where("team_id = ?", teamID).Order("at DESC").Limit(limit).Find(&out).Error
+	return out, err
+}
+
+// FileReport stores (or replaces, until the meeting) a rep's report; after the meeting it is ECONFLICT.
+func (db *DB) FileReport(ctx context.Context, r ReportRecord) error {
+	return db.with(ctx).Transaction(func(tx *gorm.DB) error {
+		var m MeetingRecord
+		if err := tx.First(&m, r.MeetingID).Error; err != nil {
+			return notFound(err, "meeting")
+		}
+		if m.Status != "open" {
+			return models.Errorf(models.ECONFLICT, "This meeting has been held; the report can no longer be filed.")
+		}
+		r.FiledAt = time.Now().UTC()
+		return tx.Clauses(clause.OnConflict{UpdateAll: true}).Create(&r).Error
+	})
+}
+
+// Reports returns a meeting's reports.
+func (db *DB) Reports(ctx context.Context, meetingID int64) ([]ReportRecord, error) {
+	out := []ReportRecord{}
+	err := db.with(ctx).Where("meeting_id = ?", meetingID).Order("user_id").Find(&out).Error
+	return out, err
+}
+
+// HoldMeeting marks a meeting held with the reps who filed no report; holding it twice changes nothing.
+func (db *DB) HoldMeeting(ctx context.Context, id int64, missed []int64) error {
+	err := db.with(ctx).Model(&MeetingRecord{}).Where("id = ? AND status = ?", id, "open").
+		Updates(map[string]any{"status": "held", "missed": jsonValue(missed)}).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil
+	}
+	return err
+}
+
+// SetCadence changes a team's meeting cadence.
+func (db *DB) SetCadence(ctx context.Context, teamID int64, c models.Cadence) error {
+	return db.with(ctx).Model(&TeamRecord{}).Where("id = ?", teamID).Update("cadence", jsonValue(c)).Error
+}
