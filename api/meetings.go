@@ -160,7 +160,7 @@ func (s *Server) setCadence(c *gin.Context) {
 type meetingJSON struct {
 	store.MeetingRecord
 	Team      string              `json:"team"`
-	Reports   []meetingReportJSON        `json:"reports"`
+	Reports   []meetingReportJSON `json:"reports"`
 	Mine      *store.ReportRecord `json:"mine"`
 	DraftDone string              `json:"draft_done"`
 	Awaiting  []personJSON        `json:"awaiting"`
