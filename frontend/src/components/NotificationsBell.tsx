@@ -42,6 +42,11 @@ const NEEDS: Record<string, string[]> = {
   scorecards_overdue: ['candidate_name', 'opening_title', 'missing'],
   shortlist_open: ['opening_title', 'complete', 'needed', 'by_deadline'],
   interview_response: ['candidate_name', 'opening_title', 'response'],
+  statements_ready: ['month'],
+  onboarding_due: ['task', 'employee'],
+  report_due: ['team'],
+  report_reminder: ['team'],
+  agenda_ready: ['team', 'missed'],
 };
 
 /** The template key of a notice: some kinds have one template per outcome. */
