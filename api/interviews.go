@@ -13,6 +13,7 @@ import (
 	"github.com/bullpen-hq/bullpen/models"
 	"github.com/bullpen-hq/bullpen/store"
 	"github.com/bullpen-hq/bullpen/workflows"
+	"github.com/bullpen-hq/bullpen/workflows/starter"
 )
 
 // interviewRequest schedules an interview or reschedules one.
@@ -546,3 +547,6 @@ func (s *Server) excuseInterviewer(c *gin.Context) {
 func (s *Server) AnnounceInterview(ctx context.Context, iv *models.Interview) {
 	s.signalInterview(ctx, iv)
 }
+
+// Starter gives the demo loader the workflow starter the server uses.
+func (s *Server) Starter() *starter.Starter { return s.start }

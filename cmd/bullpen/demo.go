@@ -68,6 +68,9 @@ func loadDemo(ctx context.Context, db *store.DB, srv *api.Server, log *slog.Logg
 	if err := loadDemoPipeline(ctx, db, srv, ids); err != nil {
 		return err
 	}
+	if err := loadDemoRoutines(ctx, db, srv, ids); err != nil {
+		return err
+	}
 	log.Info("demo organisation loaded", "users", len(demoUsers), "password", DemoPassword)
 	return nil
 }
