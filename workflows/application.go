@@ -243,6 +243,19 @@ func (a *application) validateMove(_ workflow.Context, req MoveRequest) error {
 	return a.checkMove(req)
 }
 
+// begin starts recording a person's change: it waits until no other change is being recorded, checks the
+// request again against the state as it is then, and marks the change as being recorded until release.
+func (a *application) begin(ctx workflow.Context, check func() error) (release func(), err error) {
+	if err := a.idle(ctx); err != nil {
+		return nil, err
+	}
+	if err := check(); err != nil {
+		return nil, err
+	}
+	a.state.Busy = true
+	return func() { a.state.Busy = false }, nil
+}
+
 // idle waits until no change is being recorded.
 func (a *application) idle(ctx workflow.Context) error {
 	return workflow.Await(ctx, func() bool { return !a.state.Busy })
@@ -259,17 +272,14 @@ func (a *application) checkMove(req MoveRequest) error {
 }
 
 func (a *application) move(ctx workflow.Context, req MoveRequest) (ApplicationState, error) {
-	if err := a.idle(ctx); err != nil {
+	release, err := a.begin(ctx, func() error { return a.checkMove(req) })
+	if err != nil {
 		return a.state, err
 	}
-	if err := a.checkMove(req); err != nil {
-		return a.state, err
-	}
-	a.state.Busy = true
-	defer func() { a.state.Busy = false }()
+	defer release()
 	ctx = workflow.WithActivityOptions(ctx, handlerActivityOptions)
 	actor := req.ActorID
-	err := a.record(ctx, models.ApplicationMove{From: a.state.Stage, To: req.To, ActorID: &actor, Reason: req.Reason, ReasonCode: req.ReasonCode})
+	err = a.record(ctx, models.ApplicationMove{From: a.state.Stage, To: req.To, ActorID: &actor, Reason: req.Reason, ReasonCode: req.ReasonCode})
 	return a.state, err
 }
 
@@ -336,17 +346,14 @@ func (a *application) checkSubmit(ctx workflow.Context, req SubmitQuestionnaireR
 }
 
 func (a *application) submit(ctx workflow.Context, req SubmitQuestionnaireRequest) (ApplicationState, error) {
-	if err := a.idle(ctx); err != nil {
+	release, err := a.begin(ctx, func() error { return a.checkSubmit(ctx, req) })
+	if err != nil {
 		return a.state, err
 	}
-	if err := a.checkSubmit(ctx, req); err != nil {
-		return a.state, err
-	}
-	a.state.Busy = true
-	defer func() { a.state.Busy = false }()
+	defer release()
 	ctx = workflow.WithActivityOptions(ctx, handlerActivityOptions)
 	var score models.Score
-	err := workflow.ExecuteActivity(ctx, ActivityScoreQuestionnaire, a.in.ApplicationID, req).Get(ctx, &score)
+	err = workflow.ExecuteActivity(ctx, ActivityScoreQuestionnaire, a.in.ApplicationID, req).Get(ctx, &score)
 	if err != nil {
 		return a.state, err
 	}

@@ -152,17 +152,14 @@ func (a *application) validateProposeOffer(_ workflow.Context, req ProposeOfferR
 }
 
 func (a *application) proposeOffer(ctx workflow.Context, req ProposeOfferRequest) (ApplicationState, error) {
-	if err := a.idle(ctx); err != nil {
+	release, err := a.begin(ctx, func() error { return a.checkPropose(req) })
+	if err != nil {
 		return a.state, err
 	}
-	if err := a.checkPropose(req); err != nil {
-		return a.state, err
-	}
-	a.state.Busy = true
-	defer func() { a.state.Busy = false }()
+	defer release()
 	ctx = workflow.WithActivityOptions(ctx, handlerActivityOptions)
 	var id int64
-	err := workflow.ExecuteActivity(ctx, ActivityCreateOffer, NewOffer{ApplicationID: a.in.ApplicationID, OpeningID: a.in.OpeningID,
+	err = workflow.ExecuteActivity(ctx, ActivityCreateOffer, NewOffer{ApplicationID: a.in.ApplicationID, OpeningID: a.in.OpeningID,
 		AuthorID: req.ActorID, Terms: req.Terms}).Get(ctx, &id)
 	if err != nil {
 		return a.state, err
@@ -205,14 +202,11 @@ func (a *application) validateReviseOffer(_ workflow.Context, req ReviseOfferReq
 }
 
 func (a *application) reviseOffer(ctx workflow.Context, req ReviseOfferRequest) (ApplicationState, error) {
-	if err := a.idle(ctx); err != nil {
+	release, err := a.begin(ctx, func() error { return a.checkRevise(req) })
+	if err != nil {
 		return a.state, err
 	}
-	if err := a.checkRevise(req); err != nil {
-		return a.state, err
-	}
-	a.state.Busy = true
-	defer func() { a.state.Busy = false }()
+	defer release()
 	ctx = workflow.WithActivityOptions(ctx, handlerActivityOptions)
 	o := a.state.Offer
 	step := OfferStep{ApplicationID: a.in.ApplicationID, OfferID: o.OfferID, Version: o.Version + 1}
@@ -239,14 +233,11 @@ func (a *application) validateDecideOffer(_ workflow.Context, req DecideOfferReq
 }
 
 func (a *application) decideOffer(ctx workflow.Context, req DecideOfferRequest) (ApplicationState, error) {
-	if err := a.idle(ctx); err != nil {
+	release, err := a.begin(ctx, func() error { return a.checkDecide(req) })
+	if err != nil {
 		return a.state, err
 	}
-	if err := a.checkDecide(req); err != nil {
-		return a.state, err
-	}
-	a.state.Busy = true
-	defer func() { a.state.Busy = false }()
+	defer release()
 	ctx = workflow.WithActivityOptions(ctx, handlerActivityOptions)
 	o := a.state.Offer
 	d := models.OfferApproval{ApproverID: req.ActorID, Version: o.Version, Decision: req.Decision, Comment: req.Comment, At: workflow.Now(ctx)}
@@ -298,14 +289,11 @@ func (a *application) validateWithdrawOffer(_ workflow.Context, req WithdrawOffe
 }
 
 func (a *application) withdrawOffer(ctx workflow.Context, req WithdrawOfferRequest) (ApplicationState, error) {
-	if err := a.idle(ctx); err != nil {
+	release, err := a.begin(ctx, func() error { return a.checkWithdraw(req) })
+	if err != nil {
 		return a.state, err
 	}
-	if err := a.checkWithdraw(req); err != nil {
-		return a.state, err
-	}
-	a.state.Busy = true
-	defer func() { a.state.Busy = false }()
+	defer release()
 	ctx = workflow.WithActivityOptions(ctx, handlerActivityOptions)
 	return a.state, a.offerOutcome(ctx, OfferOutcome{Status: models.OfferWithdrawn, Reason: req.Reason})
 }
@@ -339,14 +327,11 @@ func (a *application) validateAnswerOffer(ctx workflow.Context, req AnswerOfferR
 // opening for a seat: with one, the candidate is hired (an employee and their workflow); without, the answer
 // stands and the recruiter is told to resolve it.
 func (a *application) answerOffer(ctx workflow.Context, req AnswerOfferRequest) (ApplicationState, error) {
-	if err := a.idle(ctx); err != nil {
+	release, err := a.begin(ctx, func() error { return a.checkAnswer(ctx, req) })
+	if err != nil {
 		return a.state, err
 	}
-	if err := a.checkAnswer(ctx, req); err != nil {
-		return a.state, err
-	}
-	a.state.Busy = true
-	defer func() { a.state.Busy = false }()
+	defer release()
 	ctx = workflow.WithActivityOptions(ctx, handlerActivityOptions)
 	if req.Decision == "decline" {
 		if err := a.offerOutcome(ctx, OfferOutcome{Status: models.OfferDeclined, Reason: req.Reason}); err != nil {
