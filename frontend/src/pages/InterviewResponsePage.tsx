@@ -9,7 +9,7 @@ import {
 } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { isApiError } from '../api/client';
@@ -19,6 +19,7 @@ import { PublicCard, PublicMessage } from '../components/PublicLayout';
 import { serverText } from '../lib/candidateText';
 import { errorMessage } from '../lib/errors';
 import { useFormat } from '../lib/format';
+import { useCandidateLanguage } from '../lib/useCandidateLanguage';
 import { usePageTitle } from '../lib/usePageTitle';
 
 const NOTE_MAX = 1000;
@@ -46,7 +47,7 @@ const queryKey = (token: string) => ['public', 'interview', token] as const;
 /** The page a candidate opens from their interview invitation: confirm, or ask for another time. */
 export function InterviewResponsePage() {
   const { token = '' } = useParams();
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const q = useQuery({
     queryKey: queryKey(token),
     queryFn: () => getPublicInterview(token),
@@ -56,13 +57,7 @@ export function InterviewResponsePage() {
   usePageTitle(q.data?.title ?? t('publicInterview.pageTitle'));
 
   // In the candidate's language from the start, when the server says it; they can still switch.
-  const switched = useRef<string | null>(null);
-  const locale = q.data?.locale;
-  useEffect(() => {
-    if (!locale || switched.current === token) return;
-    switched.current = token;
-    if ((locale === 'en' || locale === 'sq') && i18n.resolvedLanguage !== locale) void i18n.changeLanguage(locale);
-  }, [locale, token, i18n]);
+  useCandidateLanguage(q.data?.locale, token);
 
   if (q.isPending) return <Skeleton height={360} radius="lg" />;
   if (q.isError) {

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, List, Paper, Skeleton, Stack, Text, Textarea, Title } from '@mantine/core';
 import { IconAlertCircle, IconCircleCheck, IconCircleX, IconClockX, IconFileOff, IconLinkOff } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { isApiError } from '../api/client';
@@ -13,6 +13,7 @@ import { serverText } from '../lib/candidateText';
 import { errorMessage } from '../lib/errors';
 import { useFormat } from '../lib/format';
 import { planSentences } from '../lib/payPlan';
+import { useCandidateLanguage } from '../lib/useCandidateLanguage';
 import { usePageTitle } from '../lib/usePageTitle';
 
 const REASON_MAX = 1000;
@@ -38,7 +39,7 @@ const problemColor: Record<Problem, string> = { invalid: 'red', closed: 'orange'
 /** The page a candidate opens from their offer e-mail: the offer and its pay table; accept or decline. */
 export function PublicOfferPage() {
   const { token = '' } = useParams();
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const q = useQuery({
     queryKey: offerKeys.publicOffer(token),
     queryFn: () => getPublicOffer(token),
@@ -48,13 +49,7 @@ export function PublicOfferPage() {
   usePageTitle(q.data?.title ?? t('publicOffer.pageTitle'));
 
   // In the candidate's language from the start; they can still switch.
-  const switched = useRef<string | null>(null);
-  const locale = q.data?.locale;
-  useEffect(() => {
-    if (!locale || switched.current === token) return;
-    switched.current = token;
-    if ((locale === 'en' || locale === 'sq') && i18n.resolvedLanguage !== locale) void i18n.changeLanguage(locale);
-  }, [locale, token, i18n]);
+  useCandidateLanguage(q.data?.locale, token);
 
   if (q.isPending) return <Skeleton height={420} radius="lg" />;
   if (q.isError) {

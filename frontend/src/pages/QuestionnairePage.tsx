@@ -21,7 +21,7 @@ import {
   IconLock,
 } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { isApiError } from '../api/client';
@@ -37,6 +37,7 @@ import { PublicCard, PublicMessage } from '../components/PublicLayout';
 import { answerErrors, linkProblem, serverText, type LinkProblem } from '../lib/candidateText';
 import { errorMessage } from '../lib/errors';
 import { useFormat } from '../lib/format';
+import { useCandidateLanguage } from '../lib/useCandidateLanguage';
 import { usePageTitle } from '../lib/usePageTitle';
 
 /** A question's answer as the form holds it: chosen option IDs, a number, or text. */
@@ -53,7 +54,7 @@ const problemColor: Record<LinkProblem, string> = { answered: 'green', expired: 
 /** The questionnaire a candidate opens from the signed link in their e-mail. */
 export function QuestionnairePage() {
   const { token = '' } = useParams();
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const q = useQuery({
     queryKey: ['public', 'questionnaire', token],
     queryFn: () => getPublicQuestionnaire(token),
@@ -63,13 +64,7 @@ export function QuestionnairePage() {
   usePageTitle(q.data?.opening_title ?? t('public.q.pageTitle'));
 
   // The page speaks the candidate's language from the start; they can still switch it.
-  const switched = useRef<string | null>(null);
-  const locale = q.data?.locale;
-  useEffect(() => {
-    if (!locale || switched.current === token) return;
-    switched.current = token;
-    if ((locale === 'en' || locale === 'sq') && i18n.resolvedLanguage !== locale) void i18n.changeLanguage(locale);
-  }, [locale, token, i18n]);
+  useCandidateLanguage(q.data?.locale, token);
 
   if (q.isPending) return <Skeleton height={420} radius="lg" />;
   if (q.isError) {

@@ -1,13 +1,14 @@
 import { Anchor, Button, PasswordInput, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { IconCircleCheck, IconLinkOff } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '../api/client';
 import { acceptInvite, getInvite } from '../api/public';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PublicCard, PublicMessage } from '../components/PublicLayout';
+import { useCandidateLanguage } from '../lib/useCandidateLanguage';
 import { usePageTitle } from '../lib/usePageTitle';
 
 const MIN = 10;
@@ -15,17 +16,10 @@ const MIN = 10;
 /** The page a new hire opens from their invitation: they choose their password, once, then sign in. */
 export function WelcomePage() {
   const { token = '' } = useParams();
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   usePageTitle(t('welcome.title'));
   const q = useQuery({ queryKey: ['public', 'invite', token], queryFn: () => getInvite(token), retry: false, staleTime: Infinity });
-  const switched = useRef(false);
-  const locale = q.data?.locale;
-  useEffect(() => {
-    if (locale && !switched.current && locale !== i18n.language) {
-      switched.current = true;
-      void i18n.changeLanguage(locale);
-    }
-  }, [locale, i18n]);
+  useCandidateLanguage(q.data?.locale, token);
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
   const [error, setError] = useState<string | null>(null);
