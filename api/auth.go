@@ -23,6 +23,7 @@ const (
 	csrfHeader    = "X-CSRF-Token"
 	ctxSession    = "bullpen.session"
 	ctxToken      = "bullpen.token"
+	ctxNames      = "bullpen.names"
 	// bcryptCost is OWASP's recommendation for bcrypt as of this writing.
 	bcryptCost = 12
 )

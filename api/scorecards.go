@@ -53,11 +53,7 @@ func (s *Server) rubricOf(c *gin.Context, iv *models.Interview) models.Rubric {
 }
 
 func (s *Server) toScorecardJSON(c *gin.Context, r store.ScorecardRecord) scorecardJSON {
-	name := ""
-	if u, err := s.db.UserByID(c, r.InterviewerID); err == nil {
-		name = u.Name
-	}
-	return scorecardJSON{Interviewer: personJSON{ID: r.InterviewerID, Name: name}, Ratings: r.Ratings, Recommendation: r.Recommendation,
+	return scorecardJSON{Interviewer: personJSON{ID: r.InterviewerID, Name: s.userName(c, r.InterviewerID)}, Ratings: r.Ratings, Recommendation: r.Recommendation,
 		Notes: r.Notes, Edits: r.Edits, SubmittedAt: r.SubmittedAt, UpdatedAt: r.UpdatedAt}
 }
 

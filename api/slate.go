@@ -109,11 +109,23 @@ func (s *Server) lang(c *gin.Context) (string, bool) {
 	return lang, true
 }
 
+// userName is a user's name, read once per request however many rows of a list name the same person (the
+// comparison's notes, an offer's approvers, calibration).
 func (s *Server) userName(c *gin.Context, id int64) string {
-	if u, err := s.db.UserByID(c, id); err == nil {
-		return u.Name
+	names, ok := c.Value(ctxNames).(map[int64]string)
+	if !ok {
+		names = map[int64]string{}
+		c.Set(ctxNames, names)
 	}
-	return ""
+	if n, ok := names[id]; ok {
+		return n
+	}
+	n := ""
+	if u, err := s.db.UserByID(c, id); err == nil {
+		n = u.Name
+	}
+	names[id] = n
+	return n
 }
 
 func (s *Server) getComparison(c *gin.Context) {
