@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -235,4 +236,36 @@ func (s *Server) employeeLeaves(c *gin.Context) {
 	if ok {
 		s.writeHandover(c, http.StatusCreated, h)
 	}
+}
+
+// handoverSummaryJSON is a handover in the list: who leaves, why, how many clients, where it stands.
+type handoverSummaryJSON struct {
+	ID        int64      `json:"id"`
+	From      personJSON `json:"from"`
+	Reason    string     `json:"reason"`
+	Status    string     `json:"status"`
+	Clients   int        `json:"clients"`
+	CreatedAt time.Time  `json:"created_at"`
+	DecidedAt *time.Time `json:"decided_at"`
+}
+
+// listHandovers lists the handovers, newest first (department heads and admins); ?status=proposed|approved.
+func (s *Server) listHandovers(c *gin.Context) {
+	if !s.canHandOver(c) {
+		return
+	}
+	status := c.Query("status")
+	if status != "" && status != "proposed" && status != "approved" {
+		s.fail(c, models.Invalid(models.FieldError{Field: "status", Message: "must be proposed or approved"}))
+		return
+	}
+	hs, err := s.db.Handovers(c, status)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, listOf(hs, func(h store.HandoverRecord) handoverSummaryJSON {
+		return handoverSummaryJSON{ID: h.ID, From: personJSON{ID: h.FromUserID, Name: s.userName(c, h.FromUserID)}, Reason: h.Reason,
+			Status: h.Status, Clients: len(h.Assignments), CreatedAt: h.CreatedAt, DecidedAt: h.DecidedAt}
+	}))
 }

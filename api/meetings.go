@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -279,4 +280,62 @@ func (s *Server) fileReport(c *gin.Context) {
 		return
 	}
 	s.getMeeting(c)
+}
+
+// teamSummaryJSON is a team in the list with its next meeting and, for a rep, whether their report is in.
+type teamSummaryJSON struct {
+	ID          int64          `json:"id"`
+	Name        string         `json:"name"`
+	Manager     personJSON     `json:"manager"`
+	Cadence     models.Cadence `json:"cadence"`
+	Members     int            `json:"members"`
+	NextMeeting *nextMeeting   `json:"next_meeting"`
+}
+
+type nextMeeting struct {
+	ID      int64     `json:"id"`
+	At      time.Time `json:"at"`
+	Reports int       `json:"reports"`
+	// Filed says whether the caller has filed their report for it.
+	Filed bool `json:"filed"`
+}
+
+// listTeams lists the teams the caller manages or belongs to (every team for department heads and admins).
+func (s *Server) listTeams(c *gin.Context) {
+	me := currentUser(c)
+	teams, err := s.db.Teams(c, me.ID, me.HasAnyRole(models.RoleDepartmentHead, models.RoleAdmin))
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	ids := make([]int64, len(teams))
+	for i, t := range teams {
+		ids[i] = t.ID
+	}
+	sizes, err := s.db.TeamSizes(c, ids)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	next, err := s.db.NextMeetings(c, ids)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	var meetings []int64
+	for _, m := range next {
+		meetings = append(meetings, m.ID)
+	}
+	counts, filed, err := s.db.ReportCounts(c, meetings, me.ID)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, listOf(teams, func(t store.TeamRecord) teamSummaryJSON {
+		out := teamSummaryJSON{ID: t.ID, Name: t.Name, Manager: personJSON{ID: t.ManagerID, Name: s.userName(c, t.ManagerID)}, Cadence: t.Cadence, Members: sizes[t.ID]}
+		if m, ok := next[t.ID]; ok {
+			out.NextMeeting = &nextMeeting{ID: m.ID, At: m.At, Reports: counts[m.ID], Filed: filed[m.ID]}
+		}
+		return out
+	}))
 }

@@ -125,3 +125,13 @@ func (db *DB) ApplyHandover(ctx context.Context, id, by int64) (*HandoverRecord,
 	}
 	return &out, nil
 }
+
+// Handovers returns the handovers with the given status (all when empty), newest first, 200 at most.
+func (db *DB) Handovers(ctx context.Context, status string) ([]HandoverRecord, error) {
+	out := []HandoverRecord{}
+	q := db.with(ctx).Order("created_at DESC, id DESC").Limit(200)
+	if status != "" {
+		q = q.Where("status = ?", status)
+	}
+	return out, q.Find(&out).Error
+}

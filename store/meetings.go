@@ -146,3 +146,58 @@ func (db *DB) HoldMeeting(ctx context.Context, id int64, missed []int64) error {
 func (db *DB) SetCadence(ctx context.Context, teamID int64, c models.Cadence) error {
 	return db.with(ctx).Model(&TeamRecord{}).Where("id = ?", teamID).Update("cadence", jsonValue(c)).Error
 }
+
+// Teams returns the teams a user manages or belongs to, or every team when all is set, by name.
+func (db *DB) Teams(ctx context.Context, userID int64, all bool) ([]TeamRecord, error) {
+	out := []TeamRecord{}
+	q := db.with(ctx).Order("name")
+	if !all {
+		q = q.Where("manager_id = ? OR id IN (?)", userID, db.with(ctx).Model(&teamMemberRecord{}).Select("team_id").Where("user_id = ?", userID))
+	}
+	return out, q.Find(&out).Error
+}
+
+// TeamSizes counts the members of each team.
+func (db *DB) TeamSizes(ctx context.Context, teamIDs []int64) (map[int64]int, error) {
+	var rows []struct {
+		TeamID int64
+		N      int
+	}
+	err := db.with(ctx).Model(&teamMemberRecord{}).Select("team_id, COUNT(*) AS n").Where("team_id IN ?", teamIDs).Group("team_id").Scan(&rows).Error
+	out := map[int64]int{}
+	for _, r := range rows {
+		out[r.TeamID] = r.N
+	}
+	return out, err
+}
+
+// NextMeetings returns, per team, its earliest meeting still open.
+func (db *DB) NextMeetings(ctx context.Context, teamIDs []int64) (map[int64]MeetingRecord, error) {
+	var open []MeetingRecord
+	if err := db.with(ctx).Where("team_id IN ? AND status = ?", teamIDs, "open").Order("at").Find(&open).Error; err != nil {
+		return nil, err
+	}
+	out := map[int64]MeetingRecord{}
+	for _, m := range open {
+		if _, ok := out[m.TeamID]; !ok {
+			out[m.TeamID] = m
+		}
+	}
+	return out, nil
+}
+
+// ReportCounts counts the reports filed for each meeting, and which of them userID filed.
+func (db *DB) ReportCounts(ctx context.Context, meetingIDs []int64, userID int64) (counts map[int64]int, filed map[int64]bool, err error) {
+	var rows []ReportRecord
+	if err := db.with(ctx).Select("meeting_id", "user_id").Where("meeting_id IN ?", meetingIDs).Find(&rows).Error; err != nil {
+		return nil, nil, err
+	}
+	counts, filed = map[int64]int{}, map[int64]bool{}
+	for _, r := range rows {
+		counts[r.MeetingID]++
+		if r.UserID == userID {
+			filed[r.MeetingID] = true
+		}
+	}
+	return counts, filed, nil
+}

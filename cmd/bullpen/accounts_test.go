@@ -201,6 +201,26 @@ func TestOneOwnerPerClient(t *testing.T) {
 	if code := head.do("POST", fmt.Sprintf("/api/v1/handovers/%d/approve", h.ID), nil, &p); code != 409 {
 		t.Fatalf("approve twice: %d", code)
 	}
+	var listed struct {
+		Items []struct {
+			ID      int64 `json:"id"`
+			Status  string
+			Clients int
+		}
+	}
+	if code := head.do("GET", "/api/v1/handovers?status=approved", nil, &listed); code != 200 || len(listed.Items) != 1 || listed.Items[0].ID != h.ID ||
+		listed.Items[0].Clients != len(h.Assignments) {
+		t.Fatalf("the approved handovers: %d %+v", code, listed)
+	}
+	if code := head.do("GET", "/api/v1/handovers?status=proposed", nil, &listed); code != 200 || len(listed.Items) != 0 {
+		t.Fatalf("the proposed handovers: %d %+v", code, listed)
+	}
+	if code := head.do("GET", "/api/v1/handovers?status=later", nil, &p); code != 400 || p.fields()[0] != "status" {
+		t.Fatalf("a bad status: %d %+v", code, p)
+	}
+	if code := owner.do("GET", "/api/v1/handovers", nil, &p); code != 403 {
+		t.Fatalf("a rep lists handovers: %d", code)
+	}
 	if code := owner.do("POST", path, map[string]any{"account_id": ids[0], "kind": "meeting"}, &p); code != 403 {
 		t.Fatalf("the former owner logs: %d", code)
 	}

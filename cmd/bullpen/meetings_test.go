@@ -79,6 +79,37 @@ func TestPlanningMeetings(t *testing.T) {
 	if code := luanB.do("POST", path+"/reports", map[string]string{"done": mine.DraftDone, "planned": "Visit Hotel Iliria", "blockers": "No car"}, nil); code != 200 {
 		t.Fatalf("file: %d", code)
 	}
+	// The team list: Luan's report is in for the next meeting, Elira's not; an outsider sees no team.
+	type teamItem struct {
+		ID          int64 `json:"id"`
+		Members     int   `json:"members"`
+		NextMeeting *struct {
+			ID      int64 `json:"id"`
+			Reports int   `json:"reports"`
+			Filed   bool  `json:"filed"`
+		} `json:"next_meeting"`
+	}
+	teamIn := func(b *browser) *teamItem {
+		var teams struct{ Items []teamItem }
+		if code := b.do("GET", "/api/v1/teams", nil, &teams); code != 200 {
+			t.Fatalf("teams: %d", code)
+		}
+		for i := range teams.Items {
+			if teams.Items[i].ID == team.ID {
+				return &teams.Items[i]
+			}
+		}
+		return nil
+	}
+	if l := teamIn(luanB); l == nil || l.Members != 2 || l.NextMeeting == nil || l.NextMeeting.ID != m.MeetingID || !l.NextMeeting.Filed || l.NextMeeting.Reports != 1 {
+		t.Fatalf("Luan's teams: %+v", l)
+	}
+	if e := teamIn(elira); e == nil || e.NextMeeting == nil || e.NextMeeting.Filed {
+		t.Fatalf("Elira's teams: %+v", e)
+	}
+	if teamIn(ilir) != nil || teamIn(head) == nil {
+		t.Fatal("an outsider lists the team, or the head does not")
+	}
 	if code := ilir.do("GET", path, nil, nil); code != 403 {
 		t.Fatalf("an outsider reads the meeting: %d", code)
 	}
