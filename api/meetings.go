@@ -12,7 +12,6 @@ import (
 
 	"github.com/bullpen-hq/bullpen/models"
 	"github.com/bullpen-hq/bullpen/store"
-	"github.com/bullpen-hq/bullpen/workflows"
 )
 
 type teamRequest struct {
@@ -65,7 +64,7 @@ func (s *Server) createTeam(c *gin.Context) {
 	}
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(c), updateTimeout)
 	defer cancel()
-	if err := s.start.TeamMeetings(ctx, workflows.TeamMeetingsInput{TeamID: t.ID, Cadence: t.Cadence}); err != nil {
+	if err := s.start.TeamMeetings(ctx, t.ID, t.Cadence); err != nil {
 		s.fail(c, err)
 		return
 	}
@@ -149,7 +148,7 @@ func (s *Server) setCadence(c *gin.Context) {
 	}
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(c), updateTimeout)
 	defer cancel()
-	if err := s.start.TeamMeetings(ctx, workflows.TeamMeetingsInput{TeamID: t.ID, Cadence: req.Cadence}); err != nil {
+	if err := s.start.TeamMeetings(ctx, t.ID, req.Cadence); err != nil {
 		s.fail(c, err)
 		return
 	}

@@ -9,12 +9,12 @@ import (
 	"github.com/bullpen-hq/bullpen/models"
 )
 
-// TeamMeetingsInput runs a team's planning meetings.
-type TeamMeetingsInput struct {
+// PlanningMeetingInput is one planning meeting of a team, started by the team's schedule (TeamScheduleID)
+// DefaultReportLead before the meeting. The schedule carries the cadence it fires on, so the meeting's time is
+// the cadence's next after the start.
+type PlanningMeetingInput struct {
 	TeamID  int64
 	Cadence models.Cadence
-	// Lead is how long before a meeting reps are asked for their reports; zero means DefaultReportLead.
-	Lead time.Duration
 }
 
 // MeetingStep names one meeting for the activities.
@@ -24,89 +24,42 @@ type MeetingStep struct {
 	At        time.Time
 }
 
-// Report timing defaults: reps are asked two hours before, reminded half an hour before.
+// Report timing: reps are asked two hours before a meeting (when the team's schedule fires), reminded half an
+// hour before. A schedule that fires late (the server was down) still starts the meeting's run within
+// MeetingCatchup; later than that, the meeting is skipped rather than opened after it should have been held.
 const (
 	DefaultReportLead = 2 * time.Hour
 	ReportReminder    = 30 * time.Minute
+	MeetingCatchup    = time.Hour
 )
 
-// TeamMeetings runs a team's planning meetings (seed step 3) on its cadence: before each, reps are asked for
-// their report (pre-filled from the activity log); half an hour before, those who have not filed are
-// reminded; at the meeting the agenda is compiled from the reports and the missing reports are recorded. A
-// new cadence (the "cadence" signal) takes effect from the next meeting; the workflow continues as new after
-// each meeting and ends on the "stop" signal.
-func TeamMeetings(ctx workflow.Context, in TeamMeetingsInput) error {
+// PlanningMeeting runs one planning meeting (seed step 3): it opens the meeting and asks the reps for their
+// reports (pre-filled from the activity log); half an hour before, it reminds those who have not filed; at the
+// meeting it tells the manager the agenda is ready and records the missing reports. A team's Temporal Schedule
+// starts one run per meeting on the team's cadence; a new cadence changes the schedule and applies from the
+// next meeting, while a run under way is held as announced.
+func PlanningMeeting(ctx workflow.Context, in PlanningMeetingInput) error {
 	if in.TeamID <= 0 {
 		return temporal.NewNonRetryableApplicationError("team ID is required", models.EINVALID, nil)
 	}
-	if in.Lead <= 0 {
-		in.Lead = DefaultReportLead
-	}
 	ctx = workflow.WithActivityOptions(ctx, activityOptions)
-	cadence := workflow.GetSignalChannel(ctx, SignalCadence)
-	stop := workflow.GetSignalChannel(ctx, SignalStop)
-	stopped := false
-	// wait sleeps until t, taking a new cadence or a stop on the way; it reports whether to go on as planned.
-	wait := func(t time.Time) bool {
-		for {
-			d := t.Sub(workflow.Now(ctx))
-			if d <= 0 {
-				return true
-			}
-			changed := false
-			sel := workflow.NewSelector(ctx)
-			timerCtx, cancel := workflow.WithCancel(ctx)
-			sel.AddFuture(workflow.NewTimer(timerCtx, d), func(workflow.Future) {})
-			sel.AddReceive(cadence, func(c workflow.ReceiveChannel, _ bool) {
-				c.Receive(ctx, &in.Cadence)
-				changed = true
-			})
-			sel.AddReceive(stop, func(c workflow.ReceiveChannel, _ bool) {
-				c.Receive(ctx, nil)
-				stopped = true
-			})
-			sel.Select(ctx)
-			cancel()
-			if stopped || changed {
-				return false
-			}
-		}
+	at := in.Cadence.Next(workflow.Now(ctx))
+	var m MeetingStep
+	if err := workflow.ExecuteActivity(ctx, ActivityOpenMeeting, MeetingStep{TeamID: in.TeamID, At: at}).Get(ctx, &m); err != nil {
+		return err
 	}
-	for {
-		at := in.Cadence.Next(workflow.Now(ctx))
-		if !wait(at.Add(-in.Lead)) {
-			if stopped {
-				return nil
-			}
-			continue // a new cadence: plan the next meeting again
-		}
-		var m MeetingStep
-		if err := workflow.ExecuteActivity(ctx, ActivityOpenMeeting, MeetingStep{TeamID: in.TeamID, At: at}).Get(ctx, &m); err != nil {
+	if d := at.Add(-ReportReminder).Sub(workflow.Now(ctx)); d > 0 {
+		if err := workflow.Sleep(ctx, d); err != nil {
 			return err
 		}
-		if wait(at.Add(-ReportReminder)) {
-			if err := workflow.ExecuteActivity(ctx, ActivityRemindReports, m).Get(ctx, nil); err != nil {
-				return err
-			}
-		}
-		if stopped {
-			return nil
-		}
-		for !wait(at) && !stopped {
-			// a new cadence applies from the next meeting; this one is held as announced
-		}
-		if err := workflow.ExecuteActivity(ctx, ActivityHoldMeeting, m).Get(ctx, nil); err != nil {
+		if err := workflow.ExecuteActivity(ctx, ActivityRemindReports, m).Get(ctx, nil); err != nil {
 			return err
 		}
-		if stopped {
-			return nil
-		}
-		// Signals that came meanwhile are taken before handing over.
-		for cadence.ReceiveAsync(&in.Cadence) {
-		}
-		if stop.ReceiveAsync(nil) {
-			return nil
-		}
-		return workflow.NewContinueAsNewError(ctx, TeamMeetingsWorkflow, in)
 	}
+	if d := at.Sub(workflow.Now(ctx)); d > 0 {
+		if err := workflow.Sleep(ctx, d); err != nil {
+			return err
+		}
+	}
+	return workflow.ExecuteActivity(ctx, ActivityHoldMeeting, m).Get(ctx, nil)
 }

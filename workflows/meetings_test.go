@@ -2,13 +2,11 @@ package workflows
 
 import (
 	"context"
-	"errors"
 	"testing"
 	"time"
 
 	"go.temporal.io/sdk/activity"
 	"go.temporal.io/sdk/testsuite"
-	"go.temporal.io/sdk/workflow"
 
 	"github.com/bullpen-hq/bullpen/models"
 )
@@ -36,48 +34,34 @@ func meetingEnv(start time.Time, calls *meetingCalls) *testsuite.TestWorkflowEnv
 	return env
 }
 
-// TestTeamMeetings: a daily 09:00 meeting set on a Friday after nine is next held on Monday: reports asked
-// for at 07:00, the late reminded at 08:30, the meeting held at 09:00, then the workflow continues as new.
-func TestTeamMeetings(t *testing.T) {
-	fri := time.Date(2026, 11, 27, 10, 0, 0, 0, time.UTC)
-	var calls meetingCalls
-	env := meetingEnv(fri, &calls)
-	env.ExecuteWorkflow(TeamMeetings, TeamMeetingsInput{TeamID: 3, Cadence: models.Cadence{Kind: "daily", Hour: 9}})
-	var can *workflow.ContinueAsNewError
-	if !errors.As(env.GetWorkflowError(), &can) {
-		t.Fatalf("ended with %v; want continue-as-new after the meeting", env.GetWorkflowError())
-	}
+// TestPlanningMeeting: the team's schedule fires at 07:00 on Monday for a daily 09:00 meeting: the meeting is
+// opened (reports asked for) at once, the late reminded at 08:30, the meeting held at 09:00.
+func TestPlanningMeeting(t *testing.T) {
 	mon := time.Date(2026, 11, 30, 9, 0, 0, 0, time.UTC)
-	if len(calls.opened) != 1 || !calls.opened[0].Equal(mon.Add(-2*time.Hour)) || !calls.reminded[0].Equal(mon.Add(-30*time.Minute)) ||
-		!calls.held[0].Equal(mon) {
+	var calls meetingCalls
+	env := meetingEnv(mon.Add(-DefaultReportLead), &calls)
+	env.ExecuteWorkflow(PlanningMeeting, PlanningMeetingInput{TeamID: 3, Cadence: models.Cadence{Kind: "daily", Hour: 9}})
+	if err := env.GetWorkflowError(); err != nil {
+		t.Fatal(err)
+	}
+	if len(calls.opened) != 1 || !calls.opened[0].Equal(mon.Add(-2*time.Hour)) || len(calls.reminded) != 1 || !calls.reminded[0].Equal(mon.Add(-30*time.Minute)) ||
+		len(calls.held) != 1 || !calls.held[0].Equal(mon) {
 		t.Fatalf("calls %+v; want opened 07:00, reminded 08:30, held 09:00 on Monday", calls)
 	}
 }
 
-// TestTeamMeetingsNewCadenceAndStop: a new cadence before the reports are asked for moves the meeting; a stop
-// ends the workflow.
-func TestTeamMeetingsNewCadenceAndStop(t *testing.T) {
-	fri := time.Date(2026, 11, 27, 10, 0, 0, 0, time.UTC)
-	var calls meetingCalls
-	env := meetingEnv(fri, &calls)
-	env.RegisterDelayedCallback(func() {
-		env.SignalWorkflow(SignalCadence, models.Cadence{Kind: "weekly", Weekday: 3, Hour: 10})
-	}, time.Hour)
-	env.ExecuteWorkflow(TeamMeetings, TeamMeetingsInput{TeamID: 3, Cadence: models.Cadence{Kind: "daily", Hour: 9}})
-	var can *workflow.ContinueAsNewError
-	if !errors.As(env.GetWorkflowError(), &can) {
-		t.Fatalf("ended with %v", env.GetWorkflowError())
-	}
+// TestPlanningMeetingLate: a run that starts after the reminder time (a schedule caught up late, or one
+// triggered by hand shortly before) opens the meeting, skips the reminder and holds it on time; a weekly cadence
+// finds its weekday.
+func TestPlanningMeetingLate(t *testing.T) {
 	wed := time.Date(2026, 12, 2, 10, 0, 0, 0, time.UTC)
-	if len(calls.held) != 1 || !calls.held[0].Equal(wed) {
-		t.Fatalf("held at %v; want Wednesday 10:00", calls.held)
+	var calls meetingCalls
+	env := meetingEnv(wed.Add(-10*time.Minute), &calls)
+	env.ExecuteWorkflow(PlanningMeeting, PlanningMeetingInput{TeamID: 3, Cadence: models.Cadence{Kind: "weekly", Weekday: 3, Hour: 10}})
+	if err := env.GetWorkflowError(); err != nil {
+		t.Fatal(err)
 	}
-
-	var calls2 meetingCalls
-	env2 := meetingEnv(fri, &calls2)
-	env2.RegisterDelayedCallback(func() { env2.SignalWorkflow(SignalStop, nil) }, time.Hour)
-	env2.ExecuteWorkflow(TeamMeetings, TeamMeetingsInput{TeamID: 3, Cadence: models.Cadence{Kind: "daily", Hour: 9}})
-	if err := env2.GetWorkflowError(); err != nil || len(calls2.opened) != 0 {
-		t.Fatalf("after a stop: %v, %+v", err, calls2)
+	if len(calls.opened) != 1 || len(calls.reminded) != 0 || len(calls.held) != 1 || !calls.held[0].Equal(wed) {
+		t.Fatalf("calls %+v; want opened, not reminded, held Wednesday 10:00", calls)
 	}
 }

@@ -13,13 +13,13 @@ const TaskQueue = "bullpen"
 
 // Workflow types.
 const (
-	StaffingPlanWorkflow = "StaffingPlan"
-	ApplicationWorkflow  = "Application"
-	OpeningWorkflow      = "Opening"
-	ImportWorkflow       = "CandidateImport"
-	InvitesWorkflow      = "InterviewInvites"
-	EmployeeWorkflow     = "Employee"
-	TeamMeetingsWorkflow = "TeamMeetings"
+	StaffingPlanWorkflow    = "StaffingPlan"
+	ApplicationWorkflow     = "Application"
+	OpeningWorkflow         = "Opening"
+	ImportWorkflow          = "CandidateImport"
+	InvitesWorkflow         = "InterviewInvites"
+	EmployeeWorkflow        = "Employee"
+	PlanningMeetingWorkflow = "PlanningMeeting"
 )
 
 // Updates, signals and queries. Every workflow answers the "state" query.
@@ -42,8 +42,6 @@ const (
 	UpdateAnswerOffer         = "answer_offer"
 	UpdateClaimSeat           = "claim_seat"
 	SignalEmployeeLeft        = "left"
-	SignalCadence             = "cadence"
-	SignalStop                = "stop"
 	QueryState                = "state"
 )
 
@@ -120,8 +118,12 @@ func InvitesWorkflowID(interviewID int64, sequence int) string {
 // EmployeeWorkflowID is the workflow ID of an employee.
 func EmployeeWorkflowID(employeeID int64) string { return fmt.Sprintf("employee-%d", employeeID) }
 
-// TeamMeetingsWorkflowID is the workflow ID of a team's planning meetings.
-func TeamMeetingsWorkflowID(teamID int64) string { return fmt.Sprintf("team-%d-meetings", teamID) }
+// TeamScheduleID is the ID of the Temporal Schedule of a team's planning meetings.
+func TeamScheduleID(teamID int64) string { return fmt.Sprintf("team-%d-meetings", teamID) }
+
+// PlanningMeetingWorkflowID is the workflow ID the team's schedule starts its meetings with (the server adds
+// the time of each).
+func PlanningMeetingWorkflowID(teamID int64) string { return fmt.Sprintf("team-%d-meeting", teamID) }
 
 // ImportWorkflowID is the workflow ID of a candidate import.
 func ImportWorkflowID(importID int64) string { return fmt.Sprintf("import-%d", importID) }
@@ -145,5 +147,5 @@ func Register(r Registry) {
 	r.RegisterWorkflowWithOptions(CandidateImport, workflow.RegisterOptions{Name: ImportWorkflow})
 	r.RegisterWorkflowWithOptions(InterviewInvites, workflow.RegisterOptions{Name: InvitesWorkflow})
 	r.RegisterWorkflowWithOptions(Employee, workflow.RegisterOptions{Name: EmployeeWorkflow})
-	r.RegisterWorkflowWithOptions(TeamMeetings, workflow.RegisterOptions{Name: TeamMeetingsWorkflow})
+	r.RegisterWorkflowWithOptions(PlanningMeeting, workflow.RegisterOptions{Name: PlanningMeetingWorkflow})
 }

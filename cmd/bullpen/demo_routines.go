@@ -123,5 +123,5 @@ func loadDemoRoutines(ctx context.Context, db *store.DB, srv *api.Server, ids ma
 	if _, err := db.OpenMeeting(ctx, team.ID, team.Cadence.Next(now)); err != nil {
 		return err
 	}
-	return st.TeamMeetings(ctx, workflows.TeamMeetingsInput{TeamID: team.ID, Cadence: team.Cadence})
+	return st.TeamMeetings(ctx, team.ID, team.Cadence)
 }

@@ -6,14 +6,16 @@ import (
 	"testing"
 	"time"
 
+	"go.temporal.io/sdk/client"
+
 	"github.com/bullpen-hq/bullpen/activities"
+	"github.com/bullpen-hq/bullpen/models"
 	"github.com/bullpen-hq/bullpen/workflows"
 )
 
-// TestPlanningMeetings: a department head forms a team with a daily cadence and its TeamMeetings workflow
-// runs; a meeting is opened (the workflow's activity, run here at once rather than at 07:00), a rep's report is
-// drafted from their activity log and filed, the manager sees the agenda and who is missing; once held, the
-// missing report is recorded and a late one refused.
+// TestPlanningMeetings: a department head forms a team with a daily cadence and its Temporal Schedule is made;
+// fired by hand, it opens the next meeting; a rep's report is drafted from their activity log and filed, the
+// manager sees the agenda and who is missing; once held, the missing report is recorded and a late one refused.
 func TestPlanningMeetings(t *testing.T) {
 	app := startApp(t, "", t.TempDir(), freeAddr(t), nil)
 	defer app.Close()
@@ -49,10 +51,15 @@ func TestPlanningMeetings(t *testing.T) {
 		"cadence": map[string]any{"kind": "daily", "hour": 9}}, &team); code != 201 {
 		t.Fatalf("team: %d", code)
 	}
-	eventually(t, 10*time.Second, "the team's meetings workflow", func() bool {
-		d, err := app.Temporal.DescribeWorkflowExecution(context.Background(), workflows.TeamMeetingsWorkflowID(team.ID), "")
-		return err == nil && d.WorkflowExecutionInfo.CloseTime == nil
-	})
+	// The team's Temporal Schedule fires two hours before each 09:00 meeting, Monday to Friday.
+	sched := app.Temporal.ScheduleClient().GetHandle(context.Background(), workflows.TeamScheduleID(team.ID))
+	desc, err := sched.Describe(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cal := desc.Schedule.Spec.Calendars[0]; cal.Hour[0].Start != 7 || cal.Minute[0].Start != 0 || cal.DayOfWeek[0].End != 5 {
+		t.Fatalf("the schedule's calendar: %+v", cal)
+	}
 
 	// Luan's work since the last meeting pre-fills his report (Elira has the demo's month of work).
 	luanB := newBrowser(t, app.URL())
@@ -60,11 +67,29 @@ func TestPlanningMeetings(t *testing.T) {
 	var acc struct{ ID int64 }
 	luanB.do("POST", "/api/v1/accounts", map[string]string{"name": "Hotel Iliria"}, &acc)
 	luanB.do("POST", "/api/v1/activities", map[string]any{"account_id": acc.ID, "kind": "call"}, nil)
-	acts := &activities.Activities{DB: app.DB, Log: app.Log}
-	m, err := acts.OpenMeeting(context.Background(), workflows.MeetingStep{TeamID: team.ID, At: time.Now().Add(3 * time.Hour).UTC().Truncate(time.Minute)})
-	if err != nil {
+	// Firing the schedule now starts the next meeting's run, which opens it.
+	if err := sched.Trigger(context.Background(), client.ScheduleTriggerOptions{}); err != nil {
 		t.Fatal(err)
 	}
+	next := (models.Cadence{Kind: "daily", Hour: 9}).Next(time.Now())
+	var m workflows.MeetingStep
+	eventually(t, 15*time.Second, "the meeting the schedule opens", func() bool {
+		var got struct {
+			Meetings []struct {
+				ID int64
+				At time.Time
+			}
+		}
+		manager.do("GET", fmt.Sprintf("/api/v1/teams/%d", team.ID), nil, &got)
+		for _, g := range got.Meetings {
+			if g.At.Equal(next) {
+				m = workflows.MeetingStep{TeamID: team.ID, MeetingID: g.ID, At: g.At}
+				return true
+			}
+		}
+		return false
+	})
+	acts := &activities.Activities{DB: app.DB, Log: app.Log}
 	path := fmt.Sprintf("/api/v1/meetings/%d", m.MeetingID)
 	var mine struct {
 		DraftDone string                 `json:"draft_done"`

@@ -6,10 +6,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"go.temporal.io/api/enums/v1"
 	"go.temporal.io/api/serviceerror"
 	"go.temporal.io/sdk/client"
+	"go.temporal.io/sdk/temporal"
 
 	"github.com/bullpen-hq/bullpen/models"
 	"github.com/bullpen-hq/bullpen/workflows"
@@ -124,10 +126,38 @@ func (s *Starter) ClaimSeat(ctx context.Context, openingID int64, claim workflow
 	return out, h.Get(ctx, &out)
 }
 
-// TeamMeetings starts a team's planning meetings, or gives the running workflow its new cadence.
-func (s *Starter) TeamMeetings(ctx context.Context, in workflows.TeamMeetingsInput) error {
-	_, err := s.Client.SignalWithStartWorkflow(ctx, workflows.TeamMeetingsWorkflowID(in.TeamID), workflows.SignalCadence, in.Cadence,
-		client.StartWorkflowOptions{TaskQueue: s.TaskQueue, WorkflowIDReusePolicy: enums.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE},
-		workflows.TeamMeetingsWorkflow, in)
-	return err
+// TeamMeetings creates the Temporal Schedule of a team's planning meetings, or gives it the team's new
+// cadence: it fires DefaultReportLead before each meeting and starts that meeting's PlanningMeeting run.
+func (s *Starter) TeamMeetings(ctx context.Context, teamID int64, c models.Cadence) error {
+	sched := s.teamSchedule(teamID, c)
+	_, err := s.Client.ScheduleClient().Create(ctx, client.ScheduleOptions{ID: workflows.TeamScheduleID(teamID), Spec: *sched.Spec,
+		Action: sched.Action, Overlap: sched.Policy.Overlap, CatchupWindow: sched.Policy.CatchupWindow,
+		Note: "Planning meetings of team " + fmt.Sprint(teamID)})
+	if !errors.Is(err, temporal.ErrScheduleAlreadyRunning) {
+		return err
+	}
+	return s.Client.ScheduleClient().GetHandle(ctx, workflows.TeamScheduleID(teamID)).Update(ctx, client.ScheduleUpdateOptions{
+		DoUpdate: func(in client.ScheduleUpdateInput) (*client.ScheduleUpdate, error) {
+			next := in.Description.Schedule
+			next.Spec, next.Action = sched.Spec, sched.Action
+			return &client.ScheduleUpdate{Schedule: &next}, nil
+		}})
+}
+
+// teamSchedule is the schedule of a team's meetings on cadence c (UTC, as the cadence).
+func (s *Starter) teamSchedule(teamID int64, c models.Cadence) client.Schedule {
+	fire := time.Duration(c.Hour)*time.Hour + time.Duration(c.Minute)*time.Minute - workflows.DefaultReportLead
+	days := []client.ScheduleRange{{Start: 1, End: 5}} // Monday to Friday
+	if c.Kind == "weekly" {
+		days = []client.ScheduleRange{{Start: c.Weekday}}
+	}
+	return client.Schedule{
+		Spec: &client.ScheduleSpec{TimeZoneName: "UTC", Calendars: []client.ScheduleCalendarSpec{{
+			Hour: []client.ScheduleRange{{Start: int(fire / time.Hour)}}, Minute: []client.ScheduleRange{{Start: int(fire % time.Hour / time.Minute)}},
+			DayOfWeek: days,
+		}}},
+		Action: &client.ScheduleWorkflowAction{ID: workflows.PlanningMeetingWorkflowID(teamID), Workflow: workflows.PlanningMeetingWorkflow,
+			TaskQueue: s.TaskQueue, Args: []any{workflows.PlanningMeetingInput{TeamID: teamID, Cadence: c}}},
+		Policy: &client.SchedulePolicies{Overlap: enums.SCHEDULE_OVERLAP_POLICY_SKIP, CatchupWindow: workflows.MeetingCatchup},
+	}
 }

@@ -1,0 +1,36 @@
+package starter
+
+import (
+	"fmt"
+	"testing"
+
+	"go.temporal.io/sdk/client"
+
+	"github.com/bullpen-hq/bullpen/models"
+	"github.com/bullpen-hq/bullpen/workflows"
+)
+
+// TestTeamSchedule: the schedule fires the report lead before the meeting, on working days for a daily
+// cadence and on the weekday for a weekly one, and carries the cadence to the meeting's run.
+func TestTeamSchedule(t *testing.T) {
+	s := &Starter{TaskQueue: "q"}
+	for _, tc := range []struct {
+		c    models.Cadence
+		want string
+	}{
+		{models.Cadence{Kind: "daily", Hour: 9}, "07:00 days [{1 5 0}]"},
+		{models.Cadence{Kind: "weekly", Weekday: 3, Hour: 6, Minute: 30}, "04:30 days [{3 0 0}]"},
+		{models.Cadence{Kind: "daily", Hour: 20, Minute: 59}, "18:59 days [{1 5 0}]"},
+	} {
+		sched := s.teamSchedule(7, tc.c)
+		cal := sched.Spec.Calendars[0]
+		got := fmt.Sprintf("%02d:%02d days %v", cal.Hour[0].Start, cal.Minute[0].Start, cal.DayOfWeek)
+		action := sched.Action.(*client.ScheduleWorkflowAction)
+		if in, ok := action.Args[0].(workflows.PlanningMeetingInput); !ok || in.TeamID != 7 || in.Cadence != tc.c || action.ID != "team-7-meeting" {
+			t.Errorf("%+v: action %+v", tc.c, action)
+		}
+		if got != tc.want || sched.Spec.TimeZoneName != "UTC" {
+			t.Errorf("%+v: %s; want %s", tc.c, got, tc.want)
+		}
+	}
+}
