@@ -39,6 +39,8 @@ type Activities struct {
 	OfferEscalate time.Duration
 	// RejectionReasons is the organisation's list of rejection codes (nil: the default list).
 	RejectionReasons []string
+	// Company signs the client e-cards ("Bullpen" when empty).
+	Company string
 }
 
 // refusal turns a domain refusal into a non-retryable error whose type is its code; other errors are

@@ -104,7 +104,7 @@ func (a *Activities) email(ctx context.Context, m store.OutboxMessage) error {
 	}
 	sum := sha256.Sum256([]byte(msg.DedupeKey))
 	err = a.Mail.Send(ctx, Mail{To: msg.ToAddr, Subject: msg.Subject, Text: msg.TextBody, HTML: msg.HTMLBody, Calendar: msg.Calendar,
-		MessageID: hex.EncodeToString(sum[:12]) + "@bullpen"})
+		MessageID: hex.EncodeToString(sum[:12]) + "@bullpen", ListUnsubscribe: msg.ListUnsubscribe})
 	if err != nil {
 		if merr := a.DB.MarkOutbox(ctx, msg.ID, store.OutboxPending, err.Error(), nil); merr != nil {
 			a.Log.WarnContext(ctx, "outbox update", "error", merr)

@@ -55,6 +55,8 @@ type Mail struct {
 	Calendar string
 	// MessageID identifies the message; a resend after a crash reuses it, so receivers can tell it is the same.
 	MessageID string
+	// ListUnsubscribe, when set, is the address that unsubscribes the receiver in one click (RFC 8058).
+	ListUnsubscribe string
 }
 
 // Send delivers one message.
@@ -126,6 +128,10 @@ func (m *Mailer) compose(msg Mail) []byte {
 	h("Subject", mime.QEncoding.Encode("utf-8", msg.Subject))
 	h("Date", time.Now().UTC().Format(time.RFC1123Z))
 	h("Message-ID", "<"+msg.MessageID+">")
+	if msg.ListUnsubscribe != "" {
+		h("List-Unsubscribe", "<"+msg.ListUnsubscribe+">")
+		h("List-Unsubscribe-Post", "List-Unsubscribe=One-Click")
+	}
 	h("MIME-Version", "1.0")
 	h("Content-Type", `multipart/alternative; boundary="`+boundary+`"`)
 	b.WriteString("\r\n")

@@ -29,6 +29,11 @@ type accountJSON struct {
 	CreatedAt  time.Time             `json:"created_at"`
 	Contacts   []store.ContactRecord `json:"contacts,omitempty"`
 	Activities []activityJSON        `json:"activities,omitempty"`
+	// Client care.
+	Country         string         `json:"country"`
+	FoundedOn       *string        `json:"founded_on"`
+	GreetingsOptOut bool           `json:"greetings_opt_out"`
+	Greetings       []greetingJSON `json:"greetings,omitempty"`
 }
 
 type activityJSON struct {
@@ -44,7 +49,8 @@ type activityJSON struct {
 }
 
 func (s *Server) toAccountJSON(c *gin.Context, a *models.Account) accountJSON {
-	out := accountJSON{ID: a.ID, Name: a.Name, City: a.City, Industry: a.Industry, OwnerSince: a.OwnerSince, CreatedAt: a.CreatedAt}
+	out := accountJSON{ID: a.ID, Name: a.Name, City: a.City, Industry: a.Industry, OwnerSince: a.OwnerSince, CreatedAt: a.CreatedAt,
+		Country: a.Country, FoundedOn: dayString(a.FoundedOn), GreetingsOptOut: a.GreetingsOptOut}
 	if a.OwnerID != nil {
 		out.Owner = &personJSON{ID: *a.OwnerID, Name: s.userName(c, *a.OwnerID)}
 	}
@@ -143,6 +149,15 @@ func (s *Server) getAccount(c *gin.Context) {
 	out.Activities = []activityJSON{}
 	for _, x := range acts {
 		out.Activities = append(out.Activities, s.toActivityJSON(c, x, names))
+	}
+	greetings, err := s.db.Greetings(c, store.GreetingFilter{AccountID: a.ID, Limit: 100})
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	out.Greetings = []greetingJSON{}
+	for _, g := range greetings {
+		out.Greetings = append(out.Greetings, s.toGreetingJSON(c, g, names))
 	}
 	c.JSON(http.StatusOK, out)
 }

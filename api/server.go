@@ -51,6 +51,8 @@ type Config struct {
 	// OfferReminder and OfferEscalate are when silent offer approvers are reminded and the admins told.
 	OfferReminder time.Duration
 	OfferEscalate time.Duration
+	// CompanyName signs the client e-cards.
+	CompanyName string
 	// OpeningContinueAfter is how many signals an opening's workflow run takes before continuing as new.
 	OpeningContinueAfter int
 	// MaxUploadBytes bounds a CV; imports have their own, larger bound.

@@ -21,6 +21,11 @@ type Account struct {
 	OwnerSince *time.Time
 	CreatedBy  int64
 	CreatedAt  time.Time
+	// Client care: the country whose holidays the client is greeted on, the company's founding day (its
+	// anniversary) and whether it asked for no greetings.
+	Country         string
+	FoundedOn       *time.Time
+	GreetingsOptOut bool
 }
 
 // AccountDraft is what a rep enters for a new account.

@@ -20,6 +20,8 @@ const (
 	LinkInterviewTimes LinkPurpose = "interview_times"
 	LinkOffer          LinkPurpose = "offer"
 	LinkInvite         LinkPurpose = "invite"
+	// LinkUnsubscribe stops greeting cards to one client contact.
+	LinkUnsubscribe LinkPurpose = "unsubscribe"
 )
 
 // MinLinkSecretBytes is the shortest key candidate links may be signed with.

@@ -23,13 +23,17 @@ type accountRecord struct {
 	CreatedBy  int64
 	CreatedAt  time.Time
 	UpdatedAt  time.Time
+	// Client care (migration 21).
+	Country         string
+	FoundedOn       *time.Time
+	GreetingsOptOut bool
 }
 
 func (accountRecord) TableName() string { return "accounts" }
 
 func (r *accountRecord) model() *models.Account {
 	return &models.Account{ID: r.ID, Name: r.Name, City: r.City, Industry: r.Industry, OwnerID: r.OwnerID, OwnerSince: r.OwnerSince,
-		CreatedBy: r.CreatedBy, CreatedAt: r.CreatedAt}
+		CreatedBy: r.CreatedBy, CreatedAt: r.CreatedAt, Country: r.Country, FoundedOn: r.FoundedOn, GreetingsOptOut: r.GreetingsOptOut}
 }
 
 // ContactRecord is a person at a client account.
@@ -41,6 +45,11 @@ type ContactRecord struct {
 	Email     string    `json:"email"`
 	Phone     string    `json:"phone"`
 	CreatedAt time.Time `json:"created_at"`
+	// Locale is the language greetings are written in to this contact: sq or en.
+	Locale         string     `json:"locale"`
+	Birthday       *time.Time `json:"birthday"`
+	NameDay        *time.Time `json:"name_day"`
+	UnsubscribedAt *time.Time `json:"unsubscribed_at"`
 }
 
 // TableName names the table.
@@ -69,7 +78,7 @@ func (r *activityRecord) model() models.SalesActivity {
 // naming it, so the rep logs on the existing one.
 func (db *DB) CreateAccount(ctx context.Context, d models.AccountDraft, by int64) (*models.Account, error) {
 	rec := accountRecord{Name: strings.TrimSpace(d.Name), NameKey: models.AccountKey(d.Name), City: strings.TrimSpace(d.City),
-		Industry: strings.TrimSpace(d.Industry), CreatedBy: by}
+		Industry: strings.TrimSpace(d.Industry), CreatedBy: by, Country: "AL"}
 	if err := db.with(ctx).Create(&rec).Error; err != nil {
 		if errors.Is(err, gorm.ErrDuplicatedKey) {
 			var existing accountRecord
@@ -129,6 +138,9 @@ func (db *DB) ListAccounts(ctx context.Context, f AccountFilter) ([]*models.Acco
 
 // AddContact adds a person to an account.
 func (db *DB) AddContact(ctx context.Context, c *ContactRecord) error {
+	if c.Locale == "" {
+		c.Locale = "sq"
+	}
 	return db.with(ctx).Create(c).Error
 }
 

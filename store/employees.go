@@ -1,7 +1,9 @@
 package store
 
 import (
+	"cmp"
 	"context"
+	"slices"
 	"time"
 
 	"gorm.io/gorm"
@@ -196,4 +198,58 @@ func (db *DB) ApproveStatements(ctx context.Context, ids []int64, by int64) (int
 		return res.Error
 	})
 	return n, err
+}
+
+// IdleRep is an active sales rep with no logged work for a while, in working hours.
+type IdleRep struct {
+	UserID   int64      `json:"user_id"`
+	Name     string     `json:"name"`
+	LastWork *time.Time `json:"last_work"`
+	Hours    float64    `json:"hours"`
+}
+
+// IdleWindow is how far back idle detection looks for a rep's last logged work.
+const IdleWindow = 30 * 24 * time.Hour
+
+// IdleReps returns the active sales reps whose last logged work (or, if none, the later of their joining and
+// IdleWindow ago) is at least threshold working hours before now, most idle first.
+func (db *DB) IdleReps(ctx context.Context, now time.Time, threshold float64) ([]IdleRep, error) {
+	reps, err := db.ActiveUsersWithRole(ctx, models.RoleSalesRep)
+	if err != nil {
+		return nil, err
+	}
+	since := now.Add(-IdleWindow)
+	var rows []struct {
+		RepID int64
+		At    time.Time
+	}
+	if err := db.with(ctx).Model(&activityRecord{}).Select("rep_id, at").Where("at >= ? AND at <= ?", since.UTC(), now.UTC()).
+		Scan(&rows).Error; err != nil {
+		return nil, err
+	}
+	last := map[int64]time.Time{}
+	for _, r := range rows {
+		if r.At.After(last[r.RepID]) {
+			last[r.RepID] = r.At
+		}
+	}
+	out := []IdleRep{}
+	for _, u := range reps {
+		from := since
+		if u.CreatedAt.After(from) {
+			from = u.CreatedAt
+		}
+		l, ok := last[u.ID]
+		idle, h := models.Idle(l, from, now, threshold, "AL")
+		if !idle {
+			continue
+		}
+		r := IdleRep{UserID: u.ID, Name: u.Name, Hours: h}
+		if ok {
+			r.LastWork = &l
+		}
+		out = append(out, r)
+	}
+	slices.SortFunc(out, func(a, b IdleRep) int { return cmp.Compare(b.Hours, a.Hours) })
+	return out, nil
 }

@@ -201,3 +201,25 @@ func (db *DB) ReportCounts(ctx context.Context, meetingIDs []int64, userID int64
 	}
 	return counts, filed, nil
 }
+
+// ManagersOf returns the managers of the teams a rep belongs to; a rep in no team is looked after by the
+// department heads.
+func (db *DB) ManagersOf(ctx context.Context, userID int64) ([]int64, error) {
+	var ids []int64
+	if err := db.with(ctx).Model(&TeamRecord{}).Distinct("manager_id").
+		Where("id IN (?)", db.with(ctx).Model(&teamMemberRecord{}).Select("team_id").Where("user_id = ?", userID)).
+		Pluck("manager_id", &ids).Error; err != nil {
+		return nil, err
+	}
+	if len(ids) > 0 {
+		return ids, nil
+	}
+	heads, err := db.ActiveUsersWithRole(ctx, models.RoleDepartmentHead)
+	if err != nil {
+		return nil, err
+	}
+	for _, h := range heads {
+		ids = append(ids, h.ID)
+	}
+	return ids, nil
+}

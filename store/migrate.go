@@ -559,6 +559,66 @@ var migrations = []migration{
 			PRIMARY KEY (meeting_id, user_id)
 		)`,
 	}},
+	{21, "client care: occasions, greetings, e-cards and kudos", []string{
+		`ALTER TABLE accounts ADD COLUMN country TEXT NOT NULL DEFAULT 'AL'`,
+		`ALTER TABLE accounts ADD COLUMN founded_on {{ts}}`,
+		`ALTER TABLE accounts ADD COLUMN greetings_opt_out BOOLEAN NOT NULL DEFAULT FALSE`,
+		`ALTER TABLE contacts ADD COLUMN locale TEXT NOT NULL DEFAULT 'sq'`,
+		`ALTER TABLE contacts ADD COLUMN birthday {{ts}}`,
+		`ALTER TABLE contacts ADD COLUMN name_day {{ts}}`,
+		`ALTER TABLE contacts ADD COLUMN unsubscribed_at {{ts}}`,
+		`ALTER TABLE outbox ADD COLUMN list_unsubscribe TEXT NOT NULL DEFAULT ''`,
+		`CREATE TABLE company_occasions (
+			id {{id}},
+			name TEXT NOT NULL,
+			name_sq TEXT NOT NULL,
+			month INTEGER NOT NULL,
+			day INTEGER NOT NULL,
+			year INTEGER,
+			theme TEXT NOT NULL,
+			created_by BIGINT NOT NULL REFERENCES users (id),
+			created_at {{ts}} NOT NULL
+		)`,
+		`CREATE TABLE greetings (
+			id {{id}},
+			account_id BIGINT NOT NULL REFERENCES accounts (id),
+			occasion_key TEXT NOT NULL,
+			occasion_name TEXT NOT NULL,
+			occasion_name_sq TEXT NOT NULL,
+			theme TEXT NOT NULL,
+			day {{ts}} NOT NULL,
+			owner_id BIGINT NOT NULL REFERENCES users (id),
+			design TEXT NOT NULL,
+			personal_line TEXT NOT NULL DEFAULT '',
+			call_done_at {{ts}},
+			call_note TEXT NOT NULL DEFAULT '',
+			escalated_at {{ts}},
+			cards_sent_at {{ts}},
+			created_at {{ts}} NOT NULL
+		)`,
+		`CREATE UNIQUE INDEX greetings_key ON greetings (account_id, occasion_key, day)`,
+		`CREATE INDEX greetings_owner_day ON greetings (owner_id, day)`,
+		`CREATE TABLE greeting_cards (
+			id {{id}},
+			greeting_id BIGINT NOT NULL REFERENCES greetings (id),
+			contact_id BIGINT NOT NULL REFERENCES contacts (id),
+			email TEXT NOT NULL,
+			locale TEXT NOT NULL,
+			status TEXT NOT NULL,
+			outbox_id BIGINT,
+			sent_at {{ts}}
+		)`,
+		`CREATE UNIQUE INDEX greeting_cards_key ON greeting_cards (greeting_id, contact_id)`,
+		`CREATE TABLE kudos (
+			id {{id}},
+			from_id BIGINT NOT NULL REFERENCES users (id),
+			to_id BIGINT NOT NULL REFERENCES users (id),
+			message TEXT NOT NULL,
+			created_at {{ts}} NOT NULL,
+			seen_at {{ts}}
+		)`,
+		`CREATE INDEX kudos_to ON kudos (to_id, created_at)`,
+	}},
 }
 
 // LatestVersion is the schema version Migrate brings a database to.

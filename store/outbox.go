@@ -23,12 +23,14 @@ type OutboxMessage struct {
 	TextBody  string
 	HTMLBody  string `gorm:"column:html_body"`
 	// Calendar is an iCalendar invite sent with the message, or "".
-	Calendar  string
-	Status    string
-	Attempts  int
-	LastError string
-	CreatedAt time.Time
-	SentAt    *time.Time
+	Calendar string
+	// ListUnsubscribe is the one-click unsubscribe address of a message to a client (RFC 8058), or "".
+	ListUnsubscribe string
+	Status          string
+	Attempts        int
+	LastError       string
+	CreatedAt       time.Time
+	SentAt          *time.Time
 }
 
 // TableName names the table.

@@ -20,6 +20,7 @@ const (
 	InvitesWorkflow         = "InterviewInvites"
 	EmployeeWorkflow        = "Employee"
 	PlanningMeetingWorkflow = "PlanningMeeting"
+	DailyCareWorkflow       = "DailyCare"
 )
 
 // Updates, signals and queries. Every workflow answers the "state" query.
@@ -84,6 +85,10 @@ const (
 	ActivityOpenMeeting           = "OpenMeeting"
 	ActivityRemindReports         = "RemindReports"
 	ActivityHoldMeeting           = "HoldMeeting"
+	ActivityPlanGreetings         = "PlanGreetings"
+	ActivitySendGreetingCards     = "SendGreetingCards"
+	ActivityEscalateGreetingCalls = "EscalateGreetingCalls"
+	ActivitySendIdleDigest        = "SendIdleDigest"
 )
 
 // ActivityNames lists every activity a workflow here calls, for the worker's start-up check.
@@ -97,6 +102,7 @@ var ActivityNames = []string{
 	ActivityCreateOffer, ActivityOfferProposed, ActivityReviseOffer, ActivityRecordOfferDecision, ActivityOfferOutcome,
 	ActivityRemindOfferApprovers, ActivityClaimSeat, ActivityHire, ActivityRecordRampSwitch, ActivityCloseMonth,
 	ActivityRemindOnboarding, ActivityOpenMeeting, ActivityRemindReports, ActivityHoldMeeting,
+	ActivityPlanGreetings, ActivitySendGreetingCards, ActivityEscalateGreetingCalls, ActivitySendIdleDigest,
 }
 
 // StaffingPlanWorkflowID is the workflow ID of a staffing plan's approval.
@@ -125,6 +131,12 @@ func TeamScheduleID(teamID int64) string { return fmt.Sprintf("team-%d-meetings"
 // the time of each).
 func PlanningMeetingWorkflowID(teamID int64) string { return fmt.Sprintf("team-%d-meeting", teamID) }
 
+// CareScheduleID is the ID of the Temporal Schedule that starts a DailyCare run every morning.
+const CareScheduleID = "client-care-daily"
+
+// DailyCareWorkflowID is the workflow ID the care schedule starts its runs with (the server adds the time).
+const DailyCareWorkflowID = "client-care"
+
 // ImportWorkflowID is the workflow ID of a candidate import.
 func ImportWorkflowID(importID int64) string { return fmt.Sprintf("import-%d", importID) }
 
@@ -148,4 +160,5 @@ func Register(r Registry) {
 	r.RegisterWorkflowWithOptions(InterviewInvites, workflow.RegisterOptions{Name: InvitesWorkflow})
 	r.RegisterWorkflowWithOptions(Employee, workflow.RegisterOptions{Name: EmployeeWorkflow})
 	r.RegisterWorkflowWithOptions(PlanningMeeting, workflow.RegisterOptions{Name: PlanningMeetingWorkflow})
+	r.RegisterWorkflowWithOptions(DailyCare, workflow.RegisterOptions{Name: DailyCareWorkflow})
 }

@@ -26,6 +26,8 @@ type Message struct {
 	Body    string
 	// Calendar is the text/calendar part (an invite), decoded, or "".
 	Calendar string
+	// HTML is the text/html part, decoded, or "".
+	HTML string
 }
 
 // Server is a running SMTP server.
@@ -82,7 +84,7 @@ func (s *session) Data(r io.Reader) error {
 	if err != nil {
 		return err
 	}
-	body, calendar, err := readParts(m)
+	body, html, calendar, err := readParts(m)
 	if err != nil {
 		return err
 	}
@@ -92,27 +94,27 @@ func (s *session) Data(r io.Reader) error {
 	}
 	s.srv.mu.Lock()
 	s.srv.msgs = append(s.srv.msgs, Message{From: s.from, To: s.to, Header: m.Header, Subject: subject, Body: strings.ReplaceAll(body, "\r\n", "\n"),
-		Calendar: calendar})
+		Calendar: calendar, HTML: html})
 	s.srv.mu.Unlock()
 	return nil
 }
 
 // readParts returns the text/plain part of a message (decoded), or the whole body of a single-part one, and
-// its text/calendar part if it has one.
-func readParts(m *mail.Message) (text, calendar string, err error) {
+// its text/html and text/calendar parts if it has them.
+func readParts(m *mail.Message) (text, html, calendar string, err error) {
 	mt, params, err := mime.ParseMediaType(m.Header.Get("Content-Type"))
 	if err != nil || !strings.HasPrefix(mt, "multipart/") {
 		b, err := io.ReadAll(m.Body)
-		return string(b), "", err
+		return string(b), "", "", err
 	}
 	r := multipart.NewReader(m.Body, params["boundary"])
 	for {
 		p, err := r.NextPart()
 		if err == io.EOF {
-			return text, calendar, nil
+			return text, html, calendar, nil
 		}
 		if err != nil {
-			return "", "", err
+			return "", "", "", err
 		}
 		var body io.Reader = p // the multipart reader undoes quoted-printable itself
 		if strings.EqualFold(p.Header.Get("Content-Transfer-Encoding"), "base64") {
@@ -120,11 +122,13 @@ func readParts(m *mail.Message) (text, calendar string, err error) {
 		}
 		b, err := io.ReadAll(body)
 		if err != nil {
-			return "", "", err
+			return "", "", "", err
 		}
 		switch ct := p.Header.Get("Content-Type"); {
 		case strings.HasPrefix(ct, "text/plain") && text == "":
 			text = string(b)
+		case strings.HasPrefix(ct, "text/html") && html == "":
+			html = string(b)
 		case strings.HasPrefix(ct, "text/calendar"):
 			calendar = string(b)
 		}

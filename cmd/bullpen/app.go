@@ -105,7 +105,7 @@ func (a *App) Open(ctx context.Context) (err error) {
 		acts := &activities.Activities{DB: a.DB, BaseURL: a.Config.BaseURL, Mail: mailer, Log: a.Log, LinkSecret: secret,
 			Start: start, QuestionnaireReminder: a.Config.QuestionnaireRemind, RejectionReasons: a.Config.RejectionReasons,
 			ScorecardReminder: a.Config.ScorecardRemind, ScorecardEscalate: a.Config.ScorecardEscalate,
-			OfferReminder: a.Config.OfferRemind, OfferEscalate: a.Config.OfferEscalate}
+			OfferReminder: a.Config.OfferRemind, OfferEscalate: a.Config.OfferEscalate, Company: a.Config.CompanyName}
 		if a.worker, err = newWorker(a.Temporal, a.Config.TaskQueue, acts); err != nil {
 			return err
 		}
@@ -113,6 +113,10 @@ func (a *App) Open(ctx context.Context) (err error) {
 			return fmt.Errorf("start worker: %w", err)
 		}
 		a.Log.Info("worker polling", "task_queue", a.Config.TaskQueue)
+		// The morning client-care run: greetings planned and sent, late calls escalated, the idle digest.
+		if err := start.CareSchedule(ctx, workflows.CareRun{LeadDays: a.Config.GreetingLeadDays, IdleHours: float64(a.Config.IdleHours)}); err != nil {
+			return fmt.Errorf("client care schedule: %w", err)
+		}
 	}
 	a.API = api.New(a.DB, a.Temporal, a.Log, api.Config{
 		CookieSecure: a.Config.CookieSecure, SessionTTL: a.Config.SessionTTL,
@@ -122,7 +126,7 @@ func (a *App) Open(ctx context.Context) (err error) {
 		TaskQueue: a.Config.TaskQueue, LinkSecret: secret, RejectionReasons: a.Config.RejectionReasons,
 		QuestionnaireReminder: a.Config.QuestionnaireRemind, OpeningContinueAfter: a.OpeningContinueAfter,
 		ScorecardReminder: a.Config.ScorecardRemind, ScorecardEscalate: a.Config.ScorecardEscalate,
-		OfferReminder: a.Config.OfferRemind, OfferEscalate: a.Config.OfferEscalate,
+		OfferReminder: a.Config.OfferRemind, OfferEscalate: a.Config.OfferEscalate, CompanyName: a.Config.CompanyName,
 	}, frontend.Dist())
 	if a.Demo {
 		if err := loadDemo(ctx, a.DB, a.API, a.Log); err != nil {

@@ -40,6 +40,9 @@ type Config struct {
 	ScorecardEscalate   time.Duration // BULLPEN_SCORECARD_ESCALATE_AFTER: how long after an interview the recruiter is told of missing scorecards
 	OfferRemind         time.Duration // BULLPEN_OFFER_REMINDER_AFTER: silent offer approvers are reminded after this
 	OfferEscalate       time.Duration // BULLPEN_OFFER_ESCALATE_AFTER: and the admins told after this
+	GreetingLeadDays    int           // BULLPEN_GREETING_LEAD_DAYS: how many days before an occasion its greeting is planned
+	IdleHours           int           // BULLPEN_IDLE_HOURS: working hours without logged work that make a rep idle
+	CompanyName         string        // BULLPEN_COMPANY_NAME: signs the client e-cards
 	SMTPURL             string        // SMTP_URL: smtp://user:pass@host:587 or smtps://...; empty keeps mail in the outbox
 	SMTPFrom            string        // SMTP_FROM: the sender address
 	LogLevel            string        // BULLPEN_LOG_LEVEL: debug, info, warn, error
@@ -103,6 +106,9 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 		ScorecardEscalate:   dur("BULLPEN_SCORECARD_ESCALATE_AFTER", 72*time.Hour),
 		OfferRemind:         dur("BULLPEN_OFFER_REMINDER_AFTER", 48*time.Hour),
 		OfferEscalate:       dur("BULLPEN_OFFER_ESCALATE_AFTER", 120*time.Hour),
+		GreetingLeadDays:    num("BULLPEN_GREETING_LEAD_DAYS", 3),
+		IdleHours:           num("BULLPEN_IDLE_HOURS", 16),
+		CompanyName:         str("BULLPEN_COMPANY_NAME", "Bullpen"),
 		SMTPURL:             str("SMTP_URL", ""),
 		SMTPFrom:            str("SMTP_FROM", "Bullpen <bullpen@localhost>"),
 		LogLevel:            str("BULLPEN_LOG_LEVEL", "info"),
@@ -117,6 +123,12 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 	case "text", "json":
 	default:
 		errs = append(errs, fmt.Sprintf("BULLPEN_LOG_FORMAT=%q must be text or json", c.LogFormat))
+	}
+	if c.GreetingLeadDays < 1 || c.GreetingLeadDays > 30 {
+		errs = append(errs, fmt.Sprintf("BULLPEN_GREETING_LEAD_DAYS=%d must be between 1 and 30", c.GreetingLeadDays))
+	}
+	if c.IdleHours < 1 || c.IdleHours > 200 {
+		errs = append(errs, fmt.Sprintf("BULLPEN_IDLE_HOURS=%d must be between 1 and 200", c.IdleHours))
 	}
 	if c.PlanEscalateAfter <= c.PlanReminderAfter {
 		errs = append(errs, "BULLPEN_PLAN_ESCALATE_AFTER must be longer than BULLPEN_PLAN_REMINDER_AFTER")

@@ -161,3 +161,21 @@ func (s *Starter) teamSchedule(teamID int64, c models.Cadence) client.Schedule {
 		Policy: &client.SchedulePolicies{Overlap: enums.SCHEDULE_OVERLAP_POLICY_SKIP, CatchupWindow: workflows.MeetingCatchup},
 	}
 }
+
+// CareSchedule creates the Temporal Schedule of the daily client care (every day at CareHour UTC), or gives it
+// new settings.
+func (s *Starter) CareSchedule(ctx context.Context, run workflows.CareRun) error {
+	spec := client.ScheduleSpec{TimeZoneName: "UTC", Calendars: []client.ScheduleCalendarSpec{{Hour: []client.ScheduleRange{{Start: workflows.CareHour}}}}}
+	action := &client.ScheduleWorkflowAction{ID: workflows.DailyCareWorkflowID, Workflow: workflows.DailyCareWorkflow, TaskQueue: s.TaskQueue, Args: []any{run}}
+	_, err := s.Client.ScheduleClient().Create(ctx, client.ScheduleOptions{ID: workflows.CareScheduleID, Spec: spec, Action: action,
+		Overlap: enums.SCHEDULE_OVERLAP_POLICY_SKIP, CatchupWindow: 12 * time.Hour, Note: "Client care: greetings, late calls, idle reps"})
+	if !errors.Is(err, temporal.ErrScheduleAlreadyRunning) {
+		return err
+	}
+	return s.Client.ScheduleClient().GetHandle(ctx, workflows.CareScheduleID).Update(ctx, client.ScheduleUpdateOptions{
+		DoUpdate: func(in client.ScheduleUpdateInput) (*client.ScheduleUpdate, error) {
+			next := in.Description.Schedule
+			next.Spec, next.Action = &spec, action
+			return &client.ScheduleUpdate{Schedule: &next}, nil
+		}})
+}
