@@ -64,11 +64,17 @@ func (s *Server) listEmployees(c *gin.Context) {
 
 // loadEmployee reads the employee in the path: themselves or a sales leader may.
 func (s *Server) loadEmployee(c *gin.Context) (*store.EmployeeRecord, bool) {
-	id, ok := s.pathID(c)
-	if !ok {
-		return nil, false
+	var e *store.EmployeeRecord
+	var err error
+	if c.Param("id") == "me" { // the caller's own employee record: a new hire's checklist and month
+		e, err = s.db.EmployeeOfUser(c, currentUser(c).ID)
+	} else {
+		id, ok := s.pathID(c)
+		if !ok {
+			return nil, false
+		}
+		e, err = s.db.EmployeeByID(c, id)
 	}
-	e, err := s.db.EmployeeByID(c, id)
 	if err != nil {
 		s.fail(c, err)
 		return nil, false

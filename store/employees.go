@@ -253,3 +253,12 @@ func (db *DB) IdleReps(ctx context.Context, now time.Time, threshold float64) ([
 	slices.SortFunc(out, func(a, b IdleRep) int { return cmp.Compare(b.Hours, a.Hours) })
 	return out, nil
 }
+
+// EmployeeOfUser returns a user's latest employee record.
+func (db *DB) EmployeeOfUser(ctx context.Context, userID int64) (*EmployeeRecord, error) {
+	var e EmployeeRecord
+	if err := db.with(ctx).Where("user_id = ?", userID).Order("id DESC").First(&e).Error; err != nil {
+		return nil, notFound(err, "employee")
+	}
+	return &e, nil
+}

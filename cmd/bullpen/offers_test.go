@@ -451,6 +451,14 @@ func monthRoutines(t *testing.T, app *App, rep, head, rita *browser, e *store.Em
 		tasks.Items[0].Key != "account" {
 		t.Fatalf("the checklist: %d %+v", code, tasks)
 	}
+	// The new hire finds their own record as "me", before any month has closed.
+	var self struct{ ID int64 }
+	if code := rep.do("GET", "/api/v1/employees/me", nil, &self); code != 200 || self.ID != e.ID {
+		t.Fatalf("the hire's own record: %d %+v", code, self)
+	}
+	if code := head.do("GET", "/api/v1/employees/me", nil, &p); code != 404 {
+		t.Fatalf("a department head's own record: %d", code)
+	}
 	taskID := map[string]int64{}
 	for _, tk := range tasks.Items {
 		taskID[tk.Key] = tk.ID
