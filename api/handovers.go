@@ -83,6 +83,14 @@ func (s *Server) newHandover(c *gin.Context, from int64, reason string) (*store.
 		s.fail(c, models.Invalid(models.FieldError{Field: "from_user_id", Message: "is not a user"}))
 		return nil, false
 	}
+	if waiting, err := s.db.ProposedHandoverFrom(c, from); err != nil {
+		s.fail(c, err)
+		return nil, false
+	} else if waiting != nil {
+		s.fail(c, &models.Error{Code: models.ECONFLICT, Message: fmt.Sprintf("A handover of %s's clients is already waiting for approval; adjust that one.",
+			s.userName(c, from)), Fields: []models.FieldError{{Field: "from_user_id", Message: fmt.Sprintf("has handover %d waiting", waiting.ID)}}})
+		return nil, false
+	}
 	accounts, err := s.db.AccountsOwnedBy(c, from)
 	if err != nil {
 		s.fail(c, err)
@@ -138,6 +146,10 @@ func (s *Server) getHandover(c *gin.Context) {
 func (s *Server) adjustHandover(c *gin.Context) {
 	h, ok := s.loadHandover(c)
 	if !ok {
+		return
+	}
+	if h.Status != "proposed" {
+		s.fail(c, models.Errorf(models.ECONFLICT, "This handover has been approved; it can no longer change."))
 		return
 	}
 	var req handoverAssignmentsRequest
@@ -217,25 +229,41 @@ func (s *Server) employeeLeaves(c *gin.Context) {
 	if !s.bind(c, &req) {
 		return
 	}
-	err := s.temporal.SignalWorkflow(c, workflows.EmployeeWorkflowID(e.ID), "", workflows.SignalEmployeeLeft, nil)
-	if err != nil && !isNotFound(err) {
-		s.fail(c, err)
-		return
-	}
-	s.audit(c, "employee.left", "employee", e.ID, s.userName(c, e.UserID)+" leaves", nil, map[string]any{"reason": req.Reason})
+	// The handover first: if nobody can take the clients, nothing has changed yet.
 	accounts, err := s.db.AccountsOwnedBy(c, e.UserID)
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
-	if len(accounts) == 0 {
+	var h *store.HandoverRecord
+	if len(accounts) > 0 {
+		if h, err = s.db.ProposedHandoverFrom(c, e.UserID); err != nil {
+			s.fail(c, err)
+			return
+		}
+		if h == nil {
+			if h, ok = s.newHandover(c, e.UserID, strings.TrimSpace(req.Reason)); !ok {
+				return
+			}
+		}
+	}
+	err = s.temporal.SignalWorkflow(c, workflows.EmployeeWorkflowID(e.ID), "", workflows.SignalEmployeeLeft, nil)
+	if err != nil && !isNotFound(err) {
+		s.fail(c, err)
+		return
+	}
+	// They leave: no more sign-in, no new clients, no clients handed to them.
+	inactive := false
+	if _, err := s.db.UpdateUser(c, e.UserID, store.UserUpdate{Active: &inactive}); err != nil {
+		s.fail(c, err)
+		return
+	}
+	s.audit(c, "employee.left", "employee", e.ID, s.userName(c, e.UserID)+" leaves", nil, map[string]any{"reason": req.Reason})
+	if h == nil {
 		c.JSON(http.StatusOK, gin.H{"handover": nil})
 		return
 	}
-	h, ok := s.newHandover(c, e.UserID, "Leaves: "+strings.TrimSpace(req.Reason))
-	if ok {
-		s.writeHandover(c, http.StatusCreated, h)
-	}
+	s.writeHandover(c, http.StatusCreated, h)
 }
 
 // handoverSummaryJSON is a handover in the list: who leaves, why, how many clients, where it stands.

@@ -135,3 +135,15 @@ func (db *DB) Handovers(ctx context.Context, status string) ([]HandoverRecord, e
 	}
 	return out, q.Find(&out).Error
 }
+
+// ProposedHandoverFrom returns the handover of a rep's clients still waiting for approval, or nil.
+func (db *DB) ProposedHandoverFrom(ctx context.Context, userID int64) (*HandoverRecord, error) {
+	var h []HandoverRecord
+	if err := db.with(ctx).Where("from_user_id = ? AND status = ?", userID, "proposed").Order("id").Limit(1).Find(&h).Error; err != nil {
+		return nil, err
+	}
+	if len(h) == 0 {
+		return nil, nil
+	}
+	return &h[0], nil
+}

@@ -547,4 +547,49 @@ func monthRoutines(t *testing.T, app *App, rep, head, rita *browser, e *store.Em
 	if !strings.Contains(string(body), "commission,Commission: 2% of 5000 won,100.00,EUR") {
 		t.Fatalf("CSV:\n%s", body)
 	}
+
+	// The rep leaves: their client is proposed to the rep who stays (a repeated request gives the same
+	// proposal), their workflow ends, they can no longer sign in; approved, the client moves with its history.
+	leave := fmt.Sprintf("/api/v1/employees/%d/leave", e.ID)
+	if code := rep.do("POST", leave, map[string]string{"reason": "x"}, &p); code != 403 {
+		t.Fatalf("a rep records their own leaving: %d", code)
+	}
+	var h struct {
+		ID          int64 `json:"id"`
+		Assignments []struct {
+			AccountID int64 `json:"account_id"`
+			ToUserID  int64 `json:"to_user_id"`
+		} `json:"assignments"`
+	}
+	if code := head.do("POST", leave, map[string]string{"reason": "Moves abroad"}, &h); code != 201 || len(h.Assignments) != 1 || h.Assignments[0].AccountID != acc.ID {
+		t.Fatalf("leave: %d %+v", code, h)
+	}
+	first := h.ID
+	if code := head.do("POST", leave, map[string]string{"reason": "Moves abroad"}, &h); code != 201 || h.ID != first {
+		t.Fatalf("leave again: %d %+v", code, h)
+	}
+	if code := head.do("POST", "/api/v1/handovers", map[string]any{"from_user_id": e.UserID, "reason": "again"}, &p); code != 409 || p.fields()[0] != "from_user_id" {
+		t.Fatalf("a second proposal: %d %+v", code, p)
+	}
+	if code := rep.do("GET", "/api/v1/me", nil, nil); code != 401 {
+		t.Fatalf("the leaver still signed in: %d", code)
+	}
+	eventually(t, 10*time.Second, "the Employee workflow to end", func() bool {
+		d, err := app.Temporal.DescribeWorkflowExecution(context.Background(), workflows.EmployeeWorkflowID(e.ID), "")
+		return err == nil && d.WorkflowExecutionInfo.CloseTime != nil
+	})
+	if code := head.do("POST", fmt.Sprintf("/api/v1/handovers/%d/approve", h.ID), nil, nil); code != 200 {
+		t.Fatalf("approve the handover: %d", code)
+	}
+	if code := head.do("PUT", fmt.Sprintf("/api/v1/handovers/%d", h.ID), map[string]any{"assignments": []any{}}, &p); code != 409 {
+		t.Fatalf("change an approved handover: %d", code)
+	}
+	var moved struct {
+		Owner      struct{ ID int64 } `json:"owner"`
+		Activities []struct{ Kind string }
+	}
+	head.do("GET", fmt.Sprintf("/api/v1/accounts/%d", acc.ID), nil, &moved)
+	if moved.Owner.ID != h.Assignments[0].ToUserID || moved.Owner.ID == e.UserID || len(moved.Activities) == 0 {
+		t.Fatalf("the client after the handover: %+v", moved)
+	}
 }
