@@ -8,9 +8,14 @@ import { AppLayout } from './components/AppLayout';
 import { PublicLayout } from './components/PublicLayout';
 import { RequireAuth, RequireRole } from './components/RequireAuth';
 import { CALIBRATION_READER_ROLES, INTERVIEWER_ROLES, OFFER_READER_ROLES, PAY_PLAN_READER_ROLES, REPORT_READER_ROLES, SCENARIO_EDITOR_ROLES, SCENARIO_READER_ROLES } from './lib/roles';
+import { homePath } from './lib/roles';
+import { useCurrentUser } from './lib/useCurrentUser';
 import { LoginPage } from './pages/LoginPage';
 import { ACTIVITY_LOGGER_ROLES, CLIENT_READER_ROLES } from './lib/roles';
+import { HANDOVER_ROLES } from './lib/roles';
 import { MY_MONTH_ROLES, PAY_STATEMENT_READER_ROLES, TEAM_READER_ROLES } from './lib/roles';
+import { MEETING_ROLES } from './lib/roles';
+import { INTEGRATION_TOKEN_ROLES } from './lib/roles';
 import { theme } from './theme';
 
 // Route-level code splitting: each page is its own chunk, loaded on first visit (AppLayout shows a loader).
@@ -36,11 +41,17 @@ const PayPlansPage = lazy(() => import('./pages/PayPlansPage').then((m) => ({ de
 const OffersPage = lazy(() => import('./pages/OffersPage').then((m) => ({ default: m.OffersPage })));
 const ClientsPage = lazy(() => import('./pages/ClientsPage').then((m) => ({ default: m.ClientsPage })));
 const ClientPage = lazy(() => import('./pages/ClientPage').then((m) => ({ default: m.ClientPage })));
+const HandoversPage = lazy(() => import('./pages/HandoversPage').then((m) => ({ default: m.HandoversPage })));
+const HandoverPage = lazy(() => import('./pages/HandoverPage').then((m) => ({ default: m.HandoverPage })));
 const LogActivityPage = lazy(() => import('./pages/LogActivityPage').then((m) => ({ default: m.LogActivityPage })));
+const IntegrationsPage = lazy(() => import('./pages/IntegrationsPage').then((m) => ({ default: m.IntegrationsPage })));
 const TeamPage = lazy(() => import('./pages/TeamPage').then((m) => ({ default: m.TeamPage })));
 const EmployeePage = lazy(() => import('./pages/EmployeePage').then((m) => ({ default: m.EmployeePage })));
 const MyMonthPage = lazy(() => import('./pages/MyMonthPage').then((m) => ({ default: m.MyMonthPage })));
 const PayStatementsPage = lazy(() => import('./pages/PayStatementsPage').then((m) => ({ default: m.PayStatementsPage })));
+const TeamsPage = lazy(() => import('./pages/TeamsPage').then((m) => ({ default: m.TeamsPage })));
+const TeamMeetingsPage = lazy(() => import('./pages/TeamMeetingsPage').then((m) => ({ default: m.TeamMeetingsPage })));
+const MeetingPage = lazy(() => import('./pages/MeetingPage').then((m) => ({ default: m.MeetingPage })));
 const OfferPage = lazy(() => import('./pages/OfferPage').then((m) => ({ default: m.OfferPage })));
 const PublicOfferPage = lazy(() => import('./pages/PublicOfferPage').then((m) => ({ default: m.PublicOfferPage })));
 const WelcomePage = lazy(() => import('./pages/WelcomePage').then((m) => ({ default: m.WelcomePage })));
@@ -81,6 +92,12 @@ function UnauthorizedRedirect() {
   return null;
 }
 
+/** Sends a signed-in user to the first page of their work (a rep to their month, an interviewer to theirs). */
+function HomeRedirect() {
+  const user = useCurrentUser();
+  return <Navigate to={homePath(user)} replace />;
+}
+
 export function App() {
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">
@@ -104,7 +121,7 @@ export function App() {
                 </RequireAuth>
               }
             >
-              <Route index element={<Navigate to="/plans" replace />} />
+              <Route index element={<HomeRedirect />} />
               <Route path="/plans" element={<PlansPage />} />
               <Route
                 path="/plans/new"
@@ -242,10 +259,34 @@ export function App() {
                 }
               />
               <Route
+                path="/handovers"
+                element={
+                  <RequireRole roles={HANDOVER_ROLES}>
+                    <HandoversPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="/handovers/:id"
+                element={
+                  <RequireRole roles={HANDOVER_ROLES}>
+                    <HandoverPage />
+                  </RequireRole>
+                }
+              />
+              <Route
                 path="/log"
                 element={
                   <RequireRole roles={ACTIVITY_LOGGER_ROLES}>
                     <LogActivityPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="/integrations"
+                element={
+                  <RequireRole roles={INTEGRATION_TOKEN_ROLES}>
+                    <IntegrationsPage />
                   </RequireRole>
                 }
               />
@@ -278,6 +319,30 @@ export function App() {
                 element={
                   <RequireRole roles={PAY_STATEMENT_READER_ROLES}>
                     <PayStatementsPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="/teams"
+                element={
+                  <RequireRole roles={MEETING_ROLES}>
+                    <TeamsPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="/teams/:id"
+                element={
+                  <RequireRole roles={MEETING_ROLES}>
+                    <TeamMeetingsPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="/meetings/:id"
+                element={
+                  <RequireRole roles={MEETING_ROLES}>
+                    <MeetingPage />
                   </RequireRole>
                 }
               />

@@ -1,7 +1,7 @@
 // The team: employees, their monthly plans and excuses, and the monthly pay statements (docs/api-contract.md,
 // "The team: monthly plans, excuses and pay statements"): types, calls, query keys and hooks.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api } from './client';
+import { api, isApiError } from './client';
 import type { PayPlan } from './offers';
 import type { Items, PersonRef } from './types';
 
@@ -89,6 +89,12 @@ export interface PayStatement {
 export const listEmployees = () => api<Items<Employee>>('/api/v1/employees').then((r) => r.items ?? []);
 export const getEmployee = (id: number, month: string) =>
   api<Employee>(`/api/v1/employees/${id}?month=${encodeURIComponent(month)}`);
+/** The signed-in user's own employee record with the month, or null when they are not an employee. */
+export const getMyEmployee = (month: string) =>
+  api<Employee>(`/api/v1/employees/me?month=${encodeURIComponent(month)}`).catch((err: unknown) => {
+    if (isApiError(err) && err.status === 404) return null;
+    throw err;
+  });
 export const setMonthlyPlan = (id: number, month: string, body: MonthlyCounts) =>
   api<Employee>(`/api/v1/employees/${id}/plans/${encodeURIComponent(month)}`, { method: 'PUT', body });
 export const fileExcuse = (id: number, body: { month: string; reason: string }) =>
@@ -108,12 +114,22 @@ export const teamKeys = {
   employees: ['employees'] as const,
   employeeList: ['employees', 'list'] as const,
   employee: (id: number, month: string) => ['employees', 'one', id, month] as const,
+  mine: (month: string) => ['employees', 'me', month] as const,
   statements: ['pay-statements'] as const,
   statementList: (month: string) => ['pay-statements', 'list', month] as const,
 };
 
 export function useEmployees(enabled = true) {
   return useQuery({ queryKey: teamKeys.employeeList, queryFn: listEmployees, enabled });
+}
+
+/** The signed-in user's own employee record (null when they are not an employee), with the month. */
+export function useMyEmployee(month: string) {
+  return useQuery({
+    queryKey: teamKeys.mine(month),
+    queryFn: () => getMyEmployee(month),
+    placeholderData: keepPreviousData,
+  });
 }
 
 export function useEmployee(id: number, month: string, enabled = true) {
@@ -132,5 +148,42 @@ export function usePayStatements(month: string, enabled = true) {
     queryFn: () => listPayStatements(month),
     enabled,
     placeholderData: keepPreviousData,
+  });
+}
+
+// Onboarding: the checklist written at the hire from the role's template (models/onboarding.go).
+
+export const ONBOARDING_ASSIGNEES = ['hire', 'manager', 'admin'] as const;
+
+export interface OnboardingTask {
+  id: number;
+  employee_id: number;
+  /** The template's key ("account", "welcome", …); the title is the template's English text. */
+  key: string;
+  title: string;
+  /** RFC 3339: nine in the morning, UTC, of its day. */
+  due_at: string;
+  assignee: (typeof ONBOARDING_ASSIGNEES)[number] | string;
+  done_at: string | null;
+  /** The user who ticked it off. */
+  done_by: number | null;
+}
+
+export const listOnboarding = (employeeId: number) =>
+  api<Items<OnboardingTask>>(`/api/v1/employees/${employeeId}/onboarding`).then((r) => r.items ?? []);
+export const completeOnboardingTask = (id: number) =>
+  api<OnboardingTask>(`/api/v1/onboarding-tasks/${id}/done`, { method: 'POST' });
+
+/** Under teamKeys.employees, so whatever refreshes the team refreshes the checklists too. */
+export const onboardingKeys = {
+  list: (employeeId: number) => ['employees', 'onboarding', employeeId] as const,
+};
+
+/** An employee's onboarding checklist, in due order. */
+export function useOnboarding(employeeId: number, enabled = true) {
+  return useQuery({
+    queryKey: onboardingKeys.list(employeeId),
+    queryFn: () => listOnboarding(employeeId),
+    enabled: enabled && Number.isFinite(employeeId) && employeeId > 0,
   });
 }

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { logout } from '../api/endpoints';
 import { usePlans } from '../api/queries';
-import { CALIBRATION_READER_ROLES, hasRole, INTERVIEWER_ROLES, OFFER_READER_ROLES, PAY_PLAN_READER_ROLES, REPORT_READER_ROLES, SCENARIO_READER_ROLES } from '../lib/roles';
+import { CALIBRATION_READER_ROLES, hasRole, INTERVIEWER_ROLES, OFFER_READER_ROLES, OPENING_READER_ROLES, PAY_PLAN_READER_ROLES, PLAN_READER_ROLES, REPORT_READER_ROLES, SCENARIO_READER_ROLES } from '../lib/roles';
 import { useOffers } from '../api/offers';
 import { ChangePasswordModal } from './ChangePasswordModal';
 import { LanguageSwitcher } from './LanguageSwitcher';
@@ -16,8 +16,14 @@ import { NotificationsBell } from './NotificationsBell';
 import { useCurrentUser } from '../lib/useCurrentUser';
 import { IconAddressBook, IconPhonePlus } from '@tabler/icons-react';
 import { ACTIVITY_LOGGER_ROLES, CLIENT_READER_ROLES } from '../lib/roles';
+import { IconArrowsExchange } from '@tabler/icons-react';
+import { HANDOVER_ROLES } from '../lib/roles';
 import { IconCalendarStats, IconReceipt2, IconUsersGroup } from '@tabler/icons-react';
 import { MY_MONTH_ROLES, PAY_STATEMENT_READER_ROLES, TEAM_READER_ROLES } from '../lib/roles';
+import { IconPresentation } from '@tabler/icons-react';
+import { MEETING_ROLES } from '../lib/roles';
+import { IconPlugConnected } from '@tabler/icons-react';
+import { INTEGRATION_TOKEN_ROLES } from '../lib/roles';
 
 function initials(name: string): string {
   return name
@@ -51,12 +57,14 @@ export function AppLayout() {
   });
 
   const nav = [
-    { to: '/plans', label: t('nav.plans'), icon: IconFileSpreadsheet, show: true },
+    { to: '/plans', label: t('nav.plans'), icon: IconFileSpreadsheet, show: hasRole(user, ...PLAN_READER_ROLES) },
     { to: '/approvals', label: t('nav.approvals'), icon: IconChecklist, show: isHead, count: pendingCount },
-    { to: '/openings', label: t('nav.openings'), icon: IconBriefcase, show: true },
+    { to: '/openings', label: t('nav.openings'), icon: IconBriefcase, show: hasRole(user, ...OPENING_READER_ROLES) },
     { to: '/log', label: t('nav.logActivity'), icon: IconPhonePlus, show: hasRole(user, ...ACTIVITY_LOGGER_ROLES) },
     { to: '/clients', label: t('nav.clients'), icon: IconAddressBook, show: hasRole(user, ...CLIENT_READER_ROLES) },
+    { to: '/handovers', label: t('nav.handovers'), icon: IconArrowsExchange, show: hasRole(user, ...HANDOVER_ROLES) },
     { to: '/my-month', label: t('nav.myMonth'), icon: IconCalendarStats, show: hasRole(user, ...MY_MONTH_ROLES) },
+    { to: '/teams', label: t('nav.meetings'), icon: IconPresentation, show: hasRole(user, ...MEETING_ROLES) },
     { to: '/team', label: t('nav.team'), icon: IconUsersGroup, show: hasRole(user, ...TEAM_READER_ROLES) },
     { to: '/pay-statements', label: t('nav.payStatements'), icon: IconReceipt2, show: hasRole(user, ...PAY_STATEMENT_READER_ROLES) },
     { to: '/offers', label: t('nav.offers'), icon: IconFileDollar, show: hasRole(user, ...OFFER_READER_ROLES), count: offerCount, countLabel: t('nav.offersCount', { count: offerCount }) },
@@ -120,6 +128,11 @@ export function AppLayout() {
                 <Menu.Item leftSection={<IconKey size={16} aria-hidden />} onClick={openPassword}>
                   {t('password.title')}
                 </Menu.Item>
+                {hasRole(user, ...INTEGRATION_TOKEN_ROLES) && (
+                  <Menu.Item component={Link} to="/integrations" leftSection={<IconPlugConnected size={16} aria-hidden />}>
+                    {t('nav.integrations')}
+                  </Menu.Item>
+                )}
                 <Menu.Item
                   leftSection={<IconLogout size={16} aria-hidden />}
                   onClick={() => signOut.mutate()}

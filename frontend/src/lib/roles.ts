@@ -33,6 +33,9 @@ export const CLIENT_READER_ROLES: Role[] = ['admin', 'department_head', 'sales_m
 /** Roles that log their own sales work (POST /activities): the first call with a new client makes its owner. */
 export const ACTIVITY_LOGGER_ROLES: Role[] = ['sales_rep', 'sales_manager'];
 
+/** Roles that propose, adjust and see handovers of clients (GET/POST /handovers); only department heads approve. */
+export const HANDOVER_ROLES: Role[] = ['admin', 'department_head'];
+
 /** Roles that see the team, set monthly plans and decide excuses (GET /employees): the sales leaders. */
 export const TEAM_READER_ROLES: Role[] = ['admin', 'department_head', 'sales_manager'];
 
@@ -41,3 +44,27 @@ export const PAY_STATEMENT_READER_ROLES: Role[] = ['admin', 'department_head'];
 
 /** Roles with a month of their own: a plan, progress, excuses and pay statements (the "My month" page). */
 export const MY_MONTH_ROLES: Role[] = ['sales_rep', 'sales_manager'];
+
+/** Roles with the planning meetings (GET /teams): reps file reports, their managers read the agenda. */
+export const MEETING_ROLES: Role[] = ['admin', 'department_head', 'sales_manager', 'sales_rep'];
+
+/** Roles that form teams (POST /teams) and, besides a team's manager, change when it meets. */
+export const TEAM_FORMER_ROLES: Role[] = ['admin', 'department_head'];
+
+/** Roles that make integration tokens (POST /me/tokens) for a phone system or CRM to log their calls with. */
+export const INTEGRATION_TOKEN_ROLES: Role[] = ['sales_rep', 'sales_manager'];
+
+/** Who may read staffing plans (models.planReaders). */
+export const PLAN_READER_ROLES: Role[] = ['admin', 'department_head', 'recruiter'];
+
+/** Who may see openings (models.openingReaders). */
+export const OPENING_READER_ROLES: Role[] = ['admin', 'department_head', 'recruiter', 'interviewer', 'sales_manager'];
+
+/** Where a user lands after signing in: the first page of their work. */
+export function homePath(user: Pick<User, 'roles'> | undefined | null): string {
+  if (hasRole(user, ...PLAN_READER_ROLES)) return '/plans';
+  if (hasRole(user, 'sales_manager')) return '/team';
+  if (hasRole(user, 'sales_rep')) return '/my-month';
+  if (hasRole(user, ...INTERVIEWER_ROLES)) return '/my-interviews';
+  return '/openings';
+}

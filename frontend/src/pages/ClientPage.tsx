@@ -7,6 +7,7 @@ import { useAccount, type Account } from '../api/clients';
 import { ActivityList } from '../components/client/ActivityList';
 import { AddContactModal } from '../components/client/AddContactModal';
 import { OwnerBadge } from '../components/client/OwnerBadge';
+import { HandOverLink } from '../components/handover/HandOverLink';
 import { QuickLogForm } from '../components/client/QuickLogForm';
 import { EmptyBox } from '../components/EmptyState';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -93,6 +94,7 @@ export function ClientPage() {
       <PageHeader title={account.name} description={place || undefined} />
       <Group mb="lg">
         <OwnerBadge account={account} size="xl" />
+        <HandOverLink account={account} />
       </Group>
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 8 }}>

@@ -4,7 +4,9 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { useEmployee } from '../api/team';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeader } from '../components/PageHeader';
+import { LeaveAction } from '../components/handover/LeaveAction';
 import { EmployeeMonth } from '../components/team/EmployeeMonth';
+import { OnboardingChecklist } from '../components/team/OnboardingChecklist';
 import { isMonth, thisMonth } from '../lib/team';
 
 /** One employee as their sales leaders see them: pay plan, the month's plan and progress, excuses. */
@@ -46,8 +48,13 @@ export function EmployeePage() {
   return (
     <>
       {crumbs}
-      <PageHeader title={employee.user.name} description={t(`roles.${employee.role}`, { defaultValue: employee.role })} />
+      <PageHeader
+        title={employee.user.name}
+        description={t(`roles.${employee.role}`, { defaultValue: employee.role })}
+        actions={<LeaveAction employee={employee} />}
+      />
       {query.error && <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />}
+      <OnboardingChecklist employee={employee} mb="md" />
       <EmployeeMonth
         employee={employee}
         month={month}

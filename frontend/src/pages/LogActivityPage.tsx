@@ -1,6 +1,7 @@
-import { Badge, Box, Group, Paper, Skeleton, Stack, Title } from '@mantine/core';
+import { Anchor, Badge, Box, Group, Paper, Skeleton, Stack, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useActivities } from '../api/clients';
 import { ActivityList } from '../components/client/ActivityList';
 import { QuickLogForm } from '../components/client/QuickLogForm';
@@ -24,7 +25,11 @@ export function LogActivityPage() {
 
   return (
     <Box maw={640} mx="auto">
-      <PageHeader title={t('quickLog.title')} description={t('quickLog.description')} />
+      <PageHeader
+        title={t('quickLog.title')}
+        description={t('quickLog.description')}
+        actions={<Anchor component={Link} to="/integrations" size="sm">{t('quickLog.fromPhoneSystem')}</Anchor>}
+      />
       <Stack gap="xl">
         <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }}>
           <QuickLogForm size="lg" />

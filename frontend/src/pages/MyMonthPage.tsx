@@ -1,47 +1,38 @@
 import { Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { useEmployee, useEmployees, usePayStatements } from '../api/team';
+import { useMyEmployee, usePayStatements } from '../api/team';
 import { EmptyBox } from '../components/EmptyState';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeader } from '../components/PageHeader';
 import { EmployeeMonth } from '../components/team/EmployeeMonth';
+import { OnboardingChecklist } from '../components/team/OnboardingChecklist';
 import { StatementsTable } from '../components/team/StatementsTable';
-import { hasRole, TEAM_READER_ROLES } from '../lib/roles';
 import { isMonth, thisMonth } from '../lib/team';
-import { useCurrentUser } from '../lib/useCurrentUser';
 
 /**
- * The signed-in rep's own month: their plan and progress, excuses and pay statements. There is no "my
- * employee record" call: sales managers find themselves in the team list; reps through their own pay
- * statements (each names its employee), so a rep sees this page once their first month has closed.
+ * The signed-in rep's own month: their onboarding, plan and progress, excuses and pay statements, from their
+ * own employee record (GET /employees/me), so a new hire sees it from their first day.
  */
 export function MyMonthPage() {
   const { t } = useTranslation();
-  const me = useCurrentUser();
   const [params, setParams] = useSearchParams();
   const m = params.get('month');
   const month = isMonth(m) ? m : thisMonth();
-  const leader = hasRole(me, ...TEAM_READER_ROLES);
-  const seesAll = hasRole(me, 'admin', 'department_head');
-  const employees = useEmployees(leader);
+  const employee = useMyEmployee(month);
   const statements = usePayStatements('');
-  const fromTeam = employees.data?.find((e) => e.user.id === me.id)?.id;
-  const fromStatements = seesAll ? undefined : statements.data?.[0]?.employee_id;
-  const employeeId = fromTeam ?? fromStatements ?? 0;
-  const employee = useEmployee(employeeId, month, employeeId > 0);
-  const searching = (leader && employees.isPending) || statements.isPending;
-  const mine = (statements.data ?? []).filter((s) => s.employee_id === employeeId).sort((a, b) => b.month.localeCompare(a.month));
+  const employeeId = employee.data?.id ?? 0;
+  const mine = (statements.data ?? [])
+    .filter((s) => s.employee_id === employeeId)
+    .sort((a, b) => b.month.localeCompare(a.month));
 
   let body;
-  if (employeeId === 0) {
-    if (searching) body = <Skeleton height={240} />;
-    else if (statements.error && !leader) body = <ErrorAlert error={statements.error} onRetry={() => void statements.refetch()} />;
-    else body = <EmptyBox title={t('myMonth.none')} description={t('myMonth.noneHint')} />;
-  } else if (employee.error && !employee.data) {
+  if (employee.error && !employee.data) {
     body = <ErrorAlert error={employee.error} onRetry={() => void employee.refetch()} />;
-  } else if (!employee.data) {
+  } else if (employee.isPending) {
     body = <Skeleton height={240} />;
+  } else if (!employee.data) {
+    body = <EmptyBox title={t('myMonth.none')} description={t('myMonth.noneHint')} />;
   } else {
     body = (
       <EmployeeMonth
@@ -57,6 +48,7 @@ export function MyMonthPage() {
     <>
       <PageHeader title={t('myMonth.title')} description={t('myMonth.description')} />
       <Stack gap="xl">
+        {employee.data && <OnboardingChecklist employee={employee.data} />}
         {body}
         {employeeId > 0 && (
           <section aria-labelledby="my-statements">
