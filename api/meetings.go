@@ -12,6 +12,7 @@ import (
 
 	"github.com/bullpen-hq/bullpen/models"
 	"github.com/bullpen-hq/bullpen/store"
+	"github.com/bullpen-hq/bullpen/workflows"
 )
 
 type teamRequest struct {
@@ -143,6 +144,13 @@ func (s *Server) setCadence(c *gin.Context) {
 		return
 	}
 	if err := s.db.SetCadence(c, t.ID, req.Cadence); err != nil {
+		s.fail(c, err)
+		return
+	}
+	// A meeting whose run is under way (its reports asked for) is held as announced; later ones the old
+	// cadence opened are cancelled.
+	now := s.now()
+	if err := s.db.CancelStaleMeetings(c, t.ID, now.Add(workflows.DefaultReportLead), req.Cadence.Next(now)); err != nil {
 		s.fail(c, err)
 		return
 	}

@@ -90,8 +90,14 @@ func DraftDone(acts []SalesActivity, accountName func(int64) string) string {
 			deals = append(deals, fmt.Sprintf("%s (%g %s)", accountName(a.AccountID), a.Amount, a.Currency))
 		}
 	}
-	out := fmt.Sprintf("%d calls, %d client meetings, %d deals won, %d lost.", counts[ActivityCall], counts[ActivityMeeting],
-		counts[ActivityDealWon], counts[ActivityDealLost])
+	n := func(k ActivityKind, one, many string) string {
+		if counts[k] == 1 {
+			return "1 " + one
+		}
+		return fmt.Sprintf("%d %s", counts[k], many)
+	}
+	out := fmt.Sprintf("%s, %s, %s won, %d lost.", n(ActivityCall, "call", "calls"), n(ActivityMeeting, "client meeting", "client meetings"),
+		n(ActivityDealWon, "deal", "deals"), counts[ActivityDealLost])
 	if len(deals) > 0 {
 		out += " Won: " + strings.Join(deals, ", ") + "."
 	}

@@ -102,7 +102,7 @@ func TestCadenceNext(t *testing.T) {
 		t.Errorf("a Saturday meeting at 3am: %v", err)
 	}
 	if d := DraftDone([]SalesActivity{{Kind: ActivityCall}, {Kind: ActivityCall}, {Kind: ActivityDealWon, AccountID: 1, Amount: 500, Currency: "EUR"}},
-		func(int64) string { return "Alba" }); d != "2 calls, 0 client meetings, 1 deals won, 0 lost. Won: Alba (500 EUR)." {
+		func(int64) string { return "Alba" }); d != "2 calls, 0 client meetings, 1 deal won, 0 lost. Won: Alba (500 EUR)." {
 		t.Errorf("draft %q", d)
 	}
 }

@@ -117,7 +117,11 @@ func (db *DB) FileReport(ctx context.Context, r ReportRecord) error {
 		if err := tx.First(&m, r.MeetingID).Error; err != nil {
 			return notFound(err, "meeting")
 		}
-		if m.Status != "open" {
+		switch m.Status {
+		case "open":
+		case "cancelled":
+			return models.Errorf(models.ECONFLICT, "This meeting was cancelled when the team's cadence changed; file your report for the next one.")
+		default:
 			return models.Errorf(models.ECONFLICT, "This meeting has been held; the report can no longer be filed.")
 		}
 		r.FiledAt = time.Now().UTC()
@@ -222,4 +226,11 @@ func (db *DB) ManagersOf(ctx context.Context, userID int64) ([]int64, error) {
 		ids = append(ids, h.ID)
 	}
 	return ids, nil
+}
+
+// CancelStaleMeetings cancels a team's open meetings after after that its new cadence no longer holds (at a
+// time other than keep, the cadence's next), so none is left open with nothing to hold it. Their reports stay.
+func (db *DB) CancelStaleMeetings(ctx context.Context, teamID int64, after, keep time.Time) error {
+	return db.with(ctx).Model(&MeetingRecord{}).Where("team_id = ? AND status = ? AND at > ? AND at <> ?", teamID, "open", after.UTC(), keep.UTC()).
+		Update("status", "cancelled").Error
 }

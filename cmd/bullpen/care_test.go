@@ -24,6 +24,7 @@ func runCare(t *testing.T, app *App) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	triggered := time.Now().Add(-time.Second)
 	if err := h.Trigger(ctx, client.ScheduleTriggerOptions{Overlap: enums.SCHEDULE_OVERLAP_POLICY_ALLOW_ALL}); err != nil {
 		t.Fatal(err)
 	}
@@ -33,8 +34,9 @@ func runCare(t *testing.T, app *App) {
 		if err != nil || d.Info.NumActions <= before.Info.NumActions || len(d.Info.RecentActions) == 0 {
 			return false
 		}
-		run = d.Info.RecentActions[len(d.Info.RecentActions)-1].StartWorkflowResult
-		return run != nil
+		last := d.Info.RecentActions[len(d.Info.RecentActions)-1] // this trigger's, not the demo's at start-up
+		run = last.StartWorkflowResult
+		return run != nil && last.ActualTime.After(triggered)
 	})
 	wctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()

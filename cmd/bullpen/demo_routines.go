@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"time"
 
+	"go.temporal.io/sdk/client"
+
 	"github.com/bullpen-hq/bullpen/api"
 	"github.com/bullpen-hq/bullpen/models"
 	"github.com/bullpen-hq/bullpen/store"
@@ -13,14 +15,15 @@ import (
 
 // demoClients are Elira's clients, with what she did with each last month and this month.
 var demoClients = []struct {
-	name, city string
-	calls      int
-	meetings   int
-	deal       float64
+	name, city     string
+	calls          int
+	meetings       int
+	deal           float64
+	contact, email string
 }{
-	{"Alba Trade", "Tiranë", 6, 2, 3200},
-	{"Hotel Drini", "Pejë", 4, 1, 0},
-	{"Kafe Rugova", "Prishtinë", 3, 1, 1500},
+	{"Alba Trade", "Tiranë", 6, 2, 3200, "Arben Shehu", "arben@albatrade.example"},
+	{"Hotel Drini", "Pejë", 4, 1, 0, "Teuta Morina", "teuta@hoteldrini.example"},
+	{"Kafe Rugova", "Prishtinë", 3, 1, 1500, "Blerim Rugova", "blerim@kaferugova.example"},
 }
 
 // loadDemoRoutines makes Elira Dervishi (rep1) a rep hired three months ago into "Sales rep, Tirana": an
@@ -70,6 +73,16 @@ func loadDemoRoutines(ctx context.Context, db *store.DB, srv *api.Server, ids ma
 	for i, c := range demoClients {
 		acc, err := db.CreateAccount(ctx, models.AccountDraft{Name: c.name, City: c.city}, elira)
 		if err != nil {
+			return err
+		}
+		// Client care: each client founded some years ago, the first one two days from now, so its greeting is
+		// planned at once; a contact to send its e-card to, in Albanian or English.
+		founded := time.Date(now.Year()-12+i, now.Month(), now.Day(), 0, 0, 0, 0, time.UTC).AddDate(0, 0, 2+i*40)
+		if err := db.SetAccountCare(ctx, acc.ID, "AL", &founded, false); err != nil {
+			return err
+		}
+		locale := []string{"sq", "en", "sq"}[i%3]
+		if err := db.AddContact(ctx, &store.ContactRecord{AccountID: acc.ID, Name: c.contact, Title: "Owner", Email: c.email, Locale: locale}); err != nil {
 			return err
 		}
 		for _, month := range []time.Time{models.MonthStart(now).AddDate(0, -1, 0), models.MonthStart(now)} {
@@ -123,5 +136,11 @@ func loadDemoRoutines(ctx context.Context, db *store.DB, srv *api.Server, ids ma
 	if _, err := db.OpenMeeting(ctx, team.ID, team.Cadence.Next(now)); err != nil {
 		return err
 	}
-	return st.TeamMeetings(ctx, team.ID, team.Cadence)
+	if err := st.TeamMeetings(ctx, team.ID, team.Cadence); err != nil {
+		return err
+	}
+	// Run the morning's client care now, so the demo has its greetings planned (without a worker here, the
+	// schedule's next morning does it).
+	_ = st.Client.ScheduleClient().GetHandle(ctx, workflows.CareScheduleID).Trigger(ctx, client.ScheduleTriggerOptions{})
+	return nil
 }

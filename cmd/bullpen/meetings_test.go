@@ -95,7 +95,7 @@ func TestPlanningMeetings(t *testing.T) {
 		DraftDone string                 `json:"draft_done"`
 		Mine      *struct{ Done string } `json:"mine"`
 	}
-	if code := luanB.do("GET", path, nil, &mine); code != 200 || mine.DraftDone != "1 calls, 0 client meetings, 0 deals won, 0 lost." || mine.Mine != nil {
+	if code := luanB.do("GET", path, nil, &mine); code != 200 || mine.DraftDone != "1 call, 0 client meetings, 0 deals won, 0 lost." || mine.Mine != nil {
 		t.Fatalf("Luan's draft: %d %+v", code, mine)
 	}
 	if code := luanB.do("POST", path+"/reports", map[string]string{"done": mine.DraftDone}, &p); code != 400 || p.fields()[0] != "planned" {
@@ -153,5 +153,20 @@ func TestPlanningMeetings(t *testing.T) {
 	}
 	if code := manager.do("GET", fmt.Sprintf("/api/v1/teams/%d", team.ID), nil, &team); code != 200 || team.Missed[id(elira)] != 1 || team.Missed[luan.ID] != 0 {
 		t.Fatalf("missed reports: %d %+v", code, team)
+	}
+
+	// A new cadence cancels the meetings the old one opened further ahead; nothing is left open for ever.
+	later, err := acts.OpenMeeting(context.Background(), workflows.MeetingStep{TeamID: team.ID, At: time.Now().AddDate(0, 0, 5).UTC().Truncate(time.Hour).Add(17 * time.Minute)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if code := manager.do("PUT", fmt.Sprintf("/api/v1/teams/%d/cadence", team.ID), map[string]any{"cadence": map[string]any{"kind": "weekly", "weekday": 2, "hour": 10}}, nil); code != 200 {
+		t.Fatalf("new cadence: %d", code)
+	}
+	if got, _ := app.DB.MeetingByID(context.Background(), later.MeetingID); got.Status != "cancelled" {
+		t.Fatalf("the old cadence's later meeting: %s", got.Status)
+	}
+	if desc, err := sched.Describe(context.Background()); err != nil || desc.Schedule.Spec.Calendars[0].DayOfWeek[0].Start != 2 || desc.Schedule.Spec.Calendars[0].Hour[0].Start != 8 {
+		t.Fatalf("the schedule after the new cadence: %v %+v", err, desc)
 	}
 }

@@ -2,9 +2,9 @@ import { Badge, Group, Paper, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
-const STATUS_COLORS: Record<string, string> = { open: 'blue', held: 'gray' };
+const STATUS_COLORS: Record<string, string> = { open: 'blue', held: 'gray', cancelled: 'orange' };
 
-/** A meeting's status: open for reports, or held. */
+/** A meeting's status: open for reports, held, or cancelled by a new cadence. */
 export function MeetingStatusBadge({ status }: { status: string }) {
   const { t } = useTranslation();
   return (
