@@ -92,15 +92,21 @@ func (a *Activities) emailNudge(ctx context.Context, key string, u *models.User,
 // the message is kept in the outbox for admins to read. A crash between the SMTP server's acceptance and
 // the outbox update can repeat a send; the Message-ID stays the same, so receivers can tell.
 func (a *Activities) email(ctx context.Context, m store.OutboxMessage) error {
+	_, err := a.send(ctx, m)
+	return err
+}
+
+// send is email that also returns the message as stored in the outbox.
+func (a *Activities) send(ctx context.Context, m store.OutboxMessage) (*store.OutboxMessage, error) {
 	msg, err := a.DB.Enqueue(ctx, m)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if msg.Status != store.OutboxPending {
-		return nil
+		return msg, nil
 	}
 	if !a.Mail.Enabled() {
-		return a.DB.MarkOutbox(ctx, msg.ID, store.OutboxKept, "", nil)
+		return msg, a.DB.MarkOutbox(ctx, msg.ID, store.OutboxKept, "", nil)
 	}
 	sum := sha256.Sum256([]byte(msg.DedupeKey))
 	err = a.Mail.Send(ctx, Mail{To: msg.ToAddr, Subject: msg.Subject, Text: msg.TextBody, HTML: msg.HTMLBody, Calendar: msg.Calendar,
@@ -109,8 +115,8 @@ func (a *Activities) email(ctx context.Context, m store.OutboxMessage) error {
 		if merr := a.DB.MarkOutbox(ctx, msg.ID, store.OutboxPending, err.Error(), nil); merr != nil {
 			a.Log.WarnContext(ctx, "outbox update", "error", merr)
 		}
-		return err
+		return nil, err
 	}
 	now := time.Now().UTC()
-	return a.DB.MarkOutbox(ctx, msg.ID, store.OutboxSent, "", &now)
+	return msg, a.DB.MarkOutbox(ctx, msg.ID, store.OutboxSent, "", &now)
 }

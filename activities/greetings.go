@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"hash/fnv"
+	"slices"
 	"time"
 
 	"github.com/bullpen-hq/bullpen/models"
@@ -129,14 +130,19 @@ func (a *Activities) SendGreetingCards(ctx context.Context, day time.Time) (int,
 		if err != nil {
 			return sent, err
 		}
+		contacts, err := a.DB.Contacts(ctx, g.AccountID) // read now: one may have unsubscribed since the greeting was planned
+		if err != nil {
+			return sent, err
+		}
 		for _, card := range cards {
 			if card.Status != "pending" {
 				continue
 			}
-			contact, err := a.DB.ContactByID(ctx, card.ContactID)
-			if err != nil {
-				return sent, err
+			i := slices.IndexFunc(contacts, func(c store.ContactRecord) bool { return c.ID == card.ContactID })
+			if i < 0 {
+				return sent, fmt.Errorf("greeting %d: contact %d is not its client's", g.ID, card.ContactID)
 			}
+			contact := &contacts[i]
 			if contact.UnsubscribedAt != nil {
 				if err := a.DB.MarkCard(ctx, card.ID, "skipped", nil); err != nil {
 					return sent, err
@@ -147,10 +153,7 @@ func (a *Activities) SendGreetingCards(ctx context.Context, day time.Time) (int,
 			if err != nil {
 				return sent, err
 			}
-			if err := a.email(ctx, msg); err != nil {
-				return sent, err
-			}
-			stored, err := a.DB.Enqueue(ctx, msg) // the message as stored, for its ID
+			stored, err := a.send(ctx, msg)
 			if err != nil {
 				return sent, err
 			}

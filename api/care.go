@@ -31,6 +31,21 @@ func parseDay(field, v string) (*time.Time, *models.FieldError) {
 	return &d, nil
 }
 
+// queryDays reads the optional YYYY-MM-DD query parameters named in dst into it, leaving absent ones as they
+// are, and returns the malformed ones, by name.
+func queryDays(c *gin.Context, dst map[string]*time.Time) []models.FieldError {
+	var fields []models.FieldError
+	for name, d := range dst {
+		if v, err := parseDay(name, c.Query(name)); err != nil {
+			fields = append(fields, *err)
+		} else if v != nil {
+			*d = *v
+		}
+	}
+	models.SortFields(fields)
+	return fields
+}
+
 func dayString(t *time.Time) *string {
 	if t == nil {
 		return nil
@@ -182,17 +197,7 @@ func (s *Server) listOccasions(c *gin.Context) {
 	}
 	now := s.now().UTC()
 	from, to := time.Date(now.Year(), 1, 1, 0, 0, 0, 0, time.UTC), time.Date(now.Year(), 12, 31, 0, 0, 0, 0, time.UTC)
-	var fields []models.FieldError
-	if f, err := parseDay("from", c.Query("from")); err != nil {
-		fields = append(fields, *err)
-	} else if f != nil {
-		from = *f
-	}
-	if t, err := parseDay("to", c.Query("to")); err != nil {
-		fields = append(fields, *err)
-	} else if t != nil {
-		to = *t
-	}
+	fields := queryDays(c, map[string]*time.Time{"from": &from, "to": &to})
 	country := strings.ToUpper(c.DefaultQuery("country", "AL"))
 	if !slices.Contains(models.HolidayCountries, country) {
 		fields = append(fields, models.FieldError{Field: "country", Message: "must be AL, XK or INTL"})
@@ -346,18 +351,7 @@ func (s *Server) listGreetings(c *gin.Context) {
 		}
 		f.AccountID = id
 	}
-	var fields []models.FieldError
-	if d, err := parseDay("from", c.Query("from")); err != nil {
-		fields = append(fields, *err)
-	} else if d != nil {
-		f.From = *d
-	}
-	if d, err := parseDay("to", c.Query("to")); err != nil {
-		fields = append(fields, *err)
-	} else if d != nil {
-		f.To = *d
-	}
-	if len(fields) > 0 {
+	if fields := queryDays(c, map[string]*time.Time{"from": &f.From, "to": &f.To}); len(fields) > 0 {
 		s.fail(c, models.Invalid(fields...))
 		return
 	}
@@ -394,6 +388,16 @@ func (s *Server) loadGreeting(c *gin.Context) (*store.Greeting, bool) {
 		return nil, false
 	}
 	return g, true
+}
+
+// loadOwnGreeting is loadGreeting for what only the client's owner does; refused says why to the others.
+func (s *Server) loadOwnGreeting(c *gin.Context, refused string) (*store.Greeting, bool) {
+	g, ok := s.loadGreeting(c)
+	if ok && g.OwnerID != currentUser(c).ID {
+		s.fail(c, models.Errorf(models.EFORBIDDEN, "%s", refused))
+		return nil, false
+	}
+	return g, ok
 }
 
 func (s *Server) writeGreeting(c *gin.Context, g *store.Greeting) {
@@ -453,12 +457,8 @@ type greetingEditRequest struct {
 
 // editGreeting sets the card's design and the owner's personal line until the cards have gone (the owner).
 func (s *Server) editGreeting(c *gin.Context) {
-	g, ok := s.loadGreeting(c)
+	g, ok := s.loadOwnGreeting(c, "Only the client's owner writes its greeting.")
 	if !ok {
-		return
-	}
-	if g.OwnerID != currentUser(c).ID {
-		s.fail(c, models.Errorf(models.EFORBIDDEN, "Only the client's owner writes its greeting."))
 		return
 	}
 	var req greetingEditRequest
@@ -483,12 +483,8 @@ type greetingCallRequest struct {
 
 // completeGreetingCall records the owner's greeting call, once, from the day before the occasion on.
 func (s *Server) completeGreetingCall(c *gin.Context) {
-	g, ok := s.loadGreeting(c)
+	g, ok := s.loadOwnGreeting(c, "Only the client's owner makes its greeting call.")
 	if !ok {
-		return
-	}
-	if g.OwnerID != currentUser(c).ID {
-		s.fail(c, models.Errorf(models.EFORBIDDEN, "Only the client's owner makes its greeting call."))
 		return
 	}
 	var req greetingCallRequest

@@ -129,14 +129,18 @@ func (s *Starter) ClaimSeat(ctx context.Context, openingID int64, claim workflow
 // TeamMeetings creates the Temporal Schedule of a team's planning meetings, or gives it the team's new
 // cadence: it fires DefaultReportLead before each meeting and starts that meeting's PlanningMeeting run.
 func (s *Starter) TeamMeetings(ctx context.Context, teamID int64, c models.Cadence) error {
-	sched := s.teamSchedule(teamID, c)
-	_, err := s.Client.ScheduleClient().Create(ctx, client.ScheduleOptions{ID: workflows.TeamScheduleID(teamID), Spec: *sched.Spec,
-		Action: sched.Action, Overlap: sched.Policy.Overlap, CatchupWindow: sched.Policy.CatchupWindow,
-		Note: "Planning meetings of team " + fmt.Sprint(teamID)})
+	return s.upsertSchedule(ctx, workflows.TeamScheduleID(teamID), s.teamSchedule(teamID, c), "Planning meetings of team "+fmt.Sprint(teamID))
+}
+
+// upsertSchedule creates a schedule, or gives the existing one sched's spec and action (its state and
+// history of actions kept).
+func (s *Starter) upsertSchedule(ctx context.Context, id string, sched client.Schedule, note string) error {
+	_, err := s.Client.ScheduleClient().Create(ctx, client.ScheduleOptions{ID: id, Spec: *sched.Spec, Action: sched.Action,
+		Overlap: sched.Policy.Overlap, CatchupWindow: sched.Policy.CatchupWindow, Note: note})
 	if !errors.Is(err, temporal.ErrScheduleAlreadyRunning) {
 		return err
 	}
-	return s.Client.ScheduleClient().GetHandle(ctx, workflows.TeamScheduleID(teamID)).Update(ctx, client.ScheduleUpdateOptions{
+	return s.Client.ScheduleClient().GetHandle(ctx, id).Update(ctx, client.ScheduleUpdateOptions{
 		DoUpdate: func(in client.ScheduleUpdateInput) (*client.ScheduleUpdate, error) {
 			next := in.Description.Schedule
 			next.Spec, next.Action = sched.Spec, sched.Action
@@ -165,17 +169,10 @@ func (s *Starter) teamSchedule(teamID int64, c models.Cadence) client.Schedule {
 // CareSchedule creates the Temporal Schedule of the daily client care (every day at CareHour UTC), or gives it
 // new settings.
 func (s *Starter) CareSchedule(ctx context.Context, run workflows.CareRun) error {
-	spec := client.ScheduleSpec{TimeZoneName: "UTC", Calendars: []client.ScheduleCalendarSpec{{Hour: []client.ScheduleRange{{Start: workflows.CareHour}}}}}
-	action := &client.ScheduleWorkflowAction{ID: workflows.DailyCareWorkflowID, Workflow: workflows.DailyCareWorkflow, TaskQueue: s.TaskQueue, Args: []any{run}}
-	_, err := s.Client.ScheduleClient().Create(ctx, client.ScheduleOptions{ID: workflows.CareScheduleID, Spec: spec, Action: action,
-		Overlap: enums.SCHEDULE_OVERLAP_POLICY_SKIP, CatchupWindow: 12 * time.Hour, Note: "Client care: greetings, late calls, idle reps"})
-	if !errors.Is(err, temporal.ErrScheduleAlreadyRunning) {
-		return err
-	}
-	return s.Client.ScheduleClient().GetHandle(ctx, workflows.CareScheduleID).Update(ctx, client.ScheduleUpdateOptions{
-		DoUpdate: func(in client.ScheduleUpdateInput) (*client.ScheduleUpdate, error) {
-			next := in.Description.Schedule
-			next.Spec, next.Action = &spec, action
-			return &client.ScheduleUpdate{Schedule: &next}, nil
-		}})
+	return s.upsertSchedule(ctx, workflows.CareScheduleID, client.Schedule{
+		Spec: &client.ScheduleSpec{TimeZoneName: "UTC", Calendars: []client.ScheduleCalendarSpec{{Hour: []client.ScheduleRange{{Start: workflows.CareHour}}}}},
+		Action: &client.ScheduleWorkflowAction{ID: workflows.DailyCareWorkflowID, Workflow: workflows.DailyCareWorkflow, TaskQueue: s.TaskQueue,
+			Args: []any{run}},
+		Policy: &client.SchedulePolicies{Overlap: enums.SCHEDULE_OVERLAP_POLICY_SKIP, CatchupWindow: 12 * time.Hour},
+	}, "Client care: greetings, late calls, idle reps")
 }
