@@ -82,7 +82,12 @@ func loadDemoRoutines(ctx context.Context, db *store.DB, srv *api.Server, ids ma
 			return err
 		}
 		locale := []string{"sq", "en", "sq"}[i%3]
-		if err := db.AddContact(ctx, &store.ContactRecord{AccountID: acc.ID, Name: c.contact, Title: "Owner", Email: c.email, Locale: locale}); err != nil {
+		ct := &store.ContactRecord{AccountID: acc.ID, Name: c.contact, Title: "Owner", Email: c.email, Locale: locale}
+		if i == 1 { // Hotel Drini's owner has her birthday today: a greeting call due today, its card sent
+			birthday := time.Date(now.Year()-40, now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+			ct.Birthday = &birthday
+		}
+		if err := db.AddContact(ctx, ct); err != nil {
 			return err
 		}
 		for _, month := range []time.Time{models.MonthStart(now).AddDate(0, -1, 0), models.MonthStart(now)} {
