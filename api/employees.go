@@ -36,6 +36,20 @@ type monthProgressJSON struct {
 	Projection models.Evaluation     `json:"projection"`
 }
 
+// monthProgress is an employee's month so far: the activity log against the plan, and the projected outcome.
+func (s *Server) monthProgress(c *gin.Context, e *store.EmployeeRecord, month time.Time) (*monthProgressJSON, error) {
+	actuals, won, err := s.db.MonthActuals(c, e.UserID, month, e.Plan.Currency)
+	if err != nil {
+		return nil, err
+	}
+	progress := &monthProgressJSON{Month: month.Format("2006-01"), Actuals: actuals, WonSales: won}
+	if p, err := s.db.MonthlyPlanOf(c, e.ID, month); err == nil {
+		progress.Plan = &models.MonthlyPlan{Meetings: p.Meetings, Calls: p.Calls}
+		progress.Projection = models.EvaluateMonth(*progress.Plan, actuals, models.DefaultPlanRules, false)
+	}
+	return progress, nil
+}
+
 func isSalesLeader(u *models.User) bool {
 	return u.HasAnyRole(models.RoleAdmin, models.RoleDepartmentHead, models.RoleSalesManager)
 }
@@ -103,17 +117,11 @@ func (s *Server) getEmployee(c *gin.Context) {
 		month = t
 	}
 	out := s.toEmployeeJSON(c, e)
-	actuals, won, err := s.db.MonthActuals(c, e.UserID, month, e.Plan.Currency)
-	if err != nil {
+	var err error
+	if out.Month, err = s.monthProgress(c, e, month); err != nil {
 		s.fail(c, err)
 		return
 	}
-	progress := &monthProgressJSON{Month: month.Format("2006-01"), Actuals: actuals, WonSales: won}
-	if p, err := s.db.MonthlyPlanOf(c, e.ID, month); err == nil {
-		progress.Plan = &models.MonthlyPlan{Meetings: p.Meetings, Calls: p.Calls}
-		progress.Projection = models.EvaluateMonth(*progress.Plan, actuals, models.DefaultPlanRules, false)
-	}
-	out.Month = progress
 	if out.Excuses, err = s.db.Excuses(c, e.ID); err != nil {
 		s.fail(c, err)
 		return

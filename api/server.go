@@ -53,6 +53,8 @@ type Config struct {
 	OfferEscalate time.Duration
 	// CompanyName signs the client e-cards.
 	CompanyName string
+	// IdleHours is how many working hours without logged work make a rep idle on the dashboard.
+	IdleHours float64
 	// OpeningContinueAfter is how many signals an opening's workflow run takes before continuing as new.
 	OpeningContinueAfter int
 	// MaxUploadBytes bounds a CV; imports have their own, larger bound.
