@@ -97,3 +97,14 @@ func (db *DB) LastWorkOn(ctx context.Context, repID int64) (map[int64]time.Time,
 	}
 	return out, nil
 }
+
+// SeedActivities writes activities in batches, as they are (owners not checked): for demo and benchmark data
+// whose clients already have their owners.
+func (db *DB) SeedActivities(ctx context.Context, acts []models.SalesActivity) error {
+	recs := make([]activityRecord, len(acts))
+	for i, a := range acts {
+		recs[i] = activityRecord{AccountID: a.AccountID, RepID: a.RepID, Kind: string(a.Kind), At: a.At.UTC(), Amount: a.Amount, Currency: a.Currency,
+			Notes: a.Notes, CreatedAt: a.At.UTC()}
+	}
+	return db.with(ctx).CreateInBatches(recs, 500).Error
+}

@@ -235,11 +235,11 @@ func (db *DB) IdleReps(ctx context.Context, now time.Time, threshold float64) ([
 	}
 	out := []IdleRep{}
 	for _, u := range reps {
-		from := since
-		if u.CreatedAt.After(from) {
+		l, ok := last[u.ID]
+		from := since // with no work logged, counted from the later of the window's start and their joining
+		if !ok && u.CreatedAt.After(from) {
 			from = u.CreatedAt
 		}
-		l, ok := last[u.ID]
 		idle, h := models.Idle(l, from, now, threshold, "AL")
 		if !idle {
 			continue

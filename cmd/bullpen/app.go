@@ -36,8 +36,10 @@ type App struct {
 	Migrate bool
 	// Worker and HTTP choose what the process serves.
 	Worker, HTTP bool
-	// Demo loads the demo organisation after start.
-	Demo bool
+	// Demo loads the demo organisation after start; DemoFloor adds the rest of its sales floor (more reps with
+	// weeks of work, for a lively dashboard), left out of most tests to keep their organisation small.
+	Demo      bool
+	DemoFloor bool
 	// OpeningContinueAfter overrides how many signals an opening's workflow run takes (tests make it small).
 	OpeningContinueAfter int
 
@@ -130,7 +132,7 @@ func (a *App) Open(ctx context.Context) (err error) {
 		IdleHours: float64(a.Config.IdleHours),
 	}, frontend.Dist())
 	if a.Demo {
-		if err := loadDemo(ctx, a.DB, a.API, a.Log); err != nil {
+		if err := loadDemo(ctx, a.DB, a.API, a.Log, a.DemoFloor); err != nil {
 			return fmt.Errorf("load demo data: %w", err)
 		}
 	}

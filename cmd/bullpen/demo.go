@@ -7,9 +7,12 @@ import (
 	"slices"
 	"time"
 
+	"go.temporal.io/sdk/client"
+
 	"github.com/bullpen-hq/bullpen/api"
 	"github.com/bullpen-hq/bullpen/models"
 	"github.com/bullpen-hq/bullpen/store"
+	"github.com/bullpen-hq/bullpen/workflows"
 )
 
 // DemoPassword is the password of every demo account.
@@ -30,7 +33,7 @@ var demoUsers = []struct {
 }
 
 // loadDemo creates the demo accounts and one staffing plan awaiting approval. Running it again changes nothing.
-func loadDemo(ctx context.Context, db *store.DB, srv *api.Server, log *slog.Logger) error {
+func loadDemo(ctx context.Context, db *store.DB, srv *api.Server, log *slog.Logger, floor bool) error {
 	var recruiterID int64
 	ids := map[string]int64{}
 	for _, du := range demoUsers {
@@ -71,6 +74,14 @@ func loadDemo(ctx context.Context, db *store.DB, srv *api.Server, log *slog.Logg
 	if err := loadDemoRoutines(ctx, db, srv, ids); err != nil {
 		return err
 	}
+	if floor {
+		if err := loadDemoFloor(ctx, db, srv, ids); err != nil {
+			return err
+		}
+	}
+	// Run the morning's client care now, so the demo has its greetings planned (without a worker here, the
+	// schedule's next morning does it).
+	_ = srv.Starter().Client.ScheduleClient().GetHandle(ctx, workflows.CareScheduleID).Trigger(ctx, client.ScheduleTriggerOptions{})
 	log.Info("demo organisation loaded", "users", len(demoUsers), "password", DemoPassword)
 	return nil
 }

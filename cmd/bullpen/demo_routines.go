@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"time"
 
-	"go.temporal.io/sdk/client"
-
 	"github.com/bullpen-hq/bullpen/api"
 	"github.com/bullpen-hq/bullpen/models"
 	"github.com/bullpen-hq/bullpen/store"
@@ -33,38 +31,17 @@ var demoClients = []struct {
 // open for reports.
 func loadDemoRoutines(ctx context.Context, db *store.DB, srv *api.Server, ids map[string]int64) error {
 	elira, head, manager := ids["rep1@bullpen.demo"], ids["head@bullpen.demo"], ids["manager@bullpen.demo"]
-	o, err := db.CreateOpening(ctx, models.RoleSalesRep, models.OpeningSettings{Title: "Sales rep, Tirana", Seats: 1, SlateSize: models.DefaultSlateSize,
-		QuestionnaireDays: models.DefaultQuestionnaireDays, OfferTerms: models.OfferTerms{OfferApprovals: 1}}, head)
+	o, err := demoClosedOpening(ctx, db, "Sales rep, Tirana", 1, head)
 	if err != nil {
-		return err
-	}
-	if err := db.SetOpeningStatus(ctx, o.ID, models.OpeningPendingApproval, models.OpeningClosed); err != nil {
-		return err
-	}
-	d := models.CandidateDraft{Name: "Elira Dervishi", Email: "rep1@bullpen.demo", Source: models.SourceReferral, Locale: "en"}.Normalize()
-	app, _, err := db.CreateApplication(ctx, store.NewApplication{OpeningID: o.ID, Candidate: d, ActorID: &head})
-	if err != nil {
-		return err
-	}
-	if err := db.RecordMove(ctx, models.ApplicationMove{ApplicationID: app.ID, From: models.StageApplied, To: models.StageHired, ActorID: &head,
-		Reason: "Demo: hired before Bullpen took over the pipeline.", Key: "demo-hired"}); err != nil {
 		return err
 	}
 	now := time.Now().UTC()
 	start := models.MonthStart(now).AddDate(0, -2, 0)
-	plan := models.PayPlanLibrary[0].Plan
-	off := &models.Offer{ApplicationID: app.ID, OpeningID: o.ID, StartDate: start, Plan: plan, ExpiresDays: 7, ApproverIDs: []int64{head},
-		Breaches: []models.FieldError{}, ApprovalsNeeded: 1, CreatedBy: ids["recruiter@bullpen.demo"]}
-	if err := db.CreateOffer(ctx, off); err != nil {
+	e, app, err := demoHire(ctx, db, ids, o, "Elira Dervishi", "rep1@bullpen.demo", start)
+	if err != nil {
 		return err
 	}
-	if err := db.SetOfferStatus(ctx, off.ID, 1, models.OfferAccepted, map[string]any{"seat": models.SeatFilled, "answered_at": start.AddDate(0, 0, -10)}); err != nil {
-		return err
-	}
-	e := &store.EmployeeRecord{UserID: elira, ApplicationID: app.ID, OpeningID: o.ID, OfferID: off.ID, Role: string(models.RoleSalesRep), StartDate: start, Plan: plan}
-	if err := db.CreateEmployee(ctx, e); err != nil {
-		return err
-	}
+	plan := e.Plan
 	tasks := models.OnboardingFor(models.RoleSalesRep)
 	if err := db.CreateOnboarding(ctx, e.ID, tasks, start); err != nil {
 		return err
@@ -141,11 +118,41 @@ func loadDemoRoutines(ctx context.Context, db *store.DB, srv *api.Server, ids ma
 	if _, err := db.OpenMeeting(ctx, team.ID, team.Cadence.Next(now)); err != nil {
 		return err
 	}
-	if err := st.TeamMeetings(ctx, team.ID, team.Cadence); err != nil {
-		return err
+	return st.TeamMeetings(ctx, team.ID, team.Cadence)
+}
+
+// demoClosedOpening is an opening of sales reps whose seats the demo fills by hand.
+func demoClosedOpening(ctx context.Context, db *store.DB, title string, seats int, head int64) (*models.Opening, error) {
+	o, err := db.CreateOpening(ctx, models.RoleSalesRep, models.OpeningSettings{Title: title, Seats: seats, SlateSize: models.DefaultSlateSize,
+		QuestionnaireDays: models.DefaultQuestionnaireDays, OfferTerms: models.OfferTerms{OfferApprovals: 1}}, head)
+	if err != nil {
+		return nil, err
 	}
-	// Run the morning's client care now, so the demo has its greetings planned (without a worker here, the
-	// schedule's next morning does it).
-	_ = st.Client.ScheduleClient().GetHandle(ctx, workflows.CareScheduleID).Trigger(ctx, client.ScheduleTriggerOptions{})
-	return nil
+	return o, db.SetOpeningStatus(ctx, o.ID, models.OpeningPendingApproval, models.OpeningClosed)
+}
+
+// demoHire records a rep (a user already) hired into the opening before Bullpen ran the pipeline: the
+// application, the accepted offer on the library's first pay plan, the employee starting on start.
+func demoHire(ctx context.Context, db *store.DB, ids map[string]int64, o *models.Opening, name, email string, start time.Time) (*store.EmployeeRecord, *models.Application, error) {
+	head := ids["head@bullpen.demo"]
+	d := models.CandidateDraft{Name: name, Email: email, Source: models.SourceReferral, Locale: "en"}.Normalize()
+	app, _, err := db.CreateApplication(ctx, store.NewApplication{OpeningID: o.ID, Candidate: d, ActorID: &head})
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := db.RecordMove(ctx, models.ApplicationMove{ApplicationID: app.ID, From: models.StageApplied, To: models.StageHired, ActorID: &head,
+		Reason: "Demo: hired before Bullpen took over the pipeline.", Key: "demo-hired"}); err != nil {
+		return nil, nil, err
+	}
+	plan := models.PayPlanLibrary[0].Plan
+	off := &models.Offer{ApplicationID: app.ID, OpeningID: o.ID, StartDate: start, Plan: plan, ExpiresDays: 7, ApproverIDs: []int64{head},
+		Breaches: []models.FieldError{}, ApprovalsNeeded: 1, CreatedBy: ids["recruiter@bullpen.demo"]}
+	if err := db.CreateOffer(ctx, off); err != nil {
+		return nil, nil, err
+	}
+	if err := db.SetOfferStatus(ctx, off.ID, 1, models.OfferAccepted, map[string]any{"seat": models.SeatFilled, "answered_at": start.AddDate(0, 0, -10)}); err != nil {
+		return nil, nil, err
+	}
+	e := &store.EmployeeRecord{UserID: ids[email], ApplicationID: app.ID, OpeningID: o.ID, OfferID: off.ID, Role: string(models.RoleSalesRep), StartDate: start, Plan: plan}
+	return e, app, db.CreateEmployee(ctx, e)
 }

@@ -64,7 +64,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		if err := fs.Parse(args[1:]); err != nil {
 			return err
 		}
-		return serveApp(ctx, &App{Config: cfg, Log: log, EmbeddedTemporal: true, Migrate: true, Worker: true, HTTP: true, Demo: *demo})
+		return serveApp(ctx, &App{Config: cfg, Log: log, EmbeddedTemporal: true, Migrate: true, Worker: true, HTTP: true, Demo: *demo, DemoFloor: *demo})
 	case "serve":
 		return serveApp(ctx, &App{Config: cfg, Log: log, HTTP: true})
 	case "worker":
