@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/bullpen-hq/bullpen/models"
@@ -254,14 +255,44 @@ func (a *Activities) SendIdleDigest(ctx context.Context, run workflows.CareRun) 
 			if i > 0 {
 				names += ", "
 			}
-			names += fmt.Sprintf("%s (%.0f working hours)", r.Name, r.Hours)
+			names += fmt.Sprintf("%s (%.0f h)", r.Name, r.Hours)
 		}
+		key := fmt.Sprintf("idle-%d-%s", m, run.At.Format(time.DateOnly))
 		if err := a.DB.Notify(ctx, []int64{m}, store.Notice{Kind: noticeIdleDigest, Link: "/dashboard",
 			Params:  map[string]any{"count": len(reps), "reps": names},
-			Message: fmt.Sprintf("No logged work for %.0f working hours or more: %s.", run.IdleHours, names)},
-			fmt.Sprintf("idle-%d-%s", m, run.At.Format(time.DateOnly))); err != nil {
+			Message: fmt.Sprintf("No logged work for %.0f working hours or more: %s.", run.IdleHours, names)}, key); err != nil {
+			return 0, err
+		}
+		if err := a.emailIdleDigest(ctx, key, m, run.IdleHours, len(reps), names); err != nil {
 			return 0, err
 		}
 	}
 	return len(idle), nil
+}
+
+// idleWords are the idle digest e-mail's words per language.
+var idleWords = map[string]map[string]string{
+	"en": {"hello": "Hello %s,", "sub": "Idle reps today: %d", "body": "These reps have logged no work for %.0f working hours or more: %s.",
+		"button": "Open the dashboard", "open": "Open the dashboard:", "footer": "Bullpen sends this digest each morning to the managers of reps without logged work."},
+	"sq": {"hello": "Përshëndetje %s,", "sub": "Shitës pa aktivitet sot: %d", "body": "Këta shitës nuk kanë regjistruar punë për %.0f orë pune ose më shumë: %s.",
+		"button": "Hape panelin", "open": "Hape panelin:", "footer": "Bullpen e dërgon këtë përmbledhje çdo mëngjes te menaxherët e shitësve pa punë të regjistruar."},
+}
+
+// emailIdleDigest e-mails a manager the morning's idle reps, in their language, once per day.
+func (a *Activities) emailIdleDigest(ctx context.Context, key string, managerID int64, hours float64, count int, names string) error {
+	u, err := a.DB.UserByID(ctx, managerID)
+	if err != nil {
+		return err
+	}
+	w, ok := idleWords[u.Locale]
+	if !ok {
+		w = idleWords["en"]
+	}
+	text, html, err := mailContent{Lang: u.Locale, Greeting: fmt.Sprintf(w["hello"], u.Name), Paragraphs: []string{fmt.Sprintf(w["body"], hours, names)},
+		Link: strings.TrimRight(a.BaseURL, "/") + "/dashboard", Button: w["button"], LinkLabel: w["open"], Footer: w["footer"]}.render()
+	if err != nil {
+		return err
+	}
+	return a.email(ctx, store.OutboxMessage{DedupeKey: key, ToAddr: u.Email, Subject: fmt.Sprintf(w["sub"], count),
+		TextBody: text, HTMLBody: html})
 }

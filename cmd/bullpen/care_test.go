@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -12,6 +13,7 @@ import (
 	"go.temporal.io/sdk/client"
 
 	"github.com/bullpen-hq/bullpen/activities/smtptest"
+	"github.com/bullpen-hq/bullpen/store"
 	"github.com/bullpen-hq/bullpen/workflows"
 )
 
@@ -175,6 +177,25 @@ func TestGreetings(t *testing.T) {
 	runCare(t, app)
 	if got := ours(); len(got["mark@besa.example"]) != 1 || len(got["arta@besa.example"]) != 2 {
 		t.Fatalf("after the repeated run: %d to Mark, %d to Arta", len(got["mark@besa.example"]), len(got["arta@besa.example"]))
+	}
+	// The morning's idle digest went to Elira's manager once, however many runs, when her demo work is old
+	// enough (it is, unless the month has just begun).
+	var digests []smtptest.Message
+	for _, m := range mail.Messages() {
+		if slices.Contains(m.To, "manager@bullpen.demo") && strings.HasPrefix(m.Subject, "Idle reps today:") {
+			digests = append(digests, m)
+		}
+	}
+	idle, err := app.DB.IdleReps(context.Background(), time.Now(), workflows.DefaultIdleHours)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := 0
+	if slices.ContainsFunc(idle, func(r store.IdleRep) bool { return r.Name == "Elira Dervishi" }) {
+		want = 1
+	}
+	if len(digests) != want || (want == 1 && !strings.Contains(digests[0].Body, "Elira Dervishi")) {
+		t.Fatalf("the idle digest: %d messages, want %d: %+v", len(digests), want, digests)
 	}
 
 	// Mark unsubscribes from his card's link; the next greeting plans no card for him.
