@@ -95,7 +95,9 @@ func loadDemoFloor(ctx context.Context, db *store.DB, srv *api.Server, ids map[s
 			if workday <= r.idleDays {
 				continue
 			}
-			at := func(h int) time.Time { return d.Add(time.Duration(h)*time.Hour + time.Duration(rnd.IntN(50))*time.Minute) }
+			at := func(h int) time.Time {
+				return d.Add(time.Duration(h)*time.Hour + time.Duration(rnd.IntN(50))*time.Minute)
+			}
 			pick := func() int64 { return accounts[rnd.IntN(len(accounts))] }
 			for range r.callsPerDay - 2 + rnd.IntN(5) {
 				acts = append(acts, models.SalesActivity{AccountID: pick(), RepID: u.ID, Kind: models.ActivityCall, At: at(8 + rnd.IntN(8))})
