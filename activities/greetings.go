@@ -213,7 +213,8 @@ func (a *Activities) EscalateGreetingCalls(ctx context.Context, day time.Time) (
 			return 0, err
 		}
 		if err := a.DB.Notify(ctx, managers, store.Notice{Kind: noticeGreetingEscalated, Link: greetingLink(g.ID),
-			Params: map[string]any{"account": acc.Name, "occasion": g.OccasionName, "rep": a.userName(ctx, g.OwnerID), "day": g.Day.Format(time.DateOnly)},
+			Params: map[string]any{"account": acc.Name, "occasion": g.OccasionName, "occasion_sq": g.OccasionNameSq, "rep": a.userName(ctx, g.OwnerID),
+				"day": g.Day.Format(time.DateOnly)},
 			Message: fmt.Sprintf("%s has not made the %s greeting call to %s (due %s).", a.userName(ctx, g.OwnerID), g.OccasionName, acc.Name,
 				g.Day.Format("Mon 2 Jan"))}, fmt.Sprintf("greeting-%d-escalated", g.ID)); err != nil {
 			return 0, err

@@ -150,7 +150,7 @@ func (s *Server) getAccount(c *gin.Context) {
 	for _, x := range acts {
 		out.Activities = append(out.Activities, s.toActivityJSON(c, x, names))
 	}
-	greetings, err := s.db.Greetings(c, store.GreetingFilter{AccountID: a.ID, Limit: 100})
+	greetings, err := s.db.Greetings(c, store.GreetingFilter{AccountID: a.ID, Limit: 100, Newest: true})
 	if err != nil {
 		s.fail(c, err)
 		return

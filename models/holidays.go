@@ -149,9 +149,9 @@ func (c ClientDate) Recur(y int) (Occasion, bool) {
 	case "first_deal":
 		o.Name, o.NameSq, o.Theme = yearsEn(years)+" of working together", yearsSq(years)+" bashkëpunim", "anniversary"
 	case "birthday":
-		o.Name, o.NameSq, o.Theme = "Birthday of "+c.Label, "Ditëlindja e "+c.Label, "birthday"
+		o.Name, o.NameSq, o.Theme = "Birthday of "+c.Label, "Ditëlindje: "+c.Label, "birthday"
 	case "name_day":
-		o.Name, o.NameSq, o.Theme = "Name day of "+c.Label, "Dita e emrit e "+c.Label, "name_day"
+		o.Name, o.NameSq, o.Theme = "Name day of "+c.Label, "Dita e emrit: "+c.Label, "name_day"
 	default:
 		return Occasion{}, false
 	}

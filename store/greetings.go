@@ -210,11 +210,15 @@ type GreetingFilter struct {
 	From, To  time.Time // by day, inclusive
 	Open      bool      // calls not yet done
 	Limit     int
+	Newest    bool // the latest days first (a client's timeline), else by day
 }
 
 // Greetings returns greetings by day.
 func (db *DB) Greetings(ctx context.Context, f GreetingFilter) ([]Greeting, error) {
 	q := db.with(ctx).Order("day, id")
+	if f.Newest {
+		q = db.with(ctx).Order("day DESC, id DESC")
+	}
 	if f.OwnerID != 0 {
 		q = q.Where("owner_id = ?", f.OwnerID)
 	}
