@@ -173,7 +173,7 @@ func (s *Server) dashboardData(c *gin.Context) (*dashboardJSON, bool) {
 			planOf[e.UserID] = &models.MonthlyPlan{Meetings: p.Meetings, Calls: p.Calls}
 		}
 	}
-	idle, err := s.db.IdleReps(c, s.now(), s.cfg.IdleHours)
+	activity, err := s.db.RepActivity(c, s.now(), s.cfg.IdleHours)
 	if err != nil {
 		s.fail(c, err)
 		return nil, false
@@ -199,14 +199,24 @@ func (s *Server) dashboardData(c *gin.Context) (*dashboardJSON, bool) {
 		return nil, false
 	}
 	today := models.DayOf(s.now())
+	monthFrom := models.MonthStart(to).Format(time.DateOnly)
 	for _, id := range reps {
 		counts := pic.PerRep[id]
 		r := dashboardRep{personJSON: personJSON{ID: id, Name: s.userName(c, id)}, Counts: counts, Score: counts.Score(), Plan: planOf[id]}
-		if r.Plan != nil {
-			r.Attainment = &attainmentJSON{percentOf(counts.Meetings, r.Plan.Meetings), percentOf(counts.Calls, r.Plan.Calls)}
+		if r.Plan != nil { // the plan is a month's: measured against the work of the period's last month
+			var inMonth models.Counts
+			for _, d := range pic.RepDay[id] {
+				if d.Date >= monthFrom {
+					inMonth.Calls, inMonth.Meetings = inMonth.Calls+d.Calls, inMonth.Meetings+d.Meetings
+				}
+			}
+			r.Attainment = &attainmentJSON{percentOf(inMonth.Meetings, r.Plan.Meetings), percentOf(inMonth.Calls, r.Plan.Calls)}
 		}
-		if i := slices.IndexFunc(idle, func(x store.IdleRep) bool { return x.UserID == id }); i >= 0 {
-			r.Idle, r.IdleHours, r.LastWork = true, idle[i].Hours, idle[i].LastWork
+		if i := slices.IndexFunc(activity, func(x store.IdleRep) bool { return x.UserID == id }); i >= 0 {
+			r.Idle, r.LastWork = activity[i].Idle, activity[i].LastWork
+			if r.Idle {
+				r.IdleHours = activity[i].Hours
+			}
 		}
 		for _, m := range meetings {
 			if slices.Contains(members[m.TeamID], id) {

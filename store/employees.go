@@ -200,12 +200,13 @@ func (db *DB) ApproveStatements(ctx context.Context, ids []int64, by int64) (int
 	return n, err
 }
 
-// IdleRep is an active sales rep with no logged work for a while, in working hours.
+// IdleRep is an active sales rep's last logged work and the working hours since.
 type IdleRep struct {
 	UserID   int64      `json:"user_id"`
 	Name     string     `json:"name"`
 	LastWork *time.Time `json:"last_work"`
 	Hours    float64    `json:"hours"`
+	Idle     bool       `json:"idle"`
 }
 
 // IdleWindow is how far back idle detection looks for a rep's last logged work.
@@ -214,6 +215,13 @@ const IdleWindow = 30 * 24 * time.Hour
 // IdleReps returns the active sales reps whose last logged work (or, if none, the later of their joining and
 // IdleWindow ago) is at least threshold working hours before now, most idle first.
 func (db *DB) IdleReps(ctx context.Context, now time.Time, threshold float64) ([]IdleRep, error) {
+	all, err := db.RepActivity(ctx, now, threshold)
+	return slices.DeleteFunc(all, func(r IdleRep) bool { return !r.Idle }), err
+}
+
+// RepActivity returns every active sales rep's last logged work within IdleWindow and the working hours since,
+// flagged idle at threshold, most idle first.
+func (db *DB) RepActivity(ctx context.Context, now time.Time, threshold float64) ([]IdleRep, error) {
 	reps, err := db.ActiveUsersWithRole(ctx, models.RoleSalesRep)
 	if err != nil {
 		return nil, err
@@ -241,10 +249,7 @@ func (db *DB) IdleReps(ctx context.Context, now time.Time, threshold float64) ([
 			from = u.CreatedAt
 		}
 		idle, h := models.Idle(l, from, now, threshold, "AL")
-		if !idle {
-			continue
-		}
-		r := IdleRep{UserID: u.ID, Name: u.Name, Hours: h}
+		r := IdleRep{UserID: u.ID, Name: u.Name, Hours: h, Idle: idle}
 		if ok {
 			r.LastWork = &l
 		}
