@@ -104,6 +104,8 @@ test('the department head forms a team that meets weekly', async ({ page }) => {
   await page.getByRole('option', { name: 'Gentian Leka' }).click();
   await dialog.getByRole('combobox', { name: 'Reps' }).click();
   await page.getByRole('option', { name: 'Elira Dervishi' }).click();
+  // The reps list stays open for more picks; close it before the cadence.
+  await dialog.getByRole('combobox', { name: 'Reps' }).press('Escape');
   await dialog.getByText('Weekly', { exact: true }).click();
   await dialog.getByRole('combobox', { name: 'Day' }).click();
   await page.getByRole('option', { name: 'Wednesday' }).click();

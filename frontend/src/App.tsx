@@ -16,6 +16,9 @@ import { HANDOVER_ROLES } from './lib/roles';
 import { MY_MONTH_ROLES, PAY_STATEMENT_READER_ROLES, TEAM_READER_ROLES } from './lib/roles';
 import { MEETING_ROLES } from './lib/roles';
 import { INTEGRATION_TOKEN_ROLES } from './lib/roles';
+import { DASHBOARD_ROLES } from './lib/roles';
+import { HOME_ROLES } from './lib/roles';
+import { GREETING_ROLES, OCCASION_READER_ROLES } from './lib/roles';
 import { theme } from './theme';
 
 // Route-level code splitting: each page is its own chunk, loaded on first visit (AppLayout shows a loader).
@@ -52,9 +55,15 @@ const PayStatementsPage = lazy(() => import('./pages/PayStatementsPage').then((m
 const TeamsPage = lazy(() => import('./pages/TeamsPage').then((m) => ({ default: m.TeamsPage })));
 const TeamMeetingsPage = lazy(() => import('./pages/TeamMeetingsPage').then((m) => ({ default: m.TeamMeetingsPage })));
 const MeetingPage = lazy(() => import('./pages/MeetingPage').then((m) => ({ default: m.MeetingPage })));
+const DashboardPage = lazy(() => import('./pages/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 const OfferPage = lazy(() => import('./pages/OfferPage').then((m) => ({ default: m.OfferPage })));
 const PublicOfferPage = lazy(() => import('./pages/PublicOfferPage').then((m) => ({ default: m.PublicOfferPage })));
 const WelcomePage = lazy(() => import('./pages/WelcomePage').then((m) => ({ default: m.WelcomePage })));
+const HomePage = lazy(() => import('./pages/HomePage').then((m) => ({ default: m.HomePage })));
+const GreetingsPage = lazy(() => import('./pages/GreetingsPage').then((m) => ({ default: m.GreetingsPage })));
+const GreetingPage = lazy(() => import('./pages/GreetingPage').then((m) => ({ default: m.GreetingPage })));
+const OccasionsPage = lazy(() => import('./pages/OccasionsPage').then((m) => ({ default: m.OccasionsPage })));
+const UnsubscribePage = lazy(() => import('./pages/UnsubscribePage').then((m) => ({ default: m.UnsubscribePage })));
 // Candidates' pages (no sign-in), inside PublicLayout.
 const ApplyPage = lazy(() => import('./pages/ApplyPage').then((m) => ({ default: m.ApplyPage })));
 const QuestionnairePage = lazy(() => import('./pages/QuestionnairePage').then((m) => ({ default: m.QuestionnairePage })));
@@ -92,7 +101,7 @@ function UnauthorizedRedirect() {
   return null;
 }
 
-/** Sends a signed-in user to the first page of their work (a rep to their month, an interviewer to theirs). */
+/** Sends a signed-in user to the first page of their work (a rep to their home, an interviewer to their interviews). */
 function HomeRedirect() {
   const user = useCurrentUser();
   return <Navigate to={homePath(user)} replace />;
@@ -113,6 +122,7 @@ export function App() {
               <Route path="/i/:token" element={<InterviewResponsePage />} />
               <Route path="/o/:token" element={<PublicOfferPage />} />
               <Route path="/welcome/:token" element={<WelcomePage />} />
+              <Route path="/u/:token" element={<UnsubscribePage />} />
             </Route>
             <Route
               element={
@@ -122,6 +132,14 @@ export function App() {
               }
             >
               <Route index element={<HomeRedirect />} />
+              <Route
+                path="/home"
+                element={
+                  <RequireRole roles={HOME_ROLES}>
+                    <HomePage />
+                  </RequireRole>
+                }
+              />
               <Route path="/plans" element={<PlansPage />} />
               <Route
                 path="/plans/new"
@@ -343,6 +361,38 @@ export function App() {
                 element={
                   <RequireRole roles={MEETING_ROLES}>
                     <MeetingPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="/greetings"
+                element={
+                  <RequireRole roles={GREETING_ROLES}>
+                    <GreetingsPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="/greetings/:id"
+                element={
+                  <RequireRole roles={GREETING_ROLES}>
+                    <GreetingPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="/occasions"
+                element={
+                  <RequireRole roles={OCCASION_READER_ROLES}>
+                    <OccasionsPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="/dashboard"
+                element={
+                  <RequireRole roles={DASHBOARD_ROLES}>
+                    <DashboardPage />
                   </RequireRole>
                 }
               />

@@ -3,6 +3,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, isApiError } from './client';
 import type { Items, PersonRef } from './types';
+import type { Greeting } from './care';
 
 export const ACTIVITY_KINDS = ['call', 'meeting', 'deal_won', 'deal_lost'] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
@@ -16,6 +17,13 @@ export interface Contact {
   email: string;
   phone: string;
   created_at: string;
+  /** The language of their greeting cards. */
+  locale: 'sq' | 'en' | string;
+  /** RFC 3339 (midnight UTC of the day) or null. */
+  birthday: string | null;
+  name_day: string | null;
+  /** Set once they stopped the greeting cards. */
+  unsubscribed_at: string | null;
 }
 
 export interface Activity {
@@ -44,6 +52,12 @@ export interface Account {
   contacts?: Contact[];
   /** Only on GET /accounts/{id}: newest first, 200 at most. */
   activities?: Activity[];
+  /** Client care: whose public holidays it is greeted on, its founding day (YYYY-MM-DD), its opt-out. */
+  country: string;
+  founded_on: string | null;
+  greetings_opt_out: boolean;
+  /** Only on GET /accounts/{id}: its greetings, by day. */
+  greetings?: Greeting[];
 }
 
 export interface AccountBody {

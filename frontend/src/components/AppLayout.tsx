@@ -1,4 +1,4 @@
-import { AppShell, Avatar, Badge, Burger, Center, Group, Loader, Menu, NavLink, Stack, Text, UnstyledButton } from '@mantine/core';
+import { AppShell, Avatar, Badge, Burger, Center, Group, Loader, Menu, NavLink, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
 import { Suspense } from 'react';
 import { useDisclosure } from '@mantine/hooks';
 import { IconBriefcase, IconCalendarEvent, IconChartBar, IconChecklist, IconChevronDown, IconCoin, IconFileDollar, IconFileSpreadsheet, IconHistory, IconKey, IconLogout, IconMail, IconMasksTheater, IconScale, IconUsers } from '@tabler/icons-react';
@@ -24,6 +24,12 @@ import { IconPresentation } from '@tabler/icons-react';
 import { MEETING_ROLES } from '../lib/roles';
 import { IconPlugConnected } from '@tabler/icons-react';
 import { INTEGRATION_TOKEN_ROLES } from '../lib/roles';
+import { IconLayoutDashboard } from '@tabler/icons-react';
+import { DASHBOARD_ROLES } from '../lib/roles';
+import { IconHome } from '@tabler/icons-react';
+import { HOME_ROLES } from '../lib/roles';
+import { IconCalendarHeart, IconGift } from '@tabler/icons-react';
+import { GREETING_ROLES, OCCASION_READER_ROLES } from '../lib/roles';
 
 function initials(name: string): string {
   return name
@@ -57,12 +63,16 @@ export function AppLayout() {
   });
 
   const nav = [
+    { to: '/home', label: t('nav.home'), icon: IconHome, show: hasRole(user, ...HOME_ROLES) },
+    { to: '/dashboard', label: t('nav.dashboard'), icon: IconLayoutDashboard, show: hasRole(user, ...DASHBOARD_ROLES) },
     { to: '/plans', label: t('nav.plans'), icon: IconFileSpreadsheet, show: hasRole(user, ...PLAN_READER_ROLES) },
     { to: '/approvals', label: t('nav.approvals'), icon: IconChecklist, show: isHead, count: pendingCount },
     { to: '/openings', label: t('nav.openings'), icon: IconBriefcase, show: hasRole(user, ...OPENING_READER_ROLES) },
     { to: '/log', label: t('nav.logActivity'), icon: IconPhonePlus, show: hasRole(user, ...ACTIVITY_LOGGER_ROLES) },
     { to: '/clients', label: t('nav.clients'), icon: IconAddressBook, show: hasRole(user, ...CLIENT_READER_ROLES) },
     { to: '/handovers', label: t('nav.handovers'), icon: IconArrowsExchange, show: hasRole(user, ...HANDOVER_ROLES) },
+    { to: '/greetings', label: t('nav.greetings'), icon: IconGift, show: hasRole(user, ...GREETING_ROLES) },
+    { to: '/occasions', label: t('nav.occasions'), icon: IconCalendarHeart, show: hasRole(user, ...OCCASION_READER_ROLES) },
     { to: '/my-month', label: t('nav.myMonth'), icon: IconCalendarStats, show: hasRole(user, ...MY_MONTH_ROLES) },
     { to: '/teams', label: t('nav.meetings'), icon: IconPresentation, show: hasRole(user, ...MEETING_ROLES) },
     { to: '/team', label: t('nav.team'), icon: IconUsersGroup, show: hasRole(user, ...TEAM_READER_ROLES) },
@@ -148,6 +158,8 @@ export function AppLayout() {
       <ChangePasswordModal opened={passwordOpened} onClose={closePassword} />
 
       <AppShell.Navbar p="sm" aria-label={t('nav.main')}>
+        {/* The list scrolls when it is taller than the window (an admin's is long). */}
+        <AppShell.Section grow component={ScrollArea} type="auto">
         <Stack gap={4} component="nav">
           {nav.map((item) => {
             const active = location.pathname === item.to || location.pathname.startsWith(`${item.to}/`);
@@ -173,6 +185,7 @@ export function AppLayout() {
             );
           })}
         </Stack>
+        </AppShell.Section>
         <Stack mt="auto" hiddenFrom="xs" pt="md">
           <LanguageSwitcher signedIn />
         </Stack>

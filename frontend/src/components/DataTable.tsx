@@ -5,6 +5,8 @@ import type { ReactNode } from 'react';
 export interface Column {
   label: ReactNode;
   align?: 'left' | 'right';
+  /** For a sortable column: how the rows are sorted by it (aria-sort). */
+  sort?: 'ascending' | 'descending' | 'none';
 }
 
 /** A bordered, horizontally scrollable table with a header row; children are its rows. */
@@ -16,7 +18,7 @@ export function DataTable(props: { columns: Column[]; minWidth: number; spacious
           <Table.Thead>
             <Table.Tr>
               {props.columns.map((c, i) => (
-                <Table.Th key={i} ta={c.align}>
+                <Table.Th key={i} ta={c.align} aria-sort={c.sort}>
                   {c.label}
                 </Table.Th>
               ))}

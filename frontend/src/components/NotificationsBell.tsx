@@ -47,6 +47,10 @@ const NEEDS: Record<string, string[]> = {
   report_due: ['team'],
   report_reminder: ['team'],
   agenda_ready: ['team', 'missed'],
+  greeting_planned: ['account', 'occasion', 'occasion_sq', 'day'],
+  greeting_escalated: ['account', 'occasion', 'occasion_sq', 'rep', 'day'],
+  kudos: ['from', 'message'],
+  idle_digest: ['count', 'reps'],
 };
 
 /** The template key of a notice: some kinds have one template per outcome. */
@@ -75,6 +79,8 @@ function useNoticeText() {
     for (const k of ['created', 'duplicates', 'failed', 'seats', 'slate', 'complete', 'needed']) {
       if (typeof params[k] === 'number') shown[k] = fmt.number(params[k] as number);
     }
+    // A day (YYYY-MM-DD, as client care sends it) in the reader's format.
+    if (typeof params.day === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(params.day)) shown.day = fmt.date(`${params.day}T12:00:00`);
     // i18next picks the plural form ("1 seat", "3 seats") from a numeric count.
     if (typeof params.seats === 'number') shown.count = params.seats;
     if (typeof params.slate === 'number') shown.count = params.slate;

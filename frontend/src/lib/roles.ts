@@ -45,6 +45,9 @@ export const PAY_STATEMENT_READER_ROLES: Role[] = ['admin', 'department_head'];
 /** Roles with a month of their own: a plan, progress, excuses and pay statements (the "My month" page). */
 export const MY_MONTH_ROLES: Role[] = ['sales_rep', 'sales_manager'];
 
+/** Roles with a home of their own (GET /home): today's calls, the month, reports due, their clients, kudos. */
+export const HOME_ROLES: Role[] = ['sales_rep', 'sales_manager'];
+
 /** Roles with the planning meetings (GET /teams): reps file reports, their managers read the agenda. */
 export const MEETING_ROLES: Role[] = ['admin', 'department_head', 'sales_manager', 'sales_rep'];
 
@@ -63,8 +66,22 @@ export const OPENING_READER_ROLES: Role[] = ['admin', 'department_head', 'recrui
 /** Where a user lands after signing in: the first page of their work. */
 export function homePath(user: Pick<User, 'roles'> | undefined | null): string {
   if (hasRole(user, ...PLAN_READER_ROLES)) return '/plans';
-  if (hasRole(user, 'sales_manager')) return '/team';
-  if (hasRole(user, 'sales_rep')) return '/my-month';
+  if (hasRole(user, ...HOME_ROLES)) return '/home';
   if (hasRole(user, ...INTERVIEWER_ROLES)) return '/my-interviews';
   return '/openings';
 }
+
+/** Roles with the Greetings page (GET /greetings): reps see their own, the sales leaders everyone's. */
+export const GREETING_ROLES: Role[] = ['admin', 'department_head', 'sales_manager', 'sales_rep'];
+
+/** Roles that see the occasions calendar (GET /occasions); only admins add and remove company occasions. */
+export const OCCASION_READER_ROLES: Role[] = ['admin', 'department_head', 'sales_manager', 'sales_rep'];
+
+/** The sales leaders: they see every rep's greetings and, besides a client's owner, change its greetings settings. */
+export const CARE_LEADER_ROLES: Role[] = ['admin', 'department_head', 'sales_manager'];
+
+/** Roles with the department dashboard (GET /dashboard): the sales leaders. */
+export const DASHBOARD_ROLES: Role[] = ['admin', 'department_head', 'sales_manager'];
+
+/** Roles that see the dashboard's hiring tab (GET /dashboard/hiring also lets recruiters in, but the page is for sales leaders). */
+export const DASHBOARD_HIRING_ROLES: Role[] = ['admin', 'department_head'];

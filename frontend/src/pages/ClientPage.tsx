@@ -6,6 +6,8 @@ import { Link, useParams } from 'react-router';
 import { useAccount, type Account } from '../api/clients';
 import { ActivityList } from '../components/client/ActivityList';
 import { AddContactModal } from '../components/client/AddContactModal';
+import { ClientGreetingsCard } from '../components/care/ClientGreetingsCard';
+import { ContactHeading } from '../components/care/ContactCare';
 import { OwnerBadge } from '../components/client/OwnerBadge';
 import { HandOverLink } from '../components/handover/HandOverLink';
 import { QuickLogForm } from '../components/client/QuickLogForm';
@@ -110,52 +112,53 @@ export function ClientPage() {
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
-          <Card
-            title={t('client.contacts')}
-            id="client-contacts"
-            actions={
-              <Button size="compact-sm" variant="light" leftSection={<IconUserPlus size={14} aria-hidden />} onClick={() => setAddingContact(true)}>
-                {t('contact.add')}
-              </Button>
-            }
-          >
-            {contacts.length === 0 ? (
-              <Text size="sm" c="dimmed">
-                {t('client.noContacts')}
-              </Text>
-            ) : (
-              <Stack gap="sm" component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-                {contacts.map((c) => (
-                  <li key={c.id}>
-                    <Text fw={600} size="sm">
-                      {c.name}
-                    </Text>
-                    {c.title && (
-                      <Text size="xs" c="dimmed">
-                        {c.title}
-                      </Text>
-                    )}
-                    {c.email && (
-                      <Group gap={4} wrap="nowrap">
-                        <IconMail size={14} aria-hidden />
-                        <Anchor href={`mailto:${c.email}`} size="sm" style={{ overflowWrap: 'anywhere' }}>
-                          {c.email}
-                        </Anchor>
-                      </Group>
-                    )}
-                    {c.phone && (
-                      <Group gap={4} wrap="nowrap">
-                        <IconPhone size={14} aria-hidden />
-                        <Anchor href={`tel:${c.phone.replace(/\s+/g, '')}`} size="sm">
-                          {c.phone}
-                        </Anchor>
-                      </Group>
-                    )}
-                  </li>
-                ))}
-              </Stack>
-            )}
-          </Card>
+          <Stack gap="lg">
+            <Card
+              title={t('client.contacts')}
+              id="client-contacts"
+              actions={
+                <Button size="compact-sm" variant="light" leftSection={<IconUserPlus size={14} aria-hidden />} onClick={() => setAddingContact(true)}>
+                  {t('contact.add')}
+                </Button>
+              }
+            >
+              {contacts.length === 0 ? (
+                <Text size="sm" c="dimmed">
+                  {t('client.noContacts')}
+                </Text>
+              ) : (
+                <Stack gap="sm" component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+                  {contacts.map((c) => (
+                    <li key={c.id}>
+                      <ContactHeading account={account} contact={c} />
+                      {c.title && (
+                        <Text size="xs" c="dimmed">
+                          {c.title}
+                        </Text>
+                      )}
+                      {c.email && (
+                        <Group gap={4} wrap="nowrap">
+                          <IconMail size={14} aria-hidden />
+                          <Anchor href={`mailto:${c.email}`} size="sm" style={{ overflowWrap: 'anywhere' }}>
+                            {c.email}
+                          </Anchor>
+                        </Group>
+                      )}
+                      {c.phone && (
+                        <Group gap={4} wrap="nowrap">
+                          <IconPhone size={14} aria-hidden />
+                          <Anchor href={`tel:${c.phone.replace(/\s+/g, '')}`} size="sm">
+                            {c.phone}
+                          </Anchor>
+                        </Group>
+                      )}
+                    </li>
+                  ))}
+                </Stack>
+              )}
+            </Card>
+            <ClientGreetingsCard account={account} />
+          </Stack>
         </Grid.Col>
       </Grid>
       <AddContactModal account={account} opened={addingContact} onClose={() => setAddingContact(false)} />

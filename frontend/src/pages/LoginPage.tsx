@@ -13,7 +13,7 @@ import { errorMessage } from '../lib/errors';
 
 /** Only same-site paths are accepted as a place to return to after login. */
 function safeNext(next: string | null): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/login')) return '/plans';
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/login')) return '/';
   return next;
 }
 

@@ -81,7 +81,7 @@ function PayPlanCard({ employee }: { employee: Employee }) {
   );
 }
 
-function ProgressLine({ label, done, planned }: { label: string; done: number; planned: number | null }) {
+export function ProgressLine({ label, done, planned }: { label: string; done: number; planned: number | null }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const pct = planned && planned > 0 ? Math.min(100, (done / planned) * 100) : 0;
