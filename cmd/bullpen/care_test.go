@@ -14,6 +14,7 @@ import (
 
 	"github.com/bullpen-hq/bullpen/activities/smtptest"
 	"github.com/bullpen-hq/bullpen/store"
+	"github.com/bullpen-hq/bullpen/store/storetest"
 	"github.com/bullpen-hq/bullpen/workflows"
 )
 
@@ -47,15 +48,15 @@ func runCare(t *testing.T, app *App) {
 	}
 }
 
-// TestGreetings follows client care over HTTP with the embedded Temporal server and a real SMTP server: a
-// rep's client founded five years ago today, with a contact in English and one in Albanian whose birthday is
-// today, gets its greetings planned and its e-cards sent by the morning care run (a Temporal Schedule): each
-// a multipart message with an HTML card in the contact's language and a working unsubscribe link. A run
-// repeated after a "crash" between sending and recording sends nothing twice; an unsubscribed contact and an
-// opted-out client get nothing; only the owner writes the card and makes the call, once.
+// TestGreetings follows client care over HTTP with the embedded Temporal server, PostgreSQL and a real SMTP
+// server: a rep's client founded five years ago today, with a contact in English and one in Albanian whose
+// birthday is today, gets its greetings planned and its e-cards sent by the morning care run (a Temporal
+// Schedule): each a multipart message with an HTML card in the contact's language and a working unsubscribe
+// link. A run repeated after a "crash" between sending and recording sends nothing twice; an unsubscribed
+// contact and an opted-out client get nothing; only the owner writes the card and makes the call, once.
 func TestGreetings(t *testing.T) {
 	mail := smtptest.Start(t)
-	app := startApp(t, "", t.TempDir(), freeAddr(t), func(c *Config) { c.SMTPURL = mail.URL(); c.CompanyName = "Drini Distribution" })
+	app := startApp(t, storetest.PostgresURL(t), t.TempDir(), freeAddr(t), func(c *Config) { c.SMTPURL = mail.URL(); c.CompanyName = "Drini Distribution" })
 	defer app.Close()
 	admin, luan, elira, head := newBrowser(t, app.URL()), newBrowser(t, app.URL()), newBrowser(t, app.URL()), newBrowser(t, app.URL())
 	admin.login("admin@bullpen.demo", pw)
