@@ -3,7 +3,9 @@ package starter
 import (
 	"fmt"
 	"testing"
+	"time"
 
+	"go.temporal.io/api/enums/v1"
 	"go.temporal.io/sdk/client"
 
 	"github.com/bullpen-hq/bullpen/models"
@@ -32,5 +34,22 @@ func TestTeamSchedule(t *testing.T) {
 		if got != tc.want || sched.Spec.TimeZoneName != "UTC" {
 			t.Errorf("%+v: %s; want %s", tc.c, got, tc.want)
 		}
+	}
+}
+
+// TestCareSchedule: the care run fires every day at 06:00 UTC with its settings, never overlapping, and
+// catches up a missed morning within half a day.
+func TestCareSchedule(t *testing.T) {
+	sched := (&Starter{TaskQueue: "q"}).careSchedule(workflows.CareRun{LeadDays: 5, IdleHours: 12})
+	cal := sched.Spec.Calendars[0]
+	if len(cal.Hour) != 1 || cal.Hour[0].Start != workflows.CareHour || len(cal.Minute) != 0 || len(cal.DayOfWeek) != 0 || sched.Spec.TimeZoneName != "UTC" {
+		t.Fatalf("calendar %+v", cal)
+	}
+	action := sched.Action.(*client.ScheduleWorkflowAction)
+	if run, ok := action.Args[0].(workflows.CareRun); !ok || run.LeadDays != 5 || run.IdleHours != 12 || action.Workflow != workflows.DailyCareWorkflow {
+		t.Fatalf("action %+v", action)
+	}
+	if sched.Policy.Overlap != enums.SCHEDULE_OVERLAP_POLICY_SKIP || sched.Policy.CatchupWindow != 12*time.Hour {
+		t.Fatalf("policy %+v", sched.Policy)
 	}
 }

@@ -169,10 +169,16 @@ func (s *Starter) teamSchedule(teamID int64, c models.Cadence) client.Schedule {
 // CareSchedule creates the Temporal Schedule of the daily client care (every day at CareHour UTC), or gives it
 // new settings.
 func (s *Starter) CareSchedule(ctx context.Context, run workflows.CareRun) error {
-	return s.upsertSchedule(ctx, workflows.CareScheduleID, client.Schedule{
+	return s.upsertSchedule(ctx, workflows.CareScheduleID, s.careSchedule(run), "Client care: greetings, late calls, idle reps")
+}
+
+// careSchedule starts a DailyCare run every day at CareHour UTC; a morning missed while the server was down is
+// caught up within half a day, and a run never overlaps the one before.
+func (s *Starter) careSchedule(run workflows.CareRun) client.Schedule {
+	return client.Schedule{
 		Spec: &client.ScheduleSpec{TimeZoneName: "UTC", Calendars: []client.ScheduleCalendarSpec{{Hour: []client.ScheduleRange{{Start: workflows.CareHour}}}}},
 		Action: &client.ScheduleWorkflowAction{ID: workflows.DailyCareWorkflowID, Workflow: workflows.DailyCareWorkflow, TaskQueue: s.TaskQueue,
 			Args: []any{run}},
 		Policy: &client.SchedulePolicies{Overlap: enums.SCHEDULE_OVERLAP_POLICY_SKIP, CatchupWindow: 12 * time.Hour},
-	}, "Client care: greetings, late calls, idle reps")
+	}
 }
