@@ -10,7 +10,7 @@ PKGS       = $(shell $(GO) list ./... | grep -v /node_modules/)
 E2E_ADDR     ?= 127.0.0.1:18080
 E2E_TEMPORAL ?= 127.0.0.1:17233
 
-.PHONY: run demo build ui test lint test-go test-e2e tools clean
+.PHONY: run demo build ui test lint test-go test-e2e tools clean bench
 
 ## run: build the UI and the binary, then start everything (add ARGS=--demo for the demo organisation)
 run: build
@@ -64,3 +64,9 @@ test-e2e: build
 
 clean:
 	rm -rf bin frontend/dist/assets frontend/dist/index.html frontend/dist/favicon.svg
+
+## bench: the benchmark suite (docs/benchmarks.md): footprint of bullpen dev, then the bulk jobs (import of 10,000
+## candidates, month-end close for 1,000 reps) on bullpen dev's embedded stack
+bench: build
+	./scripts/bench-footprint.sh $(BIN)
+	$(GO) test ./cmd/bullpen -run '^$$' -bench 'Import10000|MonthClose1000' -benchtime 1x -timeout 30m
