@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -15,6 +16,8 @@ import (
 // BULLPEN_BENCH_DB=postgres runs it on PostgreSQL instead of SQLite.
 //
 //	go test ./cmd/bullpen -run '^$' -bench Import10000 -benchtime 1x
+//
+// It also reports the resident memory of the process (bullpen dev in full) with the 10,000 workflows open.
 func BenchmarkImport10000(b *testing.B) {
 	dbURL := ""
 	if os.Getenv("BULLPEN_BENCH_DB") == "postgres" {
@@ -41,5 +44,18 @@ func BenchmarkImport10000(b *testing.B) {
 			b.Fatalf("import: %+v", im)
 		}
 		b.ReportMetric(float64(rows)/time.Since(start).Seconds(), "rows/s")
+	}
+	// The whole of bullpen dev runs in this process: its resident memory with the imported applications'
+	// workflows open (each waits for its questionnaire), once the garbage collector has run.
+	b.StopTimer()
+	runtime.GC()
+	if status, err := os.ReadFile("/proc/self/status"); err == nil {
+		for _, line := range strings.Split(string(status), "\n") {
+			if kb, ok := strings.CutPrefix(line, "VmRSS:"); ok {
+				var n float64
+				fmt.Sscanf(strings.TrimSpace(kb), "%f", &n)
+				b.ReportMetric(n/1024, "MB-rss")
+			}
+		}
 	}
 }
