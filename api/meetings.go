@@ -346,3 +346,39 @@ func (s *Server) listTeams(c *gin.Context) {
 		return out
 	}))
 }
+
+// salesPeopleJSON is who can be put on a team or handed clients: the active sales managers, and the active reps
+// with how many clients each owns.
+type salesPeopleJSON struct {
+	Managers []personJSON  `json:"managers"`
+	Reps     []repLoadJSON `json:"reps"`
+}
+
+// listSalesPeople lists the active sales managers and reps, by name (sales leaders: to form teams, hand over
+// clients, set plans).
+func (s *Server) listSalesPeople(c *gin.Context) {
+	if !isSalesLeader(currentUser(c)) {
+		s.fail(c, models.Errorf(models.EFORBIDDEN, "Sales managers, department heads and admins see the sales people."))
+		return
+	}
+	managers, err := s.db.ActiveUsersWithRole(c, models.RoleSalesManager)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	loads, err := s.db.RepLoads(c, 0)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	out := salesPeopleJSON{Managers: []personJSON{}, Reps: []repLoadJSON{}}
+	for _, m := range managers {
+		out.Managers = append(out.Managers, personJSON{ID: m.ID, Name: m.Name})
+	}
+	for _, l := range loads {
+		out.Reps = append(out.Reps, repLoadJSON{RepLoad: l, Name: s.userName(c, l.UserID)})
+	}
+	slices.SortFunc(out.Managers, func(a, b personJSON) int { return strings.Compare(a.Name, b.Name) })
+	slices.SortFunc(out.Reps, func(a, b repLoadJSON) int { return strings.Compare(a.Name, b.Name) })
+	c.JSON(http.StatusOK, out)
+}

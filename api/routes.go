@@ -263,6 +263,8 @@ func (s *Server) routeTable() []route {
 			request: tokenRequest{}, response: newTokenJSON{}, status: http.StatusCreated, handler: s.createToken},
 		{method: "DELETE", path: "/me/tokens/:id", summary: "Revoke one of one's integration tokens", tag: "clients", auth: true,
 			status: http.StatusNoContent, handler: s.revokeToken},
+		{method: "GET", path: "/sales-people", summary: "The active sales managers, and the reps with how many clients each owns (sales leaders)", tag: "team", auth: true,
+			response: salesPeopleJSON{}, status: http.StatusOK, handler: s.listSalesPeople},
 		{method: "GET", path: "/teams", summary: "The teams one manages or belongs to (all for department heads and admins), each with its next meeting", tag: "team", auth: true,
 			response: list[teamSummaryJSON]{}, status: http.StatusOK, handler: s.listTeams},
 		{method: "POST", path: "/teams", summary: "Form a team of reps under a manager and start its planning meetings (department heads, admins)", tag: "team", auth: true,

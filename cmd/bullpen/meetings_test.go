@@ -38,6 +38,22 @@ func TestPlanningMeetings(t *testing.T) {
 		b.do("GET", "/api/v1/me", nil, &me)
 		return me.User.ID
 	}
+	// The people a department head forms a team of: active managers, and reps with their clients.
+	var people struct {
+		Managers []struct{ Name string }
+		Reps     []struct {
+			UserID   int64 `json:"user_id"`
+			Name     string
+			Accounts int
+		}
+	}
+	if code := head.do("GET", "/api/v1/sales-people", nil, &people); code != 200 || len(people.Managers) != 1 || people.Managers[0].Name != "Gentian Leka" ||
+		len(people.Reps) != 2 || people.Reps[0].Name != "Elira Dervishi" || people.Reps[0].Accounts != 3 || people.Reps[1].UserID != luan.ID {
+		t.Fatalf("sales people: %d %+v", code, people)
+	}
+	if code := elira.do("GET", "/api/v1/sales-people", nil, nil); code != 403 {
+		t.Fatalf("a rep lists the sales people: %d", code)
+	}
 	var p problem
 	bad := map[string]any{"name": "Prishtina", "manager_id": id(elira), "member_ids": []int64{id(elira)}, "cadence": map[string]any{"kind": "weekly", "weekday": 6, "hour": 9}}
 	if code := head.do("POST", "/api/v1/teams", bad, &p); code != 400 || fmt.Sprint(p.fields()) != "[cadence.weekday manager_id]" {

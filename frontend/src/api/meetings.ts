@@ -2,8 +2,6 @@
 // query keys and hooks.
 import { useQuery } from '@tanstack/react-query';
 import { api } from './client';
-import { useUsers } from './queries';
-import { useEmployees } from './team';
 import type { Items, PersonRef } from './types';
 
 export const CADENCE_KINDS = ['daily', 'weekly'] as const;
@@ -139,37 +137,22 @@ export interface SalesPeople {
   error: unknown;
 }
 
-const byName = (a: PersonRef, b: PersonRef) => a.name.localeCompare(b.name);
+interface SalesPeopleBody {
+  managers: PersonRef[];
+  reps: { user_id: number; name: string; accounts: number }[];
+}
 
-/**
- * The active sales managers and reps to form a team of. Only admins may list users (GET /users); a department
- * head has no such list, so for them the managers are the hires with the sales-manager role and the managers of
- * the existing teams, and the reps are the hires with the sales-rep role (the server checks every choice).
- */
-export function useSalesPeople(admin: boolean, enabled = true): SalesPeople {
-  const users = useUsers(enabled && admin);
-  const employees = useEmployees(enabled && !admin);
-  const teams = useTeams(enabled && !admin);
-  if (admin) {
-    const active = (users.data ?? []).filter((u) => u.active);
-    return {
-      managers: active.filter((u) => u.roles.includes('sales_manager')).map((u) => ({ id: u.id, name: u.name })).sort(byName),
-      reps: active.filter((u) => u.roles.includes('sales_rep')).map((u) => ({ id: u.id, name: u.name })).sort(byName),
-      pending: users.isPending,
-      error: users.error,
-    };
-  }
-  const managers = new Map<number, PersonRef>();
-  const reps = new Map<number, PersonRef>();
-  for (const e of employees.data ?? []) {
-    if (e.role === 'sales_manager') managers.set(e.user.id, e.user);
-    if (e.role === 'sales_rep') reps.set(e.user.id, e.user);
-  }
-  for (const t of teams.data ?? []) managers.set(t.manager.id, t.manager);
+/** The active sales managers and reps to form a team of (GET /sales-people; the server checks every choice). */
+export function useSalesPeople(enabled = true): SalesPeople {
+  const q = useQuery({
+    queryKey: ['sales-people'] as const,
+    queryFn: () => api<SalesPeopleBody>('/api/v1/sales-people'),
+    enabled,
+  });
   return {
-    managers: [...managers.values()].sort(byName),
-    reps: [...reps.values()].sort(byName),
-    pending: employees.isPending || teams.isPending,
-    error: employees.error ?? teams.error,
+    managers: q.data?.managers ?? [],
+    reps: (q.data?.reps ?? []).map((r) => ({ id: r.user_id, name: r.name })),
+    pending: q.isPending,
+    error: q.error,
   };
 }

@@ -8,8 +8,6 @@ import { useNavigate } from 'react-router';
 import { fieldErrors, isApiError } from '../../api/client';
 import { createTeam, meetingKeys, useSalesPeople } from '../../api/meetings';
 import { cadenceBody, DEFAULT_CADENCE, teamFormErrors, type CadenceValues } from '../../lib/meetings';
-import { hasRole } from '../../lib/roles';
-import { useCurrentUser } from '../../lib/useCurrentUser';
 import { ErrorAlert } from '../ErrorAlert';
 import { CadenceFields } from './CadenceFields';
 
@@ -27,8 +25,7 @@ export function NewTeamModal({ opened, onClose }: { opened: boolean; onClose: ()
   const { t } = useTranslation();
   const qc = useQueryClient();
   const navigate = useNavigate();
-  const me = useCurrentUser();
-  const people = useSalesPeople(hasRole(me, 'admin'), opened);
+  const people = useSalesPeople(opened);
   const form = useForm<Values>({
     mode: 'controlled',
     initialValues: { name: '', manager_id: null, member_ids: [], cadence: DEFAULT_CADENCE },
