@@ -73,6 +73,7 @@ func (s *Server) listAccounts(c *gin.Context) {
 		return
 	}
 	f := store.AccountFilter{Query: c.Query("q")}
+	p, fields := pageQuery(c, defaultPageLimit, maxPageLimit)
 	switch o := c.Query("owner"); o {
 	case "":
 	case "me":
@@ -82,21 +83,20 @@ func (s *Server) listAccounts(c *gin.Context) {
 	default:
 		id, err := strconv.ParseInt(o, 10, 64)
 		if err != nil || id <= 0 {
-			s.fail(c, models.Invalid(models.FieldError{Field: "owner", Message: "must be me, none or a user's ID"}))
-			return
+			fields = append([]models.FieldError{{Field: "owner", Message: "must be me, none or a user's ID"}}, fields...)
 		}
 		f.OwnerID = id
 	}
-	list, err := s.db.ListAccounts(c, f)
+	if len(fields) > 0 {
+		s.fail(c, models.Invalid(fields...))
+		return
+	}
+	list, total, err := s.db.AccountsPage(c, f, p)
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
-	out := list0[accountJSON]()
-	for _, a := range list {
-		out.Items = append(out.Items, s.toAccountJSON(c, a))
-	}
-	c.JSON(http.StatusOK, out)
+	c.JSON(http.StatusOK, pageOf(list, func(a *models.Account) accountJSON { return s.toAccountJSON(c, a) }, p, total))
 }
 
 func (s *Server) createAccount(c *gin.Context) {
@@ -252,7 +252,11 @@ func (s *Server) listActivities(c *gin.Context) {
 	if !s.allow(c, models.ActAccountRead, nil) {
 		return
 	}
-	f := store.ActivityFilter{RepID: me.ID, Limit: 500}
+	f := store.ActivityFilter{RepID: me.ID}
+	p, ok := s.page(c)
+	if !ok {
+		return
+	}
 	if r := c.Query("rep"); r != "" && r != "me" {
 		id, err := strconv.ParseInt(r, 10, 64)
 		if err != nil || id <= 0 {
@@ -278,15 +282,11 @@ func (s *Server) listActivities(c *gin.Context) {
 			*dst = t
 		}
 	}
-	list, err := s.db.ListActivities(c, f)
+	list, total, err := s.db.ActivitiesPage(c, f, p)
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
-	out := list0[activityJSON]()
 	names := map[int64]string{}
-	for _, a := range list {
-		out.Items = append(out.Items, s.toActivityJSON(c, a, names))
-	}
-	c.JSON(http.StatusOK, out)
+	c.JSON(http.StatusOK, pageOf(list, func(a models.SalesActivity) activityJSON { return s.toActivityJSON(c, a, names) }, p, total))
 }

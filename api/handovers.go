@@ -283,17 +283,21 @@ func (s *Server) listHandovers(c *gin.Context) {
 		return
 	}
 	status := c.Query("status")
+	p, fields := pageQuery(c, defaultPageLimit, maxPageLimit)
 	if status != "" && status != "proposed" && status != "approved" {
-		s.fail(c, models.Invalid(models.FieldError{Field: "status", Message: "must be proposed or approved"}))
+		fields = append([]models.FieldError{{Field: "status", Message: "must be proposed or approved"}}, fields...)
+	}
+	if len(fields) > 0 {
+		s.fail(c, models.Invalid(fields...))
 		return
 	}
-	hs, err := s.db.Handovers(c, status)
+	hs, total, err := s.db.Handovers(c, status, p)
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
-	c.JSON(http.StatusOK, listOf(hs, func(h store.HandoverRecord) handoverSummaryJSON {
+	c.JSON(http.StatusOK, pageOf(hs, func(h store.HandoverRecord) handoverSummaryJSON {
 		return handoverSummaryJSON{ID: h.ID, From: personJSON{ID: h.FromUserID, Name: s.userName(c, h.FromUserID)}, Reason: h.Reason,
 			Status: h.Status, Clients: len(h.Assignments), CreatedAt: h.CreatedAt, DecidedAt: h.DecidedAt}
-	}))
+	}, p, total))
 }

@@ -180,12 +180,16 @@ func (s *Server) listImports(c *gin.Context) {
 	if !ok {
 		return
 	}
-	ims, err := s.db.ListImports(c, o.ID)
+	p, ok := s.page(c)
+	if !ok {
+		return
+	}
+	ims, total, err := s.db.ListImports(c, o.ID, p)
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
-	c.JSON(http.StatusOK, listOf(ims, toImportJSON))
+	c.JSON(http.StatusOK, pageOf(ims, toImportJSON, p, total))
 }
 
 func (s *Server) getImport(c *gin.Context) {

@@ -113,9 +113,12 @@ type notificationJSON struct {
 	ReadAt    *time.Time     `json:"read_at"`
 }
 
-// list wraps a collection.
+// list wraps a collection. A paged list (see page.go) also says how many items match in all and where the
+// next page starts; NextOffset is absent on the last page.
 type list[T any] struct {
-	Items []T `json:"items"`
+	Items      []T    `json:"items"`
+	Total      *int64 `json:"total,omitempty"`
+	NextOffset *int   `json:"next_offset,omitempty"`
 }
 
 // listOf shows each item of a collection with show.

@@ -306,31 +306,24 @@ func (s *Server) withdrawOffer(c *gin.Context) {
 // caller may see: every offer for hiring managers, those they approve for others.
 func (s *Server) listOffers(c *gin.Context) {
 	me := currentUser(c)
-	f := store.OfferFilter{Status: models.OfferStatus(c.Query("status"))}
-	awaiting := c.Query("awaiting") == "me"
-	if awaiting {
-		f.Status = models.OfferPendingApproval
+	p, ok := s.page(c)
+	if !ok {
+		return
 	}
-	list, err := s.db.ListOffers(c, f)
+	// Who may see which offer is part of the query, so that the page is cut from what the caller may see.
+	f := store.OfferFilter{Status: models.OfferStatus(c.Query("status"))}
+	switch {
+	case c.Query("awaiting") == "me":
+		f.Status, f.AwaitingID = "", me.ID
+	case models.Authorize(me, models.ActPipelineManage, nil) != nil:
+		f.ApproverID = me.ID
+	}
+	list, total, err := s.db.OffersPage(c, f, p)
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
-	manager := models.Authorize(me, models.ActPipelineManage, nil) == nil
-	out := list0[offerJSON]()
-	for _, off := range list {
-		approver := slices.Contains(off.ApproverIDs, me.ID)
-		if awaiting {
-			decided := slices.ContainsFunc(off.Approvals, func(a models.OfferApproval) bool { return a.ApproverID == me.ID && a.Version == off.Version })
-			if !approver || decided || off.CreatedBy == me.ID {
-				continue
-			}
-		} else if !manager && !approver {
-			continue
-		}
-		out.Items = append(out.Items, s.toOfferJSON(c, off))
-	}
-	c.JSON(http.StatusOK, out)
+	c.JSON(http.StatusOK, pageOf(list, func(off *models.Offer) offerJSON { return s.toOfferJSON(c, off) }, p, total))
 }
 
 func (s *Server) listApplicationOffers(c *gin.Context) {
@@ -338,16 +331,16 @@ func (s *Server) listApplicationOffers(c *gin.Context) {
 	if !ok {
 		return
 	}
-	list, err := s.db.ListOffers(c, store.OfferFilter{ApplicationID: app.ID})
+	p, ok := s.page(c)
+	if !ok {
+		return
+	}
+	list, total, err := s.db.OffersPage(c, store.OfferFilter{ApplicationID: app.ID}, p)
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
-	out := list0[offerJSON]()
-	for _, off := range list {
-		out.Items = append(out.Items, s.toOfferJSON(c, off))
-	}
-	c.JSON(http.StatusOK, out)
+	c.JSON(http.StatusOK, pageOf(list, func(off *models.Offer) offerJSON { return s.toOfferJSON(c, off) }, p, total))
 }
 
 func list0[T any]() list[T] { return list[T]{Items: []T{}} }

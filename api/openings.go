@@ -18,12 +18,14 @@ func (s *Server) listOpenings(c *gin.Context) {
 	if !s.allow(c, models.ActOpeningList, nil) {
 		return
 	}
-	var f store.OpeningFilter
+	var (
+		f      store.OpeningFilter
+		fields []models.FieldError
+	)
 	if v := c.Query("plan_id"); v != "" {
 		id, err := strconv.ParseInt(v, 10, 64)
 		if err != nil || id <= 0 {
-			s.fail(c, models.Invalid(models.FieldError{Field: "plan_id", Message: "must be a plan ID"}))
-			return
+			fields = append(fields, models.FieldError{Field: "plan_id", Message: "must be a plan ID"})
 		}
 		f.PlanID = id
 	}
@@ -31,10 +33,14 @@ func (s *Server) listOpenings(c *gin.Context) {
 	case "", models.OpeningOpen, models.OpeningClosed, models.OpeningPendingApproval, models.OpeningRejected:
 		f.Status = st
 	default:
-		s.fail(c, models.Invalid(models.FieldError{Field: "status", Message: "must be open, closed, pending_approval or rejected"}))
+		fields = append(fields, models.FieldError{Field: "status", Message: "must be open, closed, pending_approval or rejected"})
+	}
+	p, pageFields := pageQuery(c, defaultPageLimit, maxPageLimit)
+	if fields = append(fields, pageFields...); len(fields) > 0 {
+		s.fail(c, models.Invalid(fields...))
 		return
 	}
-	openings, err := s.db.ListOpenings(c, f)
+	openings, total, err := s.db.OpeningsPage(c, f, p)
 	if err != nil {
 		s.fail(c, err)
 		return
@@ -44,7 +50,7 @@ func (s *Server) listOpenings(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	c.JSON(http.StatusOK, out)
+	c.JSON(http.StatusOK, paged(out, p, total))
 }
 
 // withCounts shows openings with their applications counted per stage.
@@ -99,37 +105,32 @@ func (s *Server) listTeam(c *gin.Context) {
 	if !s.allow(c, models.ActOpeningEdit, nil) {
 		return
 	}
-	seen := map[int64]bool{}
-	out := list[teamMemberJSON]{Items: []teamMemberJSON{}}
-	for _, role := range []models.Role{models.RoleRecruiter, models.RoleDepartmentHead, models.RoleInterviewer} {
-		users, err := s.db.ActiveUsersWithRole(c, role)
-		if err != nil {
-			s.fail(c, err)
-			return
-		}
-		for _, u := range users {
-			if seen[u.ID] {
-				continue
-			}
-			seen[u.ID] = true
-			roles := make([]string, len(u.Roles))
-			for i, r := range u.Roles {
-				roles[i] = string(r)
-			}
-			out.Items = append(out.Items, teamMemberJSON{ID: u.ID, Name: u.Name, Roles: roles})
-		}
-	}
-	slices.SortFunc(out.Items, func(a, b teamMemberJSON) int { return strings.Compare(a.Name, b.Name) })
-	c.JSON(http.StatusOK, out)
-}
-
-func (s *Server) listNotifications(c *gin.Context) {
-	ns, err := s.db.Notifications(c, currentUser(c).ID)
+	// A hiring team's pool is small by nature; the store caps it all the same.
+	users, err := s.db.ActiveUsersWithAnyRole(c, models.RoleRecruiter, models.RoleDepartmentHead, models.RoleInterviewer)
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
-	c.JSON(http.StatusOK, listOf(ns, toNotificationJSON))
+	c.JSON(http.StatusOK, listOf(users, func(u *models.User) teamMemberJSON {
+		roles := make([]string, len(u.Roles))
+		for i, r := range u.Roles {
+			roles[i] = string(r)
+		}
+		return teamMemberJSON{ID: u.ID, Name: u.Name, Roles: roles}
+	}))
+}
+
+func (s *Server) listNotifications(c *gin.Context) {
+	p, ok := s.page(c)
+	if !ok {
+		return
+	}
+	ns, total, err := s.db.NotificationsPage(c, currentUser(c).ID, p)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, pageOf(ns, toNotificationJSON, p, total))
 }
 
 func (s *Server) readNotification(c *gin.Context) {
@@ -158,12 +159,16 @@ func (s *Server) listOutbox(c *gin.Context) {
 	if !s.allow(c, models.ActOutboxRead, nil) {
 		return
 	}
-	msgs, err := s.db.ListOutbox(c, 200)
+	p, ok := s.page(c)
+	if !ok {
+		return
+	}
+	msgs, total, err := s.db.OutboxPage(c, p)
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
-	c.JSON(http.StatusOK, listOf(msgs, toOutboxJSON))
+	c.JSON(http.StatusOK, pageOf(msgs, toOutboxJSON, p, total))
 }
 
 // audit appends what the signed-in user did. The change has happened; a failure to record it is logged loudly
@@ -195,17 +200,18 @@ func (s *Server) listAudit(c *gin.Context) {
 			*dst = n
 		}
 	}
-	if len(errs) > 0 {
+	p, pageErrs := pageQuery(c, defaultPageLimit, maxPageLimit)
+	if errs = append(errs, pageErrs...); len(errs) > 0 {
 		slices.SortFunc(errs, func(a, b models.FieldError) int { return strings.Compare(a.Field, b.Field) })
 		s.fail(c, models.Invalid(errs...))
 		return
 	}
-	entries, err := s.db.ListAudit(c, f)
+	entries, total, err := s.db.AuditPage(c, f, p)
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
-	c.JSON(http.StatusOK, listOf(entries, toAuditJSON))
+	c.JSON(http.StatusOK, pageOf(entries, toAuditJSON, p, total))
 }
 
 // sameTime reports whether two optional times are the same instant, or both absent.

@@ -399,15 +399,10 @@ func (s *Server) listApplications(c *gin.Context) {
 		}
 		f.MinScore = &n
 	}
-	f.Limit = 1000
-	if v := c.Query("limit"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 || n > 5000 {
-			fields = append(fields, models.FieldError{Field: "limit", Message: "must be a whole number from 1 to 5000"})
-		}
-		f.Limit = n
-	}
-	if len(fields) > 0 {
+	// The board shows a whole opening at once, so its pages are larger than other lists'.
+	p, pageFields := pageQuery(c, 1000, 5000)
+	f.Limit, f.Offset = p.Limit, p.Offset
+	if fields = append(fields, pageFields...); len(fields) > 0 {
 		s.fail(c, models.Invalid(fields...))
 		return
 	}
@@ -426,14 +421,15 @@ func (s *Server) listApplications(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	c.JSON(http.StatusOK, applicationList{Items: listOf(apps, toApplicationJSON).Items, Total: total})
+	c.JSON(http.StatusOK, applicationList{Items: listOf(apps, toApplicationJSON).Items, Total: total, NextOffset: p.Next(len(apps), total)})
 }
 
-// applicationList is a page of the board: the applications, longest in their stage first, and how many match
-// in all (more than the page when the board is large; filters narrow it).
+// applicationList is a page of the board: the applications, longest in their stage first, how many match in
+// all (more than the page when the board is large; filters narrow it) and where the next page starts.
 type applicationList struct {
-	Items []applicationJSON `json:"items"`
-	Total int64             `json:"total"`
+	Items      []applicationJSON `json:"items"`
+	Total      int64             `json:"total"`
+	NextOffset *int              `json:"next_offset,omitempty"`
 }
 
 // addCandidateRequest is a recruiter adding a candidate by hand.

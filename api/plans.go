@@ -101,21 +101,25 @@ func (s *Server) listPlans(c *gin.Context) {
 		return
 	}
 	f := store.PlanFilter{Status: models.PlanStatus(c.Query("status"))}
+	p, fields := pageQuery(c, defaultPageLimit, maxPageLimit)
 	switch f.Status {
 	case "", models.PlanPendingApproval, models.PlanChangesRequested, models.PlanApproved, models.PlanRejected:
 	default:
-		s.fail(c, models.Invalid(models.FieldError{Field: "status", Message: "must be one of pending_approval, changes_requested, approved, rejected"}))
+		fields = append([]models.FieldError{{Field: "status", Message: "must be one of pending_approval, changes_requested, approved, rejected"}}, fields...)
+	}
+	if len(fields) > 0 {
+		s.fail(c, models.Invalid(fields...))
 		return
 	}
 	if c.Query("mine") == "true" {
 		f.AuthorID = currentUser(c).ID
 	}
-	plans, err := s.db.ListPlans(c, f)
+	plans, total, err := s.db.PlansPage(c, f, p)
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
-	c.JSON(http.StatusOK, listOf(plans, toPlanJSON))
+	c.JSON(http.StatusOK, pageOf(plans, toPlanJSON, p, total))
 }
 
 // loadPlan reads the plan named in the path and checks that the caller may do act to it.

@@ -72,12 +72,16 @@ func (s *Server) listUsers(c *gin.Context) {
 	if !s.allow(c, models.ActUserManage, nil) {
 		return
 	}
-	users, err := s.db.ListUsers(c)
+	p, ok := s.page(c)
+	if !ok {
+		return
+	}
+	users, total, err := s.db.ListUsers(c, p)
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
-	c.JSON(http.StatusOK, listOf(users, toUserJSON))
+	c.JSON(http.StatusOK, pageOf(users, toUserJSON, p, total))
 }
 
 func (s *Server) createUser(c *gin.Context) {

@@ -110,8 +110,26 @@ type AccountFilter struct {
 	Limit   int
 }
 
-// ListAccounts returns accounts by name.
+// ListAccounts returns accounts by name, f.Limit (MaxPageLimit at most) of them.
 func (db *DB) ListAccounts(ctx context.Context, f AccountFilter) ([]*models.Account, error) {
+	var recs []accountRecord
+	if err := (Page{Limit: f.Limit}).Apply(db.accountsQuery(ctx, f).Order("name, id")).Find(&recs).Error; err != nil {
+		return nil, err
+	}
+	return accountsOf(recs), nil
+}
+
+// AccountsPage returns a page of the accounts f matches, by name, and how many match; f.Limit is not used.
+func (db *DB) AccountsPage(ctx context.Context, f AccountFilter, p Page) ([]*models.Account, int64, error) {
+	var recs []accountRecord
+	total, err := findPage(db.accountsQuery(ctx, f), "name, id", p, &recs)
+	if err != nil {
+		return nil, 0, err
+	}
+	return accountsOf(recs), total, nil
+}
+
+func (db *DB) accountsQuery(ctx context.Context, f AccountFilter) *gorm.DB {
 	q := db.with(ctx).Model(&accountRecord{})
 	if s := models.AccountKey(f.Query); s != "" {
 		q = q.Where("name_key LIKE ?", "%"+strings.NewReplacer("%", "", "_", "").Replace(s)+"%")
@@ -122,18 +140,15 @@ func (db *DB) ListAccounts(ctx context.Context, f AccountFilter) ([]*models.Acco
 	if f.Unowned {
 		q = q.Where("owner_id IS NULL")
 	}
-	if f.Limit <= 0 || f.Limit > 500 {
-		f.Limit = 500
-	}
-	var recs []accountRecord
-	if err := q.Order("name").Limit(f.Limit).Find(&recs).Error; err != nil {
-		return nil, err
-	}
+	return q
+}
+
+func accountsOf(recs []accountRecord) []*models.Account {
 	out := make([]*models.Account, len(recs))
 	for i := range recs {
 		out[i] = recs[i].model()
 	}
-	return out, nil
+	return out
 }
 
 // AddContact adds a person to an account.
@@ -199,6 +214,28 @@ type ActivityFilter struct {
 
 // ListActivities returns activities, newest first.
 func (db *DB) ListActivities(ctx context.Context, f ActivityFilter) ([]models.SalesActivity, error) {
+	if f.Limit <= 0 || f.Limit > 1000 {
+		f.Limit = 1000
+	}
+	var recs []activityRecord
+	if err := db.activitiesQuery(ctx, f).Order("at DESC, id DESC").Limit(f.Limit).Find(&recs).Error; err != nil {
+		return nil, err
+	}
+	return activitiesOf(recs), nil
+}
+
+// ActivitiesPage returns a page of the activities f matches, newest first, and how many match; f.Limit is not
+// used.
+func (db *DB) ActivitiesPage(ctx context.Context, f ActivityFilter, p Page) ([]models.SalesActivity, int64, error) {
+	var recs []activityRecord
+	total, err := findPage(db.activitiesQuery(ctx, f), "at DESC, id DESC", p, &recs)
+	if err != nil {
+		return nil, 0, err
+	}
+	return activitiesOf(recs), total, nil
+}
+
+func (db *DB) activitiesQuery(ctx context.Context, f ActivityFilter) *gorm.DB {
 	q := db.with(ctx).Model(&activityRecord{})
 	if f.AccountID != 0 {
 		q = q.Where("account_id = ?", f.AccountID)
@@ -212,18 +249,15 @@ func (db *DB) ListActivities(ctx context.Context, f ActivityFilter) ([]models.Sa
 	if !f.To.IsZero() {
 		q = q.Where("at < ?", f.To.UTC())
 	}
-	if f.Limit <= 0 || f.Limit > 1000 {
-		f.Limit = 1000
-	}
-	var recs []activityRecord
-	if err := q.Order("at DESC, id DESC").Limit(f.Limit).Find(&recs).Error; err != nil {
-		return nil, err
-	}
+	return q
+}
+
+func activitiesOf(recs []activityRecord) []models.SalesActivity {
 	out := make([]models.SalesActivity, len(recs))
 	for i := range recs {
 		out[i] = recs[i].model()
 	}
-	return out, nil
+	return out
 }
 
 // SetAccountOwner gives an account nobody owns its first owner (an import naming one); an owned account is

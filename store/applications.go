@@ -235,7 +235,9 @@ type ApplicationFilter struct {
 	MinScore    *float64
 	// Query matches the candidate's name or e-mail.
 	Query string
-	Limit int
+	// Limit and Offset page the list (5,000 at most); CountApplications ignores them.
+	Limit  int
+	Offset int
 }
 
 // ListApplications returns applications with their candidates, longest in their stage first.
@@ -244,7 +246,7 @@ func (db *DB) ListApplications(ctx context.Context, f ApplicationFilter) ([]*mod
 		f.Limit = 5000
 	}
 	var recs []applicationRecord
-	if err := db.filtered(ctx, f).Preload("Candidate").Order("applications.stage_entered_at, applications.id").Limit(f.Limit).Find(&recs).Error; err != nil {
+	if err := db.filtered(ctx, f).Preload("Candidate").Order("applications.stage_entered_at, applications.id").Limit(f.Limit).Offset(max(f.Offset, 0)).Find(&recs).Error; err != nil {
 		return nil, err
 	}
 	out := make([]*models.Application, len(recs))

@@ -4,6 +4,7 @@ import (
 	"context"
 	"time"
 
+	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
 )
 
@@ -55,7 +56,23 @@ type AuditFilter struct {
 
 // ListAudit returns entries, newest first.
 func (db *DB) ListAudit(ctx context.Context, f AuditFilter) ([]AuditEntry, error) {
-	q := db.with(ctx).Preload("Actor")
+	if f.Limit <= 0 || f.Limit > 500 {
+		f.Limit = 100
+	}
+	var out []AuditEntry
+	err := db.auditQuery(ctx, f).Preload("Actor").Order("id DESC").Limit(f.Limit).Find(&out).Error
+	return out, err
+}
+
+// AuditPage returns a page of the entries f matches, newest first, and how many match; f.Limit is not used.
+func (db *DB) AuditPage(ctx context.Context, f AuditFilter, p Page) ([]AuditEntry, int64, error) {
+	var out []AuditEntry
+	total, err := findPage(db.auditQuery(ctx, f), "id DESC", p, &out, "Actor")
+	return out, total, err
+}
+
+func (db *DB) auditQuery(ctx context.Context, f AuditFilter) *gorm.DB {
+	q := db.with(ctx)
 	if f.ObjectType != "" {
 		q = q.Where("object_type = ?", f.ObjectType)
 	}
@@ -71,10 +88,5 @@ func (db *DB) ListAudit(ctx context.Context, f AuditFilter) ([]AuditEntry, error
 	if f.BeforeID != 0 {
 		q = q.Where("id < ?", f.BeforeID)
 	}
-	if f.Limit <= 0 || f.Limit > 500 {
-		f.Limit = 100
-	}
-	var out []AuditEntry
-	err := q.Order("id DESC").Limit(f.Limit).Find(&out).Error
-	return out, err
+	return q
 }

@@ -118,11 +118,11 @@ func (db *DB) ImportByID(ctx context.Context, id int64) (*Import, error) {
 	return &im, nil
 }
 
-// ListImports returns an opening's imports, newest first.
-func (db *DB) ListImports(ctx context.Context, openingID int64) ([]Import, error) {
+// ListImports returns a page of an opening's imports, newest first, and how many there are.
+func (db *DB) ListImports(ctx context.Context, openingID int64, p Page) ([]Import, int64, error) {
 	var out []Import
-	err := db.with(ctx).Where("opening_id = ?", openingID).Order("id DESC").Limit(50).Find(&out).Error
-	return out, err
+	total, err := findPage(db.with(ctx).Where("opening_id = ?", openingID), "id DESC", p, &out)
+	return out, total, err
 }
 
 // MaxImportErrors bounds the row errors an import keeps; the counts stay exact.

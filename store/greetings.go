@@ -120,10 +120,10 @@ func (db *DB) CareAccounts(ctx context.Context) ([]CareAccount, error) {
 	return out, nil
 }
 
-// CompanyOccasions returns the company-wide occasions by date.
+// CompanyOccasions returns the company-wide occasions by date, MaxPageLimit at most.
 func (db *DB) CompanyOccasions(ctx context.Context) ([]CompanyOccasion, error) {
 	out := []CompanyOccasion{}
-	return out, db.with(ctx).Order("month, day, id").Find(&out).Error
+	return out, (Page{}).Apply(db.with(ctx).Order("month, day, id")).Find(&out).Error
 }
 
 // AddCompanyOccasion stores a company-wide occasion.
@@ -215,10 +215,29 @@ type GreetingFilter struct {
 
 // Greetings returns greetings by day.
 func (db *DB) Greetings(ctx context.Context, f GreetingFilter) ([]Greeting, error) {
-	q := db.with(ctx).Order("day, id")
-	if f.Newest {
-		q = db.with(ctx).Order("day DESC, id DESC")
+	if f.Limit <= 0 || f.Limit > 500 {
+		f.Limit = 500
 	}
+	out := []Greeting{}
+	return out, db.greetingsQuery(ctx, f).Order(f.order()).Limit(f.Limit).Find(&out).Error
+}
+
+// GreetingsPage returns a page of the greetings f matches, by day, and how many match; f.Limit is not used.
+func (db *DB) GreetingsPage(ctx context.Context, f GreetingFilter, p Page) ([]Greeting, int64, error) {
+	var out []Greeting
+	total, err := findPage(db.greetingsQuery(ctx, f), f.order(), p, &out)
+	return out, total, err
+}
+
+func (f GreetingFilter) order() string {
+	if f.Newest {
+		return "day DESC, id DESC"
+	}
+	return "day, id"
+}
+
+func (db *DB) greetingsQuery(ctx context.Context, f GreetingFilter) *gorm.DB {
+	q := db.with(ctx)
 	if f.OwnerID != 0 {
 		q = q.Where("owner_id = ?", f.OwnerID)
 	}
@@ -234,11 +253,7 @@ func (db *DB) Greetings(ctx context.Context, f GreetingFilter) ([]Greeting, erro
 	if f.Open {
 		q = q.Where("call_done_at IS NULL")
 	}
-	if f.Limit <= 0 || f.Limit > 500 {
-		f.Limit = 500
-	}
-	out := []Greeting{}
-	return out, q.Limit(f.Limit).Find(&out).Error
+	return q
 }
 
 // CompleteGreetingCall records the owner's call, once.

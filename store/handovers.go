@@ -126,14 +126,16 @@ func (db *DB) ApplyHandover(ctx context.Context, id, by int64) (*HandoverRecord,
 	return &out, nil
 }
 
-// Handovers returns the handovers with the given status (all when empty), newest first, 200 at most.
-func (db *DB) Handovers(ctx context.Context, status string) ([]HandoverRecord, error) {
-	out := []HandoverRecord{}
-	q := db.with(ctx).Order("created_at DESC, id DESC").Limit(200)
+// Handovers returns a page of the handovers with the given status (all when empty), newest first, and how many
+// there are.
+func (db *DB) Handovers(ctx context.Context, status string, p Page) ([]HandoverRecord, int64, error) {
+	var out []HandoverRecord
+	q := db.with(ctx)
 	if status != "" {
 		q = q.Where("status = ?", status)
 	}
-	return out, q.Find(&out).Error
+	total, err := findPage(q, "created_at DESC, id DESC", p, &out)
+	return out, total, err
 }
 
 // ProposedHandoverFrom returns the handover of a rep's clients still waiting for approval, or nil.

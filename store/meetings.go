@@ -151,14 +151,15 @@ func (db *DB) SetCadence(ctx context.Context, teamID int64, c models.Cadence) er
 	return db.with(ctx).Model(&TeamRecord{}).Where("id = ?", teamID).Update("cadence", jsonValue(c)).Error
 }
 
-// Teams returns the teams a user manages or belongs to, or every team when all is set, by name.
+// Teams returns the teams a user manages or belongs to, or every team when all is set, by name, MaxPageLimit
+// at most.
 func (db *DB) Teams(ctx context.Context, userID int64, all bool) ([]TeamRecord, error) {
 	out := []TeamRecord{}
-	q := db.with(ctx).Order("name")
+	q := db.with(ctx).Order("name, id")
 	if !all {
 		q = q.Where("manager_id = ? OR id IN (?)", userID, db.with(ctx).Model(&teamMemberRecord{}).Select("team_id").Where("user_id = ?", userID))
 	}
-	return out, q.Find(&out).Error
+	return out, (Page{}).Apply(q).Find(&out).Error
 }
 
 // TeamSizes counts the members of each team.

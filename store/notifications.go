@@ -49,15 +49,22 @@ func (db *DB) Notify(ctx context.Context, userIDs []int64, n Notice, dedupeKey s
 
 // Notifications returns a user's latest notifications, newest first.
 func (db *DB) Notifications(ctx context.Context, userID int64) ([]models.Notification, error) {
+	out, _, err := db.NotificationsPage(ctx, userID, Page{Limit: 100})
+	return out, err
+}
+
+// NotificationsPage returns a page of a user's notifications, newest first, and how many they have.
+func (db *DB) NotificationsPage(ctx context.Context, userID int64, p Page) ([]models.Notification, int64, error) {
 	var recs []notificationRecord
-	if err := db.with(ctx).Where("user_id = ?", userID).Order("created_at DESC, id DESC").Limit(100).Find(&recs).Error; err != nil {
-		return nil, err
+	total, err := findPage(db.with(ctx).Where("user_id = ?", userID), "created_at DESC, id DESC", p, &recs)
+	if err != nil {
+		return nil, 0, err
 	}
 	out := make([]models.Notification, len(recs))
 	for i, r := range recs {
 		out[i] = r.model()
 	}
-	return out, nil
+	return out, total, nil
 }
 
 func (r *notificationRecord) model() models.Notification {

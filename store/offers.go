@@ -115,11 +115,35 @@ type OfferFilter struct {
 	ApplicationID int64
 	OpeningIDs    []int64
 	Status        models.OfferStatus
-	Limit         int
+	// ApproverID keeps the offers this user is an approver of.
+	ApproverID int64
+	// AwaitingID keeps the offers waiting for this user's decision: pending approval, the user among its
+	// approvers and not its author, and no decision of theirs on its current version.
+	AwaitingID int64
+	Limit      int
 }
 
-// ListOffers returns offers, newest first.
+// ListOffers returns offers, newest first, f.Limit (MaxPageLimit at most) of them.
 func (db *DB) ListOffers(ctx context.Context, f OfferFilter) ([]*models.Offer, error) {
+	var recs []offerRecord
+	if err := (Page{Limit: f.Limit}).Apply(db.offersQuery(ctx, f).Order("id DESC")).Find(&recs).Error; err != nil {
+		return nil, err
+	}
+	return db.withApprovals(ctx, recs)
+}
+
+// OffersPage returns a page of the offers f matches, newest first, and how many match; f.Limit is not used.
+func (db *DB) OffersPage(ctx context.Context, f OfferFilter, p Page) ([]*models.Offer, int64, error) {
+	var recs []offerRecord
+	total, err := findPage(db.offersQuery(ctx, f), "id DESC", p, &recs)
+	if err != nil {
+		return nil, 0, err
+	}
+	out, err := db.withApprovals(ctx, recs)
+	return out, total, err
+}
+
+func (db *DB) offersQuery(ctx context.Context, f OfferFilter) *gorm.DB {
 	q := db.with(ctx).Model(&offerRecord{})
 	if f.ApplicationID != 0 {
 		q = q.Where("application_id = ?", f.ApplicationID)
@@ -130,14 +154,22 @@ func (db *DB) ListOffers(ctx context.Context, f OfferFilter) ([]*models.Offer, e
 	if f.Status != "" {
 		q = q.Where("status = ?", string(f.Status))
 	}
-	if f.Limit <= 0 || f.Limit > 500 {
-		f.Limit = 500
+	if f.AwaitingID != 0 {
+		q = q.Where("status = ? AND created_by <> ?", string(models.OfferPendingApproval), f.AwaitingID).
+			Where("NOT EXISTS (SELECT 1 FROM offer_approvals a WHERE a.offer_id = offers.id AND a.version = offers.version AND a.approver_id = ?)", f.AwaitingID)
 	}
-	var recs []offerRecord
-	if err := q.Order("id DESC").Limit(f.Limit).Find(&recs).Error; err != nil {
-		return nil, err
+	for _, id := range []int64{f.ApproverID, f.AwaitingID} {
+		if id == 0 {
+			continue
+		}
+		// Approvers are a JSON array of user IDs; the filter matches one element exactly.
+		if db.dialect == DialectPostgres {
+			q = q.Where("offers.approver_ids @> jsonb_build_array(?::bigint)", id)
+		} else {
+			q = q.Where("EXISTS (SELECT 1 FROM json_each(offers.approver_ids) WHERE json_each.value = ?)", id)
+		}
 	}
-	return db.withApprovals(ctx, recs)
+	return q
 }
 
 // ReviseOffer replaces an offer's terms, its approvers and its author (who wrote this version) and raises its

@@ -35,10 +35,10 @@ func (db *DB) CreateOnboarding(ctx context.Context, employeeID int64, tasks []mo
 	return nil
 }
 
-// OnboardingTasks returns a hire's checklist in due order.
+// OnboardingTasks returns a hire's checklist in due order, MaxPageLimit tasks at most.
 func (db *DB) OnboardingTasks(ctx context.Context, employeeID int64) ([]OnboardingTaskRecord, error) {
 	out := []OnboardingTaskRecord{}
-	err := db.with(ctx).Where("employee_id = ?", employeeID).Order("due_at, id").Find(&out).Error
+	err := (Page{}).Apply(db.with(ctx).Where("employee_id = ?", employeeID).Order("due_at, id")).Find(&out).Error
 	return out, err
 }
 

@@ -83,6 +83,26 @@ type OpeningFilter struct {
 
 // ListOpenings returns openings, newest first, manager seats before rep seats within a plan.
 func (db *DB) ListOpenings(ctx context.Context, f OpeningFilter) ([]models.Opening, error) {
+	var recs []openingRecord
+	if err := db.openingsQuery(ctx, f).Order(openingsOrder).Limit(1000).Find(&recs).Error; err != nil {
+		return nil, err
+	}
+	return openingsOf(recs), nil
+}
+
+// OpeningsPage returns a page of the openings f matches, in ListOpenings' order, and how many match.
+func (db *DB) OpeningsPage(ctx context.Context, f OpeningFilter, p Page) ([]models.Opening, int64, error) {
+	var recs []openingRecord
+	total, err := findPage(db.openingsQuery(ctx, f), openingsOrder, p, &recs)
+	if err != nil {
+		return nil, 0, err
+	}
+	return openingsOf(recs), total, nil
+}
+
+const openingsOrder = "COALESCE(plan_id, 0) DESC, id"
+
+func (db *DB) openingsQuery(ctx context.Context, f OpeningFilter) *gorm.DB {
 	q := db.with(ctx)
 	if f.PlanID != 0 {
 		q = q.Where("plan_id = ?", f.PlanID)
@@ -90,15 +110,15 @@ func (db *DB) ListOpenings(ctx context.Context, f OpeningFilter) ([]models.Openi
 	if f.Status != "" {
 		q = q.Where("status = ?", string(f.Status))
 	}
-	var recs []openingRecord
-	if err := q.Order("COALESCE(plan_id, 0) DESC, id").Limit(1000).Find(&recs).Error; err != nil {
-		return nil, err
-	}
+	return q
+}
+
+func openingsOf(recs []openingRecord) []models.Opening {
 	out := make([]models.Opening, len(recs))
 	for i := range recs {
 		out[i] = recs[i].model()
 	}
-	return out, nil
+	return out
 }
 
 // Opening returns one opening.

@@ -61,3 +61,10 @@ func (db *DB) ListOutbox(ctx context.Context, limit int) ([]OutboxMessage, error
 	err := db.with(ctx).Order("created_at DESC, id DESC").Limit(limit).Find(&out).Error
 	return out, err
 }
+
+// OutboxPage returns a page of the messages, newest first, and how many there are.
+func (db *DB) OutboxPage(ctx context.Context, p Page) ([]OutboxMessage, int64, error) {
+	var out []OutboxMessage
+	total, err := findPage(db.with(ctx), "created_at DESC, id DESC", p, &out)
+	return out, total, err
+}

@@ -42,14 +42,15 @@ func (db *DB) SeedPayPlans(ctx context.Context, lib []models.PayPlanTemplate) er
 	return nil
 }
 
-// ListPayPlans returns the pay plan templates by role, currency and name; archived ones only when asked.
+// ListPayPlans returns the pay plan templates by role, currency and name; archived ones only when asked,
+// MaxPageLimit at most.
 func (db *DB) ListPayPlans(ctx context.Context, archived bool) ([]models.PayPlanTemplate, error) {
 	q := db.with(ctx)
 	if !archived {
 		q = q.Where("archived = ?", false)
 	}
 	var recs []payPlanRecord
-	if err := q.Order("role, name").Find(&recs).Error; err != nil {
+	if err := (Page{}).Apply(q.Order("role, name, id")).Find(&recs).Error; err != nil {
 		return nil, err
 	}
 	out := make([]models.PayPlanTemplate, len(recs))

@@ -108,27 +108,48 @@ type PlanFilter struct {
 
 // ListPlans returns plans, newest first (oldest first when filtered to those awaiting approval, as an inbox).
 func (db *DB) ListPlans(ctx context.Context, f PlanFilter) ([]*models.StaffingPlan, error) {
-	q := db.with(ctx).Preload("Author")
+	var recs []planRecord
+	if err := (Page{}).Apply(db.plansQuery(ctx, f).Preload("Author").Order(f.order())).Find(&recs).Error; err != nil {
+		return nil, err
+	}
+	return plansOf(recs), nil
+}
+
+// PlansPage returns a page of the plans f matches, in ListPlans' order, and how many match.
+func (db *DB) PlansPage(ctx context.Context, f PlanFilter, p Page) ([]*models.StaffingPlan, int64, error) {
+	var recs []planRecord
+	total, err := findPage(db.plansQuery(ctx, f), f.order(), p, &recs, "Author")
+	if err != nil {
+		return nil, 0, err
+	}
+	return plansOf(recs), total, nil
+}
+
+func (db *DB) plansQuery(ctx context.Context, f PlanFilter) *gorm.DB {
+	q := db.with(ctx)
 	if f.Status != "" {
 		q = q.Where("status = ?", string(f.Status))
 	}
 	if f.AuthorID != 0 {
 		q = q.Where("author_id = ?", f.AuthorID)
 	}
+	return q
+}
+
+// order is the oldest first for the plans waiting for a decision, else the latest change first.
+func (f PlanFilter) order() string {
 	if f.Status == models.PlanPendingApproval {
-		q = q.Order("updated_at, id")
-	} else {
-		q = q.Order("updated_at DESC, id DESC")
+		return "updated_at, id"
 	}
-	var recs []planRecord
-	if err := q.Limit(500).Find(&recs).Error; err != nil {
-		return nil, err
-	}
+	return "updated_at DESC, id DESC"
+}
+
+func plansOf(recs []planRecord) []*models.StaffingPlan {
 	out := make([]*models.StaffingPlan, len(recs))
 	for i := range recs {
 		out[i] = recs[i].model()
 	}
-	return out, nil
+	return out
 }
 
 // AddPlanRevision stores the author's next revision of a plan; it does not change the plan until the

@@ -43,14 +43,15 @@ func (db *DB) SeedScenarios(ctx context.Context, lib []models.Scenario) error {
 	return nil
 }
 
-// ListScenarios returns the scenarios by difficulty, then slug; archived ones only when asked.
+// ListScenarios returns the scenarios by difficulty, then slug; archived ones only when asked. A library is
+// small: MaxPageLimit at most.
 func (db *DB) ListScenarios(ctx context.Context, archived bool) ([]models.Scenario, error) {
 	q := db.with(ctx)
 	if !archived {
 		q = q.Where("archived = ?", false)
 	}
 	var recs []scenarioRecord
-	if err := q.Order("difficulty, slug").Find(&recs).Error; err != nil {
+	if err := (Page{}).Apply(q.Order("difficulty, slug, id")).Find(&recs).Error; err != nil {
 		return nil, err
 	}
 	out := make([]models.Scenario, len(recs))

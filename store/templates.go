@@ -35,9 +35,9 @@ func (db *DB) SaveTemplate(ctx context.Context, t *QuestionnaireTemplate) error 
 	return nil
 }
 
-// Templates lists the questionnaire templates, by title.
+// Templates lists the questionnaire templates, by title, MaxPageLimit at most.
 func (db *DB) Templates(ctx context.Context) ([]QuestionnaireTemplate, error) {
 	var out []QuestionnaireTemplate
-	err := db.with(ctx).Order("title, id").Limit(500).Find(&out).Error
+	err := (Page{}).Apply(db.with(ctx).Order("title, id")).Find(&out).Error
 	return out, err
 }

@@ -27,10 +27,10 @@ func (db *DB) CreateToken(ctx context.Context, t *TokenRecord) error {
 	return db.with(ctx).Create(t).Error
 }
 
-// Tokens returns a user's tokens, newest first.
+// Tokens returns a user's tokens, newest first, MaxPageLimit at most.
 func (db *DB) Tokens(ctx context.Context, userID int64) ([]TokenRecord, error) {
 	out := []TokenRecord{}
-	err := db.with(ctx).Where("user_id = ?", userID).Order("id DESC").Find(&out).Error
+	err := (Page{}).Apply(db.with(ctx).Where("user_id = ?", userID).Order("id DESC")).Find(&out).Error
 	return out, err
 }
 

@@ -82,10 +82,25 @@ func (db *DB) UserCredentials(ctx context.Context, email string) (*models.User, 
 	return rec.model(), rec.PasswordHash, nil
 }
 
-// ListUsers returns every user, by name.
-func (db *DB) ListUsers(ctx context.Context) ([]*models.User, error) {
+// ListUsers returns a page of the users, by name, and how many there are.
+func (db *DB) ListUsers(ctx context.Context, p Page) ([]*models.User, int64, error) {
 	var recs []userRecord
-	if err := db.with(ctx).Order("name, id").Find(&recs).Error; err != nil {
+	total, err := findPage(db.with(ctx), "name, id", p, &recs)
+	if err != nil {
+		return nil, 0, err
+	}
+	out := make([]*models.User, len(recs))
+	for i := range recs {
+		out[i] = recs[i].model()
+	}
+	return out, total, nil
+}
+
+// ActiveUsersWithRole returns the active users who hold role, by id.
+func (db *DB) ActiveUsersWithRole(ctx context.Context, role models.Role) ([]*models.User, error) {
+	var recs []userRecord
+	err := db.with(ctx).Where("active = ? AND roles LIKE ?", true, "%,"+string(role)+",%").Order("id").Find(&recs).Error
+	if err != nil {
 		return nil, err
 	}
 	out := make([]*models.User, len(recs))
@@ -95,11 +110,18 @@ func (db *DB) ListUsers(ctx context.Context) ([]*models.User, error) {
 	return out, nil
 }
 
-// ActiveUsersWithRole returns the active users who hold role, by id.
-func (db *DB) ActiveUsersWithRole(ctx context.Context, role models.Role) ([]*models.User, error) {
+// ActiveUsersWithAnyRole returns the active users who hold any of roles, by name, MaxPageLimit at most.
+func (db *DB) ActiveUsersWithAnyRole(ctx context.Context, roles ...models.Role) ([]*models.User, error) {
+	if len(roles) == 0 {
+		return []*models.User{}, nil
+	}
+	likes, args := make([]string, len(roles)), make([]any, len(roles))
+	for i, r := range roles {
+		likes[i], args[i] = "roles LIKE ?", "%,"+string(r)+",%"
+	}
+	q := db.with(ctx).Where("active = ?", true).Where("("+strings.Join(likes, " OR ")+")", args...)
 	var recs []userRecord
-	err := db.with(ctx).Where("active = ? AND roles LIKE ?", true, "%,"+string(role)+",%").Order("id").Find(&recs).Error
-	if err != nil {
+	if err := (Page{}).Apply(q.Order("name, id")).Find(&recs).Error; err != nil {
 		return nil, err
 	}
 	out := make([]*models.User, len(recs))

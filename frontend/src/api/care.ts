@@ -3,6 +3,7 @@
 // calls, query keys and hooks.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from './client';
+import { fetchPage, usePagedList } from './paging';
 import type { Contact } from './clients';
 import type { Items, PersonRef } from './types';
 
@@ -123,7 +124,8 @@ export interface UnsubscribeInfo {
   unsubscribed: boolean;
 }
 
-export const listGreetings = (f: GreetingFilter, signal?: AbortSignal) => {
+/** A page of the greetings by day. */
+export const listGreetings = (f: GreetingFilter, offset = 0, signal?: AbortSignal) => {
   const q = new URLSearchParams();
   if (f.owner) q.set('owner', String(f.owner));
   if (f.account) q.set('account', String(f.account));
@@ -131,7 +133,7 @@ export const listGreetings = (f: GreetingFilter, signal?: AbortSignal) => {
   if (f.to) q.set('to', f.to);
   if (f.open) q.set('open', 'true');
   const qs = q.toString();
-  return api<Items<Greeting>>(`/api/v1/greetings${qs ? `?${qs}` : ''}`, { signal }).then((r) => r.items ?? []);
+  return fetchPage<Greeting>(`/api/v1/greetings${qs ? `?${qs}` : ''}`, offset, { signal });
 };
 export const getGreeting = (id: number) => api<Greeting>(`/api/v1/greetings/${id}`);
 export const editGreeting = (id: number, body: { design: string; personal_line: string }) =>
@@ -163,11 +165,12 @@ export const careKeys = {
   occasionList: (country: Calendar, year: number) => ['occasions', country, year] as const,
 };
 
+/** The greetings by day, page by page. */
 export function useGreetings(f: GreetingFilter, enabled = true) {
-  return useQuery({
+  return usePagedList({
     queryKey: careKeys.greetingList(f),
-    queryFn: ({ signal }) => listGreetings(f, signal),
-    placeholderData: keepPreviousData,
+    fetch: (offset, signal) => listGreetings(f, offset, signal),
+    keepPrevious: true,
     enabled,
   });
 }

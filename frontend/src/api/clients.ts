@@ -2,6 +2,7 @@
 // log"): their types, calls, query keys and hooks, kept apart from the rest of the API.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, isApiError } from './client';
+import { fetchPage, MAX_PAGE, pagePath, usePagedList } from './paging';
 import type { Items, PersonRef } from './types';
 import type { Greeting } from './care';
 
@@ -92,25 +93,32 @@ export interface ActivityFilter {
   to?: string;
 }
 
-export const listAccounts = (f: { q?: string; owner?: OwnerFilter }, signal?: AbortSignal) => {
+const accountsPath = (f: { q?: string; owner?: OwnerFilter }) => {
   const q = new URLSearchParams();
   if (f.q?.trim()) q.set('q', f.q.trim());
   if (f.owner) q.set('owner', f.owner);
   const qs = q.toString();
-  return api<Items<Account>>(`/api/v1/accounts${qs ? `?${qs}` : ''}`, { signal }).then((r) => r.items ?? []);
+  return `/api/v1/accounts${qs ? `?${qs}` : ''}`;
 };
+/** The accounts by name, as many as a page holds at most (for pickers). */
+export const listAccounts = (f: { q?: string; owner?: OwnerFilter }, signal?: AbortSignal) =>
+  api<Items<Account>>(pagePath(accountsPath(f), 0, MAX_PAGE), { signal }).then((r) => r.items ?? []);
+/** A page of the accounts by name. */
+export const listAccountsPage = (f: { q?: string; owner?: OwnerFilter }, offset = 0, signal?: AbortSignal) =>
+  fetchPage<Account>(accountsPath(f), offset, { signal });
 export const createAccount = (body: AccountBody) => api<Account>('/api/v1/accounts', { method: 'POST', body });
 export const getAccount = (id: number) => api<Account>(`/api/v1/accounts/${id}`);
 export const addContact = (accountId: number, body: ContactBody) =>
   api<Contact>(`/api/v1/accounts/${accountId}/contacts`, { method: 'POST', body });
 export const logActivity = (body: ActivityBody) => api<Activity>('/api/v1/activities', { method: 'POST', body });
-export const listActivities = (f: ActivityFilter) => {
+/** A page of the logged work, newest first. */
+export const listActivities = (f: ActivityFilter, offset = 0, signal?: AbortSignal) => {
   const q = new URLSearchParams();
   if (f.rep) q.set('rep', String(f.rep));
   if (f.from) q.set('from', f.from);
   if (f.to) q.set('to', f.to);
   const qs = q.toString();
-  return api<Items<Activity>>(`/api/v1/activities${qs ? `?${qs}` : ''}`).then((r) => r.items ?? []);
+  return fetchPage<Activity>(`/api/v1/activities${qs ? `?${qs}` : ''}`, offset, { signal });
 };
 
 /** The existing account a 409 on POST /accounts points at ("is already a client (account 12)"), if any. */
@@ -142,10 +150,22 @@ export function useAccounts(f: { q?: string; owner?: OwnerFilter }, enabled = tr
   });
 }
 
+/** The accounts by name, page by page. */
+export function useAccountsPage(f: { q?: string; owner?: OwnerFilter }) {
+  const q = f.q?.trim() ?? '';
+  const owner = f.owner ?? '';
+  return usePagedList({
+    queryKey: [...clientKeys.accountList(q, owner), 'pages'],
+    fetch: (offset, signal) => listAccountsPage({ q, owner }, offset, signal),
+    keepPrevious: true,
+  });
+}
+
 export function useAccount(id: number) {
   return useQuery({ queryKey: clientKeys.account(id), queryFn: () => getAccount(id), enabled: Number.isFinite(id) });
 }
 
+/** The logged work, newest first, page by page. */
 export function useActivities(f: ActivityFilter, enabled = true) {
-  return useQuery({ queryKey: clientKeys.activityList(f), queryFn: () => listActivities(f), enabled });
+  return usePagedList({ queryKey: clientKeys.activityList(f), fetch: (offset, signal) => listActivities(f, offset, signal), enabled });
 }

@@ -1,5 +1,6 @@
 // Thin typed wrappers over each endpoint of the contract.
 import { api, setCsrfToken } from './client';
+import { fetchPage, MAX_PAGE, pagePath } from './paging';
 import type {
   AppNotification,
   Application,
@@ -72,15 +73,17 @@ export const setMyLocale = (locale: string) =>
   api<SessionResponse>('/api/v1/me', { method: 'PATCH', body: { locale }, quiet401: true });
 export const changePassword = (current_password: string, new_password: string) =>
   api<void>('/api/v1/me/password', { method: 'POST', body: { current_password, new_password } });
-export const listAudit = (f: { objectType?: string; beforeId?: number }) => {
+/** A page of the audit log, newest first; beforeId continues from an entry, so new entries never shift a page. */
+export const listAudit = (f: { objectType?: string; beforeId?: number }, signal?: AbortSignal) => {
   const q = new URLSearchParams();
   if (f.objectType) q.set('object_type', f.objectType);
   if (f.beforeId) q.set('before_id', String(f.beforeId));
   const qs = q.toString();
-  return api<Items<AuditEntry>>(`/api/v1/audit${qs ? `?${qs}` : ''}`).then((r) => r.items ?? []);
+  return fetchPage<AuditEntry>(`/api/v1/audit${qs ? `?${qs}` : ''}`, 0, { signal });
 };
-export const listOutbox = () => api<Items<OutboxMessage>>('/api/v1/outbox').then((r) => r.items ?? []);
-export const listUsers = () => api<Items<User>>('/api/v1/users').then((r) => r.items ?? []);
+export const listOutbox = (offset = 0, signal?: AbortSignal) => fetchPage<OutboxMessage>('/api/v1/outbox', offset, { signal });
+/** A page of the users, by name. */
+export const listUsers = (offset = 0, signal?: AbortSignal) => fetchPage<User>('/api/v1/users', offset, { signal });
 export const listTeam = () => api<Items<TeamMember>>('/api/v1/team').then((r) => r.items ?? []);
 export const createUser = (body: NewUserBody) =>
   api<User>('/api/v1/users', { method: 'POST', body });
@@ -90,10 +93,14 @@ export const patchUser = (id: number, body: UserPatch) =>
 export const previewSizing = (input: SizingInput, signal?: AbortSignal) =>
   api<SizingResult>('/api/v1/sizing/preview', { method: 'POST', body: input, signal });
 
+const plansPath = (status?: PlanStatus) =>
+  `/api/v1/staffing-plans${status ? `?status=${encodeURIComponent(status)}` : ''}`;
+/** The plans, as many as a page holds at most (for look-ups and counts). */
 export const listPlans = (status?: PlanStatus) =>
-  api<Items<Plan>>(
-    `/api/v1/staffing-plans${status ? `?status=${encodeURIComponent(status)}` : ''}`,
-  ).then((r) => r.items ?? []);
+  api<Items<Plan>>(pagePath(plansPath(status), 0, MAX_PAGE)).then((r) => r.items ?? []);
+/** A page of the plans: the latest change first, the oldest first when waiting for approval. */
+export const listPlansPage = (status: PlanStatus | undefined, offset = 0, signal?: AbortSignal) =>
+  fetchPage<Plan>(plansPath(status), offset, { signal });
 export const getPlan = (id: number) => api<Plan>(`/api/v1/staffing-plans/${id}`);
 export const createPlan = (body: PlanBody) =>
   api<Plan>('/api/v1/staffing-plans', { method: 'POST', body });
@@ -106,8 +113,12 @@ export const decidePlan = (id: number, revision: number, decision: Decision, com
     body: { decision, comment, revision },
   });
 
+/** The openings, as many as a page holds at most (for pickers). */
 export const listOpenings = () =>
-  api<Items<Opening>>('/api/v1/openings').then((r) => r.items ?? []);
+  api<Items<Opening>>(pagePath('/api/v1/openings', 0, MAX_PAGE)).then((r) => r.items ?? []);
+/** A page of the openings (of one status, or all), the newest plans' first. */
+export const listOpeningsPage = (status: string | null, offset = 0, signal?: AbortSignal) =>
+  fetchPage<Opening>(`/api/v1/openings${status ? `?status=${encodeURIComponent(status)}` : ''}`, offset, { signal });
 export const getOpening = (id: number) => api<Opening>(`/api/v1/openings/${id}`);
 /** Adds an opening outside a staffing plan; it waits for a department head's approval. */
 export const createOpening = (body: OpeningBody) =>
@@ -162,8 +173,8 @@ export const previewImport = (openingId: number, file: File, mapping?: Record<st
 /** Starts an import (202); poll getImport for its progress. */
 export const startImport = (openingId: number, file: File, mapping: Record<string, string>) =>
   api<ImportJob>(`/api/v1/openings/${openingId}/imports`, { method: 'POST', body: importForm(file, mapping) });
-export const listImports = (openingId: number) =>
-  api<Items<ImportJob>>(`/api/v1/openings/${openingId}/imports`).then((r) => r.items ?? []);
+export const listImports = (openingId: number, offset = 0, signal?: AbortSignal) =>
+  fetchPage<ImportJob>(`/api/v1/openings/${openingId}/imports`, offset, { signal });
 export const getImport = (id: number) => api<ImportJob>(`/api/v1/imports/${id}`);
 
 export const listTemplates = () =>
@@ -174,8 +185,8 @@ export const saveTemplate = (title: string, questionnaire: Questionnaire, id?: n
     body: { title, questionnaire },
   });
 
-export const listNotifications = () =>
-  api<Items<AppNotification>>('/api/v1/notifications').then((r) => r.items ?? []);
+export const listNotifications = (offset = 0, signal?: AbortSignal) =>
+  fetchPage<AppNotification>('/api/v1/notifications', offset, { signal });
 export const markNotificationRead = (id: number) =>
   api<void>(`/api/v1/notifications/${id}/read`, { method: 'POST' });
 

@@ -1,8 +1,9 @@
 // Handovers of client ownership (docs/api-contract.md, "Handovers"): one owner per client, and ownership moves
 // only by a handover a department head approves, proposed by load. Types, calls, query keys and hooks.
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { api } from './client';
-import type { Items, PersonRef } from './types';
+import { fetchPage, usePagedList } from './paging';
+import type { PersonRef } from './types';
 
 export const HANDOVER_STATUSES = ['proposed', 'approved'] as const;
 export type HandoverStatus = (typeof HANDOVER_STATUSES)[number];
@@ -55,8 +56,9 @@ export interface NoHandover {
   handover: null;
 }
 
-export const listHandovers = (status: HandoverStatus | '') =>
-  api<Items<HandoverSummary>>(`/api/v1/handovers${status ? `?status=${status}` : ''}`).then((r) => r.items ?? []);
+/** A page of the handovers, newest first. */
+export const listHandovers = (status: HandoverStatus | '', offset = 0, signal?: AbortSignal) =>
+  fetchPage<HandoverSummary>(`/api/v1/handovers${status ? `?status=${status}` : ''}`, offset, { signal });
 export const getHandover = (id: number) => api<Handover>(`/api/v1/handovers/${id}`);
 export const proposeHandover = (body: { from_user_id: number; reason: string }) =>
   api<Handover>('/api/v1/handovers', { method: 'POST', body });
@@ -74,12 +76,13 @@ export const handoverKeys = {
   one: (id: number) => ['handovers', 'one', id] as const,
 };
 
+/** The handovers, newest first, page by page. */
 export function useHandovers(status: HandoverStatus | '', enabled = true) {
-  return useQuery({
+  return usePagedList({
     queryKey: handoverKeys.list(status),
-    queryFn: () => listHandovers(status),
+    fetch: (offset, signal) => listHandovers(status, offset, signal),
     enabled,
-    placeholderData: keepPreviousData,
+    keepPrevious: true,
   });
 }
 

@@ -3,6 +3,7 @@
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from './client';
+import { fetchPage, MAX_PAGE, pagePath, usePagedList } from './paging';
 import type { Items, PersonRef } from './types';
 
 export const PAY_CURRENCIES = ['EUR', 'ALL'] as const;
@@ -156,8 +157,9 @@ export const previewPay = (plan: PayPlan, signal?: AbortSignal, months = 12) =>
   api<PayTable>('/api/v1/pay-plans/preview', { method: 'POST', body: { plan, months }, signal });
 
 // Offers.
+/** The application's offers, newest first, as many as a page holds at most (an application has a few). */
 export const listApplicationOffers = (applicationId: number) =>
-  api<Items<Offer>>(`/api/v1/applications/${applicationId}/offers`).then((r) => r.items ?? []);
+  api<Items<Offer>>(pagePath(`/api/v1/applications/${applicationId}/offers`, 0, MAX_PAGE)).then((r) => r.items ?? []);
 export const createOffer = (applicationId: number, body: OfferBody) =>
   api<Offer>(`/api/v1/applications/${applicationId}/offers`, { method: 'POST', body });
 export const updateOffer = (id: number, body: OfferBody) =>
@@ -169,12 +171,12 @@ export const withdrawOffer = (id: number, reason: string) =>
   api<Offer>(`/api/v1/offers/${id}/withdraw`, { method: 'POST', body: { reason } });
 export const getOffer = (id: number) => api<Offer>(`/api/v1/offers/${id}`);
 /** The offers awaiting the caller's decision (awaiting), or all the caller may see, by status ('' for all). */
-export const listOffers = (f: { awaiting?: boolean; status?: string }) => {
+export const listOffers = (f: { awaiting?: boolean; status?: string }, offset = 0, signal?: AbortSignal) => {
   const q = new URLSearchParams();
   if (f.awaiting) q.set('awaiting', 'me');
   if (f.status) q.set('status', f.status);
   const qs = q.toString();
-  return api<Items<Offer>>(`/api/v1/offers${qs ? `?${qs}` : ''}`).then((r) => r.items ?? []);
+  return fetchPage<Offer>(`/api/v1/offers${qs ? `?${qs}` : ''}`, offset, { signal });
 };
 
 // The candidate's page.
@@ -222,12 +224,12 @@ export function useApplicationOffers(applicationId: number, enabled = true) {
   });
 }
 
+/** The offers, newest first, page by page; total counts them all (the offers awaiting one's decision, say). */
 export function useOffers(f: { awaiting?: boolean; status?: string }, enabled = true) {
-  return useQuery({
+  return usePagedList({
     queryKey: offerKeys.offerList(!!f.awaiting, f.status ?? ''),
-    queryFn: () => listOffers(f),
+    fetch: (offset, signal) => listOffers(f, offset, signal),
     enabled,
-    staleTime: 0,
   });
 }
 

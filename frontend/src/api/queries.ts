@@ -1,6 +1,7 @@
 // TanStack Query keys and hooks shared by the screens.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { isApiError } from './client';
+import { usePagedList } from './paging';
 import {
   fetchMe,
   getApplication,
@@ -18,7 +19,9 @@ import {
   listMyInterviews,
   listNotifications,
   listOpenings,
+  listOpeningsPage,
   listPlans,
+  listPlansPage,
   listRejectionReasons,
   listScenarios,
   listTeam,
@@ -67,8 +70,18 @@ export function useMe() {
   });
 }
 
+/** The plans, up to a page's maximum: for look-ups and counts. Lists page with usePlansPage. */
 export function usePlans(status?: PlanStatus, enabled = true) {
   return useQuery({ queryKey: keys.planList(status), queryFn: () => listPlans(status), enabled });
+}
+
+/** The plans page by page. */
+export function usePlansPage(status?: PlanStatus, enabled = true) {
+  return usePagedList({
+    queryKey: [...keys.planList(status), 'pages'],
+    fetch: (offset, signal) => listPlansPage(status, offset, signal),
+    enabled,
+  });
 }
 
 export function usePlan(id: number) {
@@ -85,8 +98,18 @@ export function usePlan(id: number) {
   });
 }
 
+/** The openings, up to a page's maximum: for pickers. The openings list pages with useOpeningsPage. */
 export function useOpenings() {
-  return useQuery({ queryKey: keys.openings, queryFn: listOpenings });
+  return useQuery({ queryKey: [...keys.openings, 'all'], queryFn: listOpenings });
+}
+
+/** The openings (of one status, or all) page by page. */
+export function useOpeningsPage(status: string | null) {
+  return usePagedList({
+    queryKey: [...keys.openings, 'pages', status ?? 'all'],
+    fetch: (offset, signal) => listOpeningsPage(status, offset, signal),
+    keepPrevious: true,
+  });
 }
 
 export function useOpening(id: number) {
@@ -111,8 +134,9 @@ export function useApplication(id: number | null) {
   });
 }
 
+/** An opening's imports, newest first, page by page. */
 export function useImports(openingId: number) {
-  return useQuery({ queryKey: keys.imports(openingId), queryFn: () => listImports(openingId) });
+  return usePagedList({ queryKey: keys.imports(openingId), fetch: (offset, signal) => listImports(openingId, offset, signal) });
 }
 
 /** An import's progress, polled every second while it runs. */
@@ -138,17 +162,14 @@ export function useTeam(enabled = true) {
   return useQuery({ queryKey: keys.team, queryFn: listTeam, enabled, staleTime: 60_000 });
 }
 
-/** Every user; only admins may list them, so others pass enabled=false. */
+/** The users page by page; only admins may list them, so others pass enabled=false. */
 export function useUsers(enabled = true) {
-  return useQuery({ queryKey: keys.users, queryFn: listUsers, enabled });
+  return usePagedList({ queryKey: keys.users, fetch: listUsers, enabled });
 }
 
+/** The caller's notifications, newest first, page by page. */
 export function useNotifications() {
-  return useQuery({
-    queryKey: keys.notifications,
-    queryFn: listNotifications,
-    refetchInterval: 60_000,
-  });
+  return usePagedList({ queryKey: keys.notifications, fetch: listNotifications, refetchInterval: 60_000 });
 }
 
 /** The role-play scenario library, with the archived ones when asked. */

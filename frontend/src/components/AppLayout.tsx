@@ -52,7 +52,7 @@ export function AppLayout() {
   const pending = usePlans('pending_approval', isHead);
   const pendingCount = pending.data?.length ?? 0;
   const awaitingOffers = useOffers({ awaiting: true }, isHead);
-  const offerCount = awaitingOffers.data?.length ?? 0;
+  const offerCount = awaitingOffers.total;
 
   const signOut = useMutation({
     mutationFn: logout,

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { markNotificationRead } from '../api/endpoints';
+import { mapPages } from '../api/paging';
 import { keys, useNotifications } from '../api/queries';
 import type { AppNotification } from '../api/types';
 import { useFormat } from '../lib/format';
@@ -97,14 +98,15 @@ export function NotificationsBell() {
   const qc = useQueryClient();
   const [opened, setOpened] = useState(false);
   const notifications = useNotifications();
-  const items = notifications.data ?? [];
+  const items = notifications.items;
   const unread = items.filter((n) => !n.read_at);
 
   const markRead = useMutation({
     mutationFn: (id: number) => markNotificationRead(id),
     onSuccess: (_d, id) => {
-      qc.setQueryData<AppNotification[]>(keys.notifications, (old) =>
-        old?.map((n) => (n.id === id ? { ...n, read_at: new Date().toISOString() } : n)),
+      qc.setQueryData(
+        keys.notifications,
+        mapPages<AppNotification>((n) => (n.id === id ? { ...n, read_at: new Date().toISOString() } : n)),
       );
     },
     onSettled: () => void qc.invalidateQueries({ queryKey: keys.notifications }),
@@ -155,13 +157,13 @@ export function NotificationsBell() {
         </Group>
         <Divider />
         <ScrollArea.Autosize mah={380}>
-          {notifications.isError ? (
+          {notifications.query.isError ? (
             <Text size="sm" c="red" p="md">
               {t('notifications.loadFailed')}
             </Text>
           ) : items.length === 0 ? (
             <Text size="sm" c="dimmed" p="md" ta="center">
-              {notifications.isPending ? t('common.loading') : t('notifications.empty')}
+              {notifications.query.isPending ? t('common.loading') : t('notifications.empty')}
             </Text>
           ) : (
             <Stack gap={0}>
@@ -192,6 +194,17 @@ export function NotificationsBell() {
                   </Text>
                 </UnstyledButton>
               ))}
+              {notifications.query.hasNextPage ? (
+                <Button
+                  variant="subtle"
+                  size="compact-sm"
+                  m="xs"
+                  onClick={() => void notifications.query.fetchNextPage()}
+                  loading={notifications.query.isFetchingNextPage}
+                >
+                  {t('paging.more')}
+                </Button>
+              ) : null}
             </Stack>
           )}
         </ScrollArea.Autosize>

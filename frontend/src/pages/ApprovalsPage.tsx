@@ -1,19 +1,20 @@
 import { Anchor, Badge, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { usePlans } from '../api/queries';
+import { usePlansPage } from '../api/queries';
 import { DataTable } from '../components/DataTable';
 import { PageHeader } from '../components/PageHeader';
 import { QueryView } from '../components/QueryView';
 import { useFormat } from '../lib/format';
 import { waitingFor } from '../lib/age';
+import { LoadMoreOf } from '../components/LoadMore';
 
 export function ApprovalsPage() {
   const { t } = useTranslation();
   const fmt = useFormat();
   const navigate = useNavigate();
-  const plans = usePlans('pending_approval');
-  const rows = [...(plans.data ?? [])]
+  const plans = usePlansPage('pending_approval');
+  const rows = [...plans.items]
     .filter((p) => p.status === 'pending_approval')
     .sort((a, b) => a.updated_at.localeCompare(b.updated_at));
 
@@ -22,13 +23,13 @@ export function ApprovalsPage() {
       <PageHeader
         title={t('approvals.title')}
         description={t('approvals.description')}
-        badge={rows.length ? <Badge color="red" variant="light">{t('approvals.count', { count: rows.length })}</Badge> : undefined}
+        badge={plans.total ? <Badge color="red" variant="light">{t('approvals.count', { count: plans.total })}</Badge> : undefined}
       />
       <QueryView
-        error={plans.error}
-        pending={plans.isPending}
+        error={plans.query.error}
+        pending={plans.query.isPending}
         empty={rows.length === 0}
-        onRetry={() => void plans.refetch()}
+        onRetry={() => void plans.query.refetch()}
         emptyTitle={t('approvals.empty')}
         emptyHint={t('approvals.emptyHint')}
       >
@@ -69,6 +70,7 @@ export function ApprovalsPage() {
           })}
         </DataTable>
       </QueryView>
+      <LoadMoreOf list={plans} />
     </>
   );
 }

@@ -30,11 +30,13 @@ export function AuditPage() {
   const [objectType, setObjectType] = useState<string | null>(null);
   const log = useInfiniteQuery({
     queryKey: ['audit', objectType],
-    queryFn: ({ pageParam }) => listAudit({ objectType: objectType ?? undefined, beforeId: pageParam || undefined }),
+    // Each page continues from the last entry shown, so entries written meanwhile never shift the pages.
+    queryFn: ({ pageParam, signal }) =>
+      listAudit({ objectType: objectType ?? undefined, beforeId: pageParam || undefined }, signal),
     initialPageParam: 0,
-    getNextPageParam: (last) => (last.length === 100 ? last[last.length - 1].id : undefined),
+    getNextPageParam: (last) => (last.next_offset != null && last.items.length ? last.items[last.items.length - 1].id : undefined),
   });
-  const rows = log.data?.pages.flat() ?? [];
+  const rows = log.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <>
       <PageHeader title={t('audit.title')} description={t('audit.description')} />

@@ -4,7 +4,7 @@ import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useAccounts, type OwnerFilter } from '../api/clients';
+import { useAccountsPage, type OwnerFilter } from '../api/clients';
 import { NewClientModal } from '../components/client/NewClientModal';
 import { DataTable } from '../components/DataTable';
 import { PageHeader } from '../components/PageHeader';
@@ -12,6 +12,7 @@ import { QueryView } from '../components/QueryView';
 import { useFormat } from '../lib/format';
 import { ACTIVITY_LOGGER_ROLES, hasRole } from '../lib/roles';
 import { useCurrentUser } from '../lib/useCurrentUser';
+import { LoadMoreOf } from '../components/LoadMore';
 
 /** Every client company and who owns it: the rep who logged its first call. */
 export function ClientsPage() {
@@ -22,8 +23,8 @@ export function ClientsPage() {
   const [q] = useDebouncedValue(search, 300);
   const [owner, setOwner] = useState<OwnerFilter>('');
   const [adding, setAdding] = useState(false);
-  const accounts = useAccounts({ q, owner });
-  const rows = accounts.data ?? [];
+  const accounts = useAccountsPage({ q, owner });
+  const rows = accounts.items;
   const rep = hasRole(me, ...ACTIVITY_LOGGER_ROLES);
   const filtered = !!q.trim() || owner !== '';
 
@@ -60,10 +61,10 @@ export function ClientsPage() {
         />
       </Group>
       <QueryView
-        error={accounts.error}
-        pending={accounts.isPending}
+        error={accounts.query.error}
+        pending={accounts.query.isPending}
         empty={rows.length === 0}
-        onRetry={() => void accounts.refetch()}
+        onRetry={() => void accounts.query.refetch()}
         emptyTitle={filtered ? t('clients.emptyFiltered') : t('clients.empty')}
         emptyHint={filtered ? t('clients.emptyFilteredHint') : t('clients.emptyHint')}
       >
@@ -104,6 +105,7 @@ export function ClientsPage() {
           </DataTable>
         </div>
       </QueryView>
+      <LoadMoreOf list={accounts} />
       <NewClientModal opened={adding} onClose={() => setAdding(false)} />
     </>
   );

@@ -13,6 +13,7 @@ import { addDays, callState, formatDay, occasionName, todayUTC } from '../lib/ca
 import { useFormat } from '../lib/format';
 import { CARE_LEADER_ROLES, hasRole } from '../lib/roles';
 import { useCurrentUser } from '../lib/useCurrentUser';
+import { LoadMoreOf } from '../components/LoadMore';
 
 /** How far back the "Done" view looks. */
 const DONE_DAYS = 60;
@@ -36,7 +37,7 @@ export function GreetingsPage() {
   const greetings = useGreetings(
     view === 'open' ? { open: true, owner: leader ? undefined : 'me' } : { from: addDays(today, -DONE_DAYS), to: addDays(today, 7), owner: leader ? undefined : 'me' },
   );
-  const all = useMemo(() => greetings.data ?? [], [greetings.data]);
+  const all = greetings.items;
   // The reps to filter by: every owner seen in the list (and the one chosen, should it have none now).
   const locale = fmt.locale;
   const owners = useMemo(() => {
@@ -109,10 +110,10 @@ export function GreetingsPage() {
         )}
       </Group>
       <QueryView
-        error={greetings.error}
-        pending={greetings.isPending}
+        error={greetings.query.error}
+        pending={greetings.query.isPending}
         empty={rows.length === 0}
-        onRetry={() => void greetings.refetch()}
+        onRetry={() => void greetings.query.refetch()}
         emptyTitle={view === 'done' ? t('care.list.emptyDone', { count: DONE_DAYS }) : t('care.list.emptyOpen')}
         emptyHint={view === 'done' ? undefined : t('care.list.emptyOpenHint')}
       >
@@ -184,6 +185,7 @@ export function GreetingsPage() {
           </DataTable>
         </div>
       </QueryView>
+      <LoadMoreOf list={greetings} />
       <CallDoneModal greeting={calling} onClose={() => setCalling(null)} />
     </>
   );

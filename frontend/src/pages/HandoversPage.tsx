@@ -9,6 +9,7 @@ import { NewHandoverModal } from '../components/handover/NewHandoverModal';
 import { PageHeader } from '../components/PageHeader';
 import { QueryView } from '../components/QueryView';
 import { useFormat } from '../lib/format';
+import { LoadMoreOf } from '../components/LoadMore';
 
 const isStatus = (s: string | null): s is HandoverStatus => HANDOVER_STATUSES.includes(s as HandoverStatus);
 
@@ -25,7 +26,7 @@ export function HandoversPage() {
   const adding = params.get('new') === '1';
   const from = Number(params.get('from'));
   const handovers = useHandovers(status);
-  const rows = handovers.data ?? [];
+  const rows = handovers.items;
 
   const update = (change: Record<string, string | null>) =>
     setParams(
@@ -64,10 +65,10 @@ export function HandoversPage() {
         />
       </Group>
       <QueryView
-        error={handovers.error}
-        pending={handovers.isPending}
+        error={handovers.query.error}
+        pending={handovers.query.isPending}
         empty={rows.length === 0}
-        onRetry={() => void handovers.refetch()}
+        onRetry={() => void handovers.query.refetch()}
         emptyTitle={status ? t(`handovers.empty.${status}`) : t('handovers.empty.all')}
         emptyHint={t('handovers.emptyHint')}
       >
@@ -114,6 +115,7 @@ export function HandoversPage() {
           </DataTable>
         </div>
       </QueryView>
+      <LoadMoreOf list={handovers} />
       {adding && (
         <NewHandoverModal initialFrom={Number.isFinite(from) && from > 0 ? from : null} onClose={() => update({ new: null, from: null })} />
       )}

@@ -8,6 +8,7 @@ import { QuickLogForm } from '../components/client/QuickLogForm';
 import { EmptyBox } from '../components/EmptyState';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeader } from '../components/PageHeader';
+import { LoadMoreOf } from '../components/LoadMore';
 
 /** Midnight today, in the rep's own time zone. */
 function startOfToday(): string {
@@ -21,7 +22,7 @@ export function LogActivityPage() {
   const { t } = useTranslation();
   const [from] = useState(startOfToday);
   const today = useActivities({ rep: 'me', from });
-  const items = today.data ?? [];
+  const items = today.items;
 
   return (
     <Box maw={640} mx="auto">
@@ -39,21 +40,22 @@ export function LogActivityPage() {
             <Title order={2} size="h3" id="log-today">
               {t('quickLog.today')}
             </Title>
-            {items.length > 0 && (
-              <Badge variant="light" size="lg" circle aria-label={t('quickLog.todayCount', { count: items.length })}>
-                {items.length}
+            {today.total > 0 && (
+              <Badge variant="light" size="lg" circle aria-label={t('quickLog.todayCount', { count: today.total })}>
+                {today.total}
               </Badge>
             )}
           </Group>
-          {today.error ? (
-            <ErrorAlert error={today.error} onRetry={() => void today.refetch()} />
-          ) : today.isPending ? (
+          {today.query.error ? (
+            <ErrorAlert error={today.query.error} onRetry={() => void today.query.refetch()} />
+          ) : today.query.isPending ? (
             <Skeleton height={80} radius="md" />
           ) : items.length === 0 ? (
             <EmptyBox title={t('quickLog.todayEmpty')} description={t('quickLog.todayEmptyHint')} />
           ) : (
             <ActivityList activities={items} showClient showRep={false} label={t('quickLog.today')} />
           )}
+          <LoadMoreOf list={today} />
         </section>
       </Stack>
     </Box>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { OFFER_STATUSES, useOffers, type Offer } from '../api/offers';
 import { DataTable } from '../components/DataTable';
+import { LoadMoreOf } from '../components/LoadMore';
 import { PageHeader } from '../components/PageHeader';
 import { QueryView } from '../components/QueryView';
 import { OfferStatusBadge } from '../components/offer/OfferBits';
@@ -87,15 +88,15 @@ export function OffersPage() {
   const status = params.get('status') ?? '';
   const waiting = useOffers({ awaiting: true }, isHead);
   const all = useOffers({ status });
-  const waitingRows = waiting.data ?? [];
-  const rows = all.data ?? [];
+  const waitingRows = waiting.items;
+  const rows = all.items;
 
   return (
     <>
       <PageHeader
         title={t('offers.title')}
         description={isHead ? t('offers.descriptionHead') : t('offers.description')}
-        badge={isHead && waitingRows.length ? <Badge color="red" variant="light">{t('offers.waitingCount', { count: waitingRows.length })}</Badge> : undefined}
+        badge={isHead && waiting.total ? <Badge color="red" variant="light">{t('offers.waitingCount', { count: waiting.total })}</Badge> : undefined}
       />
       <Stack gap="xl">
         {isHead && (
@@ -104,15 +105,16 @@ export function OffersPage() {
               {t('offers.waitingTitle')}
             </Title>
             <QueryView
-              error={waiting.error}
-              pending={waiting.isPending}
+              error={waiting.query.error}
+              pending={waiting.query.isPending}
               empty={waitingRows.length === 0}
-              onRetry={() => void waiting.refetch()}
+              onRetry={() => void waiting.query.refetch()}
               emptyTitle={t('offers.waitingEmpty')}
               emptyHint={t('offers.waitingEmptyHint')}
             >
               <OffersTable rows={waitingRows} waiting testId="offers-waiting" />
             </QueryView>
+            <LoadMoreOf list={waiting} />
           </section>
         )}
         <section aria-labelledby="offers-all">
@@ -130,14 +132,15 @@ export function OffersPage() {
             />
           </Group>
           <QueryView
-            error={all.error}
-            pending={all.isPending}
+            error={all.query.error}
+            pending={all.query.isPending}
             empty={rows.length === 0}
-            onRetry={() => void all.refetch()}
+            onRetry={() => void all.query.refetch()}
             emptyTitle={t('offers.empty')}
           >
             <OffersTable rows={rows} testId="offers-all" />
           </QueryView>
+          <LoadMoreOf list={all} />
         </section>
       </Stack>
     </>

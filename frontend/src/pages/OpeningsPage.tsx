@@ -2,7 +2,7 @@ import { Button, Group, Paper, SegmentedControl, Select } from '@mantine/core';
 import { IconCheck, IconPlus, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useOpenings, usePlans } from '../api/queries';
+import { useOpeningsPage, usePlans } from '../api/queries';
 import { OPENING_STATUSES, type Opening, type OpeningDecision } from '../api/types';
 import { NewOpeningModal } from '../components/NewOpeningModal';
 import { OpeningDecisionModal } from '../components/OpeningDecisionModal';
@@ -12,21 +12,21 @@ import { QueryView } from '../components/QueryView';
 import { canCreateOpening, canDecideOpening } from '../lib/pipeline';
 import { hasRole } from '../lib/roles';
 import { useCurrentUser } from '../lib/useCurrentUser';
+import { LoadMoreOf } from '../components/LoadMore';
 
 export function OpeningsPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
-  const openings = useOpenings();
   // Only plan readers may list plans; the others see openings without their plan's title.
   const plans = usePlans(undefined, hasRole(me, 'admin', 'department_head', 'recruiter'));
   const [role, setRole] = useState('all');
   const [status, setStatus] = useState<string | null>(null);
+  const openings = useOpeningsPage(status);
   const [adding, setAdding] = useState(false);
   const [deciding, setDeciding] = useState<{ opening: Opening; decision: OpeningDecision } | null>(null);
   const planTitles = new Map((plans.data ?? []).map((p) => [p.id, p.title]));
-  const rows = [...(openings.data ?? [])]
+  const rows = [...openings.items]
     .filter((o) => role === 'all' || o.role === role)
-    .filter((o) => !status || o.status === status)
     .sort((a, b) => b.created_at.localeCompare(a.created_at) || b.id - a.id);
   const isHead = hasRole(me, 'department_head');
 
@@ -65,10 +65,10 @@ export function OpeningsPage() {
         />
       </Group>
       <QueryView
-        error={openings.error}
-        pending={openings.isPending}
+        error={openings.query.error}
+        pending={openings.query.isPending}
         empty={rows.length === 0}
-        onRetry={() => void openings.refetch()}
+        onRetry={() => void openings.query.refetch()}
         emptyTitle={t('openings.empty')}
         emptyHint={t('openings.emptyHint')}
       >
@@ -110,6 +110,7 @@ export function OpeningsPage() {
           />
         </Paper>
       </QueryView>
+      <LoadMoreOf list={openings} />
       <NewOpeningModal opened={adding} onClose={() => setAdding(false)} />
       {deciding && (
         <OpeningDecisionModal

@@ -1,11 +1,12 @@
 import { Badge, Spoiler, Table, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { listOutbox } from '../api/endpoints';
+import { usePagedList } from '../api/paging';
 import { DataTable } from '../components/DataTable';
 import { PageHeader } from '../components/PageHeader';
 import { QueryView } from '../components/QueryView';
 import { useFormat } from '../lib/format';
+import { LoadMoreOf } from '../components/LoadMore';
 
 const statusColor: Record<string, string> = { sent: 'green', kept: 'gray', pending: 'orange' };
 
@@ -13,16 +14,16 @@ const statusColor: Record<string, string> = { sent: 'green', kept: 'gray', pendi
 export function OutboxPage() {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const outbox = useQuery({ queryKey: ['outbox'], queryFn: listOutbox, refetchInterval: 30_000 });
-  const rows = outbox.data ?? [];
+  const outbox = usePagedList({ queryKey: ['outbox'], fetch: listOutbox, refetchInterval: 30_000 });
+  const rows = outbox.items;
   return (
     <>
       <PageHeader title={t('outbox.title')} description={t('outbox.description')} />
       <QueryView
-        error={outbox.error}
-        pending={outbox.isPending}
+        error={outbox.query.error}
+        pending={outbox.query.isPending}
         empty={rows.length === 0}
-        onRetry={() => void outbox.refetch()}
+        onRetry={() => void outbox.query.refetch()}
         emptyTitle={t('outbox.empty')}
         emptyHint={t('outbox.emptyHint')}
       >
@@ -71,6 +72,7 @@ export function OutboxPage() {
           ))}
         </DataTable>
       </QueryView>
+      <LoadMoreOf list={outbox} />
     </>
   );
 }

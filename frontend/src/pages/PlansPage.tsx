@@ -2,7 +2,7 @@ import { Anchor, Button, Group, SegmentedControl, Select, Table, Text } from '@m
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { usePlans } from '../api/queries';
+import { usePlansPage } from '../api/queries';
 import { PLAN_STATUSES, type PlanStatus } from '../api/types';
 import { DataTable } from '../components/DataTable';
 import { PageHeader } from '../components/PageHeader';
@@ -11,6 +11,7 @@ import { useCurrentUser } from '../lib/useCurrentUser';
 import { StatusBadge } from '../components/StatusBadge';
 import { useFormat } from '../lib/format';
 import { hasRole, PLAN_AUTHOR_ROLES } from '../lib/roles';
+import { LoadMoreOf } from '../components/LoadMore';
 
 export function PlansPage() {
   const { t } = useTranslation();
@@ -19,7 +20,7 @@ export function PlansPage() {
   const [params, setParams] = useSearchParams();
   const raw = params.get('status');
   const status = PLAN_STATUSES.includes(raw as PlanStatus) ? (raw as PlanStatus) : undefined;
-  const plans = usePlans(status);
+  const plans = usePlansPage(status);
   const canCreate = hasRole(user, ...PLAN_AUTHOR_ROLES);
 
   const newButton = canCreate ? (
@@ -34,7 +35,8 @@ export function PlansPage() {
     ...PLAN_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) })),
   ];
 
-  const rows = [...(plans.data ?? [])].sort((a, b) => b.updated_at.localeCompare(a.updated_at));
+  // In the server's order (the latest change first; the oldest first when waiting), so pages follow on.
+  const rows = plans.items;
 
   return (
     <>
@@ -59,10 +61,10 @@ export function PlansPage() {
         />
       </Group>
       <QueryView
-        error={plans.error}
-        pending={plans.isPending}
+        error={plans.query.error}
+        pending={plans.query.isPending}
         empty={rows.length === 0}
-        onRetry={() => void plans.refetch()}
+        onRetry={() => void plans.query.refetch()}
         emptyTitle={status ? t('plans.emptyFiltered') : t('plans.empty')}
         emptyHint={canCreate && !status ? t('plans.emptyHint') : undefined}
         emptyAction={
@@ -105,6 +107,7 @@ export function PlansPage() {
           ))}
         </DataTable>
       </QueryView>
+      <LoadMoreOf list={plans} />
     </>
   );
 }

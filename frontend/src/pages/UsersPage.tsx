@@ -28,6 +28,7 @@ import { keys, useUsers } from '../api/queries';
 import { ROLES, type Role, type User } from '../api/types';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { EmptyBox } from '../components/EmptyState';
+import { LoadMoreOf } from '../components/LoadMore';
 import { PageHeader } from '../components/PageHeader';
 import { useCurrentUser } from '../lib/useCurrentUser';
 import { useFormat } from '../lib/format';
@@ -226,7 +227,7 @@ export function UsersPage() {
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<User | null>(null);
   const [toggling, setToggling] = useState<User | null>(null);
-  const rows = [...(users.data ?? [])].sort(
+  const rows = [...users.items].sort(
     (a, b) => Number(b.active) - Number(a.active) || a.name.localeCompare(b.name),
   );
 
@@ -241,9 +242,9 @@ export function UsersPage() {
           </Button>
         }
       />
-      {users.isError ? (
-        <ErrorAlert error={users.error} onRetry={() => void users.refetch()} />
-      ) : users.isPending ? (
+      {users.query.isError ? (
+        <ErrorAlert error={users.query.error} onRetry={() => void users.query.refetch()} />
+      ) : users.query.isPending ? (
         <Skeleton height={240} radius="md" />
       ) : rows.length === 0 ? (
         <EmptyBox title={t('users.empty')} />
@@ -327,6 +328,7 @@ export function UsersPage() {
           </Table.ScrollContainer>
         </Paper>
       )}
+      <LoadMoreOf list={users} />
       <AddUserModal opened={adding} onClose={() => setAdding(false)} />
       {editing && <EditUserModal key={editing.id} user={editing} onClose={() => setEditing(null)} />}
       {toggling && <ActiveToggleModal key={toggling.id} user={toggling} onClose={() => setToggling(null)} />}

@@ -67,7 +67,7 @@ export function NewHandoverModal({ onClose, initialFrom }: { onClose: () => void
   const conflict = isApiError(propose.error) && propose.error.status === 409;
   const orphan = propose.isError && !conflict && !server.from_user_id && !server.reason;
   const from = form.getValues().from;
-  const waiting = (proposed.data ?? []).find((h) => String(h.from.id) === from);
+  const waiting = proposed.items.find((h) => String(h.from.id) === from);
   const data = owners.map((o) => ({ value: String(o.id), label: t('handovers.repOption', { name: o.name, count: o.clients }) }));
   if (initialFrom && !owners.some((o) => o.id === initialFrom) && accounts.isSuccess) {
     // Not among the first clients listed: still offered, without a count.

@@ -24,6 +24,7 @@ import { keys, useImport, useImports } from '../../api/queries';
 import type { ImportJob, Opening } from '../../api/types';
 import { useFormat } from '../../lib/format';
 import { DataTable } from '../DataTable';
+import { LoadMoreOf } from '../LoadMore';
 import { ErrorAlert } from '../ErrorAlert';
 
 function Section({ title, id, children }: { title: string; id: string; children: ReactNode }) {
@@ -291,11 +292,11 @@ export function ImportTab({ opening }: { opening: Opening }) {
       )}
 
       <Section title={t('imports.previous')} id="import-history">
-        {imports.isError ? (
-          <ErrorAlert error={imports.error} onRetry={() => void imports.refetch()} />
-        ) : !imports.data?.length ? (
+        {imports.query.isError ? (
+          <ErrorAlert error={imports.query.error} onRetry={() => void imports.query.refetch()} />
+        ) : !imports.items.length ? (
           <Text size="sm" c="dimmed">
-            {imports.isPending ? t('common.loading') : t('imports.none')}
+            {imports.query.isPending ? t('common.loading') : t('imports.none')}
           </Text>
         ) : (
           <DataTable
@@ -309,7 +310,7 @@ export function ImportTab({ opening }: { opening: Opening }) {
               { label: t('imports.col.rows'), align: 'right' },
             ]}
           >
-            {imports.data.map((im: ImportJob) => (
+            {imports.items.map((im: ImportJob) => (
               <Table.Tr key={im.id}>
                 <Table.Td>
                   <Anchor component="button" type="button" size="sm" onClick={() => setImportId(im.id)}>
@@ -329,6 +330,7 @@ export function ImportTab({ opening }: { opening: Opening }) {
             ))}
           </DataTable>
         )}
+        <LoadMoreOf list={imports} />
       </Section>
     </Stack>
   );
