@@ -240,6 +240,11 @@ func (s *Server) checkPassword(c *gin.Context, hash, password string) bool {
 		return false
 	}
 	defer func() { <-s.bcrypt }()
+	if strings.HasPrefix(hash, models.NoPassword) {
+		// No password chosen yet: take as long as a wrong password would, and refuse.
+		_ = bcrypt.CompareHashAndPassword(dummyHash, []byte(password))
+		return false
+	}
 	return bcrypt.CompareHashAndPassword([]byte(hash), []byte(password)) == nil
 }
 

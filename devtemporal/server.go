@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -27,7 +28,11 @@ import (
 
 // Options configure the embedded server.
 type Options struct {
-	// DatabaseFile is the SQLite file that holds all Temporal state; created with its schema if missing.
+	// DatabaseFile is the SQLite file that holds Temporal's workflows and their histories; created with its
+	// schema if missing. A fresh folder also gets a second file beside it for visibility (the list of
+	// workflows), DatabaseFile with "-visibility" before its extension: SQLite takes one writer at a time per
+	// file, and the visibility rows every workflow start and close writes then no longer queue behind the
+	// histories. A folder made before keeps visibility in DatabaseFile.
 	DatabaseFile string
 	// IP and Port of the frontend's gRPC endpoint (127.0.0.1:7233 by default).
 	IP   string
@@ -81,12 +86,29 @@ func Start(opts Options) (*Server, error) {
 		ConnectAttributes: map[string]string{
 			"mode": "rwc", "journal_mode": "wal", "synchronous": "1", "busy_timeout": "10000",
 		},
-		MaxConns:     4,
-		MaxIdleConns: 4,
+		// SQLite in WAL mode: readers beside the one writer. More connections than cores keeps readers
+		// from queueing behind a write (docs/benchmarks.md has the measurements).
+		MaxConns:     8,
+		MaxIdleConns: 8,
 	}
-	if _, err := os.Stat(opts.DatabaseFile); os.IsNotExist(err) {
+	_, err := os.Stat(opts.DatabaseFile)
+	fresh := os.IsNotExist(err)
+	if fresh {
 		if err := sqliteschema.SetupSchema(sqlConf); err != nil {
 			return nil, fmt.Errorf("embedded temporal: set up schema: %w", err)
+		}
+	}
+	visConf := sqlConf
+	visFile := VisibilityFile(opts.DatabaseFile)
+	_, err = os.Stat(visFile)
+	if visFresh := os.IsNotExist(err); fresh || !visFresh {
+		c := *sqlConf
+		c.DatabaseName, c.MaxConns, c.MaxIdleConns = visFile, 2, 2
+		visConf = &c
+		if visFresh {
+			if err := sqliteschema.SetupSchema(visConf); err != nil {
+				return nil, fmt.Errorf("embedded temporal: set up visibility schema: %w", err)
+			}
 		}
 	}
 	ns, err := sqliteschema.NewNamespaceConfig("active", opts.Namespace, false, nil)
@@ -97,7 +119,7 @@ func Start(opts Options) (*Server, error) {
 		return nil, fmt.Errorf("embedded temporal: register namespace: %w", err)
 	}
 
-	conf, err := serverConfig(opts, sqlConf)
+	conf, err := serverConfig(opts, sqlConf, visConf)
 	if err != nil {
 		return nil, err
 	}
@@ -108,6 +130,9 @@ func Start(opts Options) (*Server, error) {
 	dyn := dynamicconfig.StaticClient{
 		dynamicconfig.HistoryCacheHostLevelMaxSize.Key():                 4096,
 		dynamicconfig.FrontendMaxNamespaceVisibilityRPSPerInstance.Key(): 100,
+		// One process, one host: a task queue split into partitions only adds forwarding between them.
+		dynamicconfig.MatchingNumTaskqueueReadPartitions.Key():  1,
+		dynamicconfig.MatchingNumTaskqueueWritePartitions.Key(): 1,
 	}
 	stopping := &atomic.Bool{}
 	srv, err := temporal.NewServer(
@@ -167,7 +192,13 @@ func (s *Server) waitReady(limit time.Duration) error {
 	}
 }
 
-func serverConfig(opts Options, sqlConf *config.SQL) (*config.Config, error) {
+// VisibilityFile is the SQLite file beside databaseFile that holds the embedded server's visibility.
+func VisibilityFile(databaseFile string) string {
+	ext := filepath.Ext(databaseFile)
+	return strings.TrimSuffix(databaseFile, ext) + "-visibility" + ext
+}
+
+func serverConfig(opts Options, sqlConf, visConf *config.SQL) (*config.Config, error) {
 	var conf config.Config
 	conf.Global.Membership.MaxJoinDuration = 30 * time.Second
 	conf.Global.Membership.BroadcastAddress = opts.IP
@@ -175,6 +206,10 @@ func serverConfig(opts Options, sqlConf *config.SQL) (*config.Config, error) {
 	conf.Persistence.VisibilityStore = "sqlite"
 	conf.Persistence.NumHistoryShards = 1
 	conf.Persistence.DataStores = map[string]config.DataStore{"sqlite": {SQL: sqlConf}}
+	if visConf != sqlConf {
+		conf.Persistence.VisibilityStore = "sqlite-visibility"
+		conf.Persistence.DataStores["sqlite-visibility"] = config.DataStore{SQL: visConf}
+	}
 	httpPort, err := freePort(opts.IP)
 	if err != nil {
 		return nil, err

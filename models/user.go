@@ -81,6 +81,10 @@ func NormalizeEmail(s string) string { return strings.ToLower(strings.TrimSpace(
 // MinPasswordLength is the shortest password Bullpen accepts.
 const MinPasswordLength = 10
 
+// NoPassword begins the stored password of a user who has not chosen one yet (a hire before their
+// invitation is used): it is not a bcrypt hash, so no password matches it.
+const NoPassword = "!no-password:"
+
 // SortRoles returns roles deduplicated in AllRoles order.
 func SortRoles(roles []Role) []Role {
 	out := make([]Role, 0, len(roles))

@@ -239,8 +239,20 @@ func (a *application) guarded(ctx workflow.Context, step func() error) error {
 // refusal then leaves no trace in the history), and by the handler once any change being recorded has
 // finished (it waits for that rather than refusing), against the state as it is then.
 
+// settled runs a validator's check unless a change is being recorded. Then the state is about to move: the
+// step's activity may already have written the database that the person acted on (the questionnaire sent,
+// the candidate moved to screening, the offer sent) while the workflow has not yet taken in its result, and
+// an update arriving in that moment would be refused against the state before it. The handler checks again
+// once the change is done.
+func (a *application) settled(check func() error) error {
+	if a.state.Busy {
+		return nil
+	}
+	return check()
+}
+
 func (a *application) validateMove(_ workflow.Context, req MoveRequest) error {
-	return a.checkMove(req)
+	return a.settled(func() error { return a.checkMove(req) })
 }
 
 // begin starts recording a person's change: it waits until no other change is being recorded, checks the
@@ -326,7 +338,7 @@ func (a *application) record(ctx workflow.Context, m models.ApplicationMove) err
 }
 
 func (a *application) validateSubmit(ctx workflow.Context, req SubmitQuestionnaireRequest) error {
-	return a.checkSubmit(ctx, req)
+	return a.settled(func() error { return a.checkSubmit(ctx, req) })
 }
 
 func (a *application) checkSubmit(ctx workflow.Context, req SubmitQuestionnaireRequest) error {
@@ -391,7 +403,7 @@ type QuestionnaireOutcome struct {
 }
 
 func (a *application) validateResend(_ workflow.Context, req ResendQuestionnaireRequest) error {
-	return a.checkResend(req)
+	return a.settled(func() error { return a.checkResend(req) })
 }
 
 func (a *application) checkResend(req ResendQuestionnaireRequest) error {

@@ -230,6 +230,29 @@ func (s *applicationSuite) TestAnswerBeforeReminderSendsNone() {
 	s.Equal("knocked_out", s.moves[len(s.moves)-1].ReasonCode)
 }
 
+// TestAnswerWhileTheQuestionnaireIsBeingSent: the send activity has written the database (the candidate's
+// link works) but the workflow has not yet taken in its result when the answer arrives. The answer is not
+// refused against the state before the send: the handler waits for the send, then records it. Found by the
+// journey benchmark, where the candidate answers as soon as the link works.
+func (s *applicationSuite) TestAnswerWhileTheQuestionnaireIsBeingSent() {
+	s.env.OnActivity(ActivitySendQuestionnaire, mock.Anything, mock.Anything).After(time.Minute).Return(QuestionnaireSent{}, nil).Once()
+	s.env.OnActivity(ActivityScoreQuestionnaire, mock.Anything, int64(11), mock.Anything).Return(models.Score{Percent: 90, Passed: true}, nil).Once()
+	s.env.OnActivity(ActivityQuestionnaireOutcome, mock.Anything, int64(11), mock.Anything).Return(QuestionnaireOutcome{Advance: true}, nil).Once()
+	s.update(UpdateSubmitQuestionnaire, 30*time.Second, SubmitQuestionnaireRequest{Answers: []models.Answer{{QuestionID: "q1", Text: "yes"}}}, "")
+	// The recruiter moves the candidate on a moment after the pass, while it is still being recorded.
+	s.move(time.Minute+time.Second, models.StageFirstInterview, "")
+	s.move(time.Hour, models.StageRejected, "")
+	in := appInput
+	in.SendQuestionnaire = true
+	s.env.ExecuteWorkflow(Application, in)
+	st := s.state()
+	s.Equal(models.QuestionnaireSubmitted, st.Questionnaire)
+	s.Equal(90.0, st.Score.Percent)
+	s.Equal(models.StageRejected, st.Stage)
+	s.Equal([]models.Stage{models.StageQuestionnaire, models.StageScreening, models.StageFirstInterview, models.StageRejected},
+		[]models.Stage{s.moves[0].To, s.moves[1].To, s.moves[2].To, s.moves[3].To})
+}
+
 // TestKnockOutWaitsForRecruiter: when the opening asks for confirmation, a knock-out waits for the recruiter.
 func (s *applicationSuite) TestKnockOutWaitsForRecruiter() {
 	s.env.OnActivity(ActivitySendQuestionnaire, mock.Anything, mock.Anything).Return(QuestionnaireSent{}, nil).Once()

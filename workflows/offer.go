@@ -148,7 +148,7 @@ func (a *application) checkPropose(req ProposeOfferRequest) error {
 }
 
 func (a *application) validateProposeOffer(_ workflow.Context, req ProposeOfferRequest) error {
-	return a.checkPropose(req)
+	return a.settled(func() error { return a.checkPropose(req) })
 }
 
 func (a *application) proposeOffer(ctx workflow.Context, req ProposeOfferRequest) (ApplicationState, error) {
@@ -198,7 +198,7 @@ func (a *application) checkRevise(req ReviseOfferRequest) error {
 }
 
 func (a *application) validateReviseOffer(_ workflow.Context, req ReviseOfferRequest) error {
-	return a.checkRevise(req)
+	return a.settled(func() error { return a.checkRevise(req) })
 }
 
 func (a *application) reviseOffer(ctx workflow.Context, req ReviseOfferRequest) (ApplicationState, error) {
@@ -229,7 +229,7 @@ func (a *application) checkDecide(req DecideOfferRequest) error {
 }
 
 func (a *application) validateDecideOffer(_ workflow.Context, req DecideOfferRequest) error {
-	return a.checkDecide(req)
+	return a.settled(func() error { return a.checkDecide(req) })
 }
 
 func (a *application) decideOffer(ctx workflow.Context, req DecideOfferRequest) (ApplicationState, error) {
@@ -285,7 +285,7 @@ func (a *application) checkWithdraw(req WithdrawOfferRequest) error {
 }
 
 func (a *application) validateWithdrawOffer(_ workflow.Context, req WithdrawOfferRequest) error {
-	return a.checkWithdraw(req)
+	return a.settled(func() error { return a.checkWithdraw(req) })
 }
 
 func (a *application) withdrawOffer(ctx workflow.Context, req WithdrawOfferRequest) (ApplicationState, error) {
@@ -320,7 +320,7 @@ func (a *application) checkAnswer(ctx workflow.Context, req AnswerOfferRequest) 
 }
 
 func (a *application) validateAnswerOffer(ctx workflow.Context, req AnswerOfferRequest) error {
-	return a.checkAnswer(ctx, req)
+	return a.settled(func() error { return a.checkAnswer(ctx, req) })
 }
 
 // answerOffer records the candidate's answer. A decline ends the application. An acceptance asks the
