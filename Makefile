@@ -65,8 +65,11 @@ test-e2e: build
 clean:
 	rm -rf bin frontend/dist/assets frontend/dist/index.html frontend/dist/favicon.svg
 
-## bench: the benchmark suite (docs/benchmarks.md): footprint of bullpen dev, then the bulk jobs (import of 10,000
-## candidates, month-end close for 1,000 reps) on bullpen dev's embedded stack
+## bench: the benchmark suite (docs/benchmarks.md): footprint of bullpen dev; journey throughput against
+## Temporal's floor on bullpen dev and with the app database on PostgreSQL; the bulk jobs; API latency on a
+## large organisation on PostgreSQL. A small size by default; BENCH_SCALE=full for the sizes of the figures.
+BENCH_SCALE ?=
 bench: build
 	./scripts/bench-footprint.sh $(BIN)
-	$(GO) test ./cmd/bullpen -run '^$$' -bench 'Import10000|MonthClose1000' -benchtime 1x -timeout 30m
+	BULLPEN_BENCH_SCALE=$(BENCH_SCALE) $(GO) test ./cmd/bullpen -run '^$$' -bench 'Journeys|Import10000|MonthClose1000' -benchtime 1x -timeout 60m
+	BULLPEN_BENCH_SCALE=$(BENCH_SCALE) BULLPEN_BENCH_DB=postgres $(GO) test ./cmd/bullpen -run '^$$' -bench 'Journeys|LargeOrgLatency' -benchtime 1x -timeout 60m

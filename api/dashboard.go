@@ -69,141 +69,174 @@ type teamRef struct {
 	Name string `json:"name"`
 }
 
+// dashboardScope is what the caller may see on the dashboard, for the period asked.
+type dashboardScope struct {
+	reps     []*models.User // the active sales reps shown, by id
+	repIDs   []int64
+	teams    []store.TeamRecord
+	members  map[int64][]int64 // of teams, by team
+	teamID   *int64
+	from, to time.Time
+}
+
 // dashboardScope reads ?team=&from=&to= and the reps the caller may see: every active sales rep for department
 // heads and admins (or a team's), a sales manager's own teams' reps.
-func (s *Server) dashboardScope(c *gin.Context) (reps []int64, teams []store.TeamRecord, teamID *int64, from, to time.Time, ok bool) {
+func (s *Server) dashboardScope(c *gin.Context) (*dashboardScope, bool) {
 	me := currentUser(c)
 	if !isSalesLeader(me) {
 		s.fail(c, models.Errorf(models.EFORBIDDEN, "The dashboard is for sales managers, department heads and admins."))
-		return nil, nil, nil, time.Time{}, time.Time{}, false
+		return nil, false
 	}
 	today := models.DayOf(s.now())
-	from, to = models.MonthStart(today), today
-	fields := queryDays(c, map[string]*time.Time{"from": &from, "to": &to})
-	if len(fields) == 0 && (to.Before(from) || to.Sub(from) > 366*24*time.Hour) {
+	sc := &dashboardScope{from: models.MonthStart(today), to: today}
+	fields := queryDays(c, map[string]*time.Time{"from": &sc.from, "to": &sc.to})
+	if len(fields) == 0 && (sc.to.Before(sc.from) || sc.to.Sub(sc.from) > 366*24*time.Hour) {
 		fields = append(fields, models.FieldError{Field: "to", Message: "must be on or after from, at most a year on"})
 	}
 	all := me.HasAnyRole(models.RoleDepartmentHead, models.RoleAdmin)
 	var err error
-	if teams, err = s.db.Teams(c, me.ID, all); err != nil {
+	if sc.teams, err = s.db.Teams(c, me.ID, all); err != nil {
 		s.fail(c, err)
-		return nil, nil, nil, time.Time{}, time.Time{}, false
+		return nil, false
 	}
 	if !all {
-		teams = slices.DeleteFunc(teams, func(t store.TeamRecord) bool { return t.ManagerID != me.ID })
+		sc.teams = slices.DeleteFunc(sc.teams, func(t store.TeamRecord) bool { return t.ManagerID != me.ID })
 	}
 	if v := c.Query("team"); v != "" {
 		id, perr := strconv.ParseInt(v, 10, 64)
-		if perr != nil || !slices.ContainsFunc(teams, func(t store.TeamRecord) bool { return t.ID == id }) {
+		if perr != nil || !slices.ContainsFunc(sc.teams, func(t store.TeamRecord) bool { return t.ID == id }) {
 			fields = append(fields, models.FieldError{Field: "team", Message: "must be one of your teams"})
 		} else {
-			teamID = &id
+			sc.teamID = &id
 		}
 	}
 	if len(fields) > 0 {
 		models.SortFields(fields)
 		s.fail(c, models.Invalid(fields...))
-		return nil, nil, nil, time.Time{}, time.Time{}, false
+		return nil, false
 	}
-	ids := make([]int64, len(teams))
-	for i, t := range teams {
+	ids := make([]int64, len(sc.teams))
+	for i, t := range sc.teams {
 		ids[i] = t.ID
 	}
-	members, err := s.db.TeamMembers(c, ids)
-	if err != nil {
+	if sc.members, err = s.db.TeamMembers(c, ids); err != nil {
 		s.fail(c, err)
-		return nil, nil, nil, time.Time{}, time.Time{}, false
+		return nil, false
 	}
 	active, err := s.db.ActiveUsersWithRole(c, models.RoleSalesRep)
 	if err != nil {
 		s.fail(c, err)
-		return nil, nil, nil, time.Time{}, time.Time{}, false
+		return nil, false
 	}
 	in := map[int64]bool{}
 	switch {
-	case teamID != nil:
-		for _, u := range members[*teamID] {
+	case sc.teamID != nil:
+		for _, u := range sc.members[*sc.teamID] {
 			in[u] = true
 		}
 	case !all:
-		for _, ms := range members {
+		for _, ms := range sc.members {
 			for _, u := range ms {
 				in[u] = true
 			}
 		}
 	}
 	for _, u := range active {
-		if (teamID == nil && all) || in[u.ID] {
-			reps = append(reps, u.ID)
+		if (sc.teamID == nil && all) || in[u.ID] {
+			sc.reps = append(sc.reps, u)
+			sc.repIDs = append(sc.repIDs, u.ID)
+			s.rememberName(c, u.ID, u.Name)
 		}
 	}
-	return reps, teams, teamID, from, to, true
+	return sc, true
 }
 
+// dashboardData reads the dashboard in a fixed number of queries, however many reps it shows: the activity
+// tallied by the database per rep, day and kind, each rep's latest work, the plans, meetings and greeting calls.
 func (s *Server) dashboardData(c *gin.Context) (*dashboardJSON, bool) {
-	reps, teams, teamID, from, to, ok := s.dashboardScope(c)
+	sc, ok := s.dashboardScope(c)
 	if !ok {
 		return nil, false
 	}
-	acts, err := s.db.ActivitiesOf(c, reps, from, to.AddDate(0, 0, 1))
+	reps, from, to := sc.repIDs, sc.from, sc.to
+	tallies, err := s.db.ActivityTallies(c, reps, from, to.AddDate(0, 0, 1))
 	if err != nil {
 		s.fail(c, err)
 		return nil, false
 	}
-	pic := models.TallyActivity(acts, reps, from, to)
-	out := &dashboardJSON{From: from.Format(time.DateOnly), To: to.Format(time.DateOnly), TeamID: teamID, Teams: []teamRef{}, Reps: []dashboardRep{},
+	pic := activityPicture(tallies, reps, from, to)
+	out := &dashboardJSON{From: from.Format(time.DateOnly), To: to.Format(time.DateOnly), TeamID: sc.teamID, Teams: []teamRef{}, Reps: []dashboardRep{},
 		Days: pic.Days, Weeks: pic.Weeks, RepDays: pic.RepDay, ScoreWorking: models.ScoreWorking, IdleHours: s.cfg.IdleHours}
-	for _, t := range teams {
+	for _, t := range sc.teams {
 		out.Teams = append(out.Teams, teamRef{ID: t.ID, Name: t.Name})
 	}
 	// The month's plans, by rep.
-	employees, err := s.db.ListEmployees(c)
+	planOf, err := s.db.PlansOfMonthByUser(c, to)
 	if err != nil {
 		s.fail(c, err)
 		return nil, false
 	}
-	plans, err := s.db.PlansOfMonth(c, to)
+	activity, err := s.db.RepActivityOf(c, sc.reps, s.now(), s.cfg.IdleHours)
 	if err != nil {
 		s.fail(c, err)
 		return nil, false
 	}
-	planOf := map[int64]*models.MonthlyPlan{}
-	for _, e := range employees {
-		if p, ok := plans[e.ID]; ok {
-			planOf[e.UserID] = &models.MonthlyPlan{Meetings: p.Meetings, Calls: p.Calls}
-		}
-	}
-	activity, err := s.db.RepActivity(c, s.now(), s.cfg.IdleHours)
-	if err != nil {
-		s.fail(c, err)
-		return nil, false
+	idle := make(map[int64]store.IdleRep, len(activity))
+	for _, a := range activity {
+		idle[a.UserID] = a
 	}
 	// Planning-meeting discipline: the held meetings of each rep's teams, and the reports they missed.
-	teamIDs := make([]int64, len(teams))
-	for i, t := range teams {
+	teamIDs := make([]int64, len(sc.teams))
+	for i, t := range sc.teams {
 		teamIDs[i] = t.ID
-	}
-	members, err := s.db.TeamMembers(c, teamIDs)
-	if err != nil {
-		s.fail(c, err)
-		return nil, false
 	}
 	meetings, err := s.db.MeetingsBetween(c, teamIDs, from, to.AddDate(0, 0, 1))
 	if err != nil {
 		s.fail(c, err)
 		return nil, false
 	}
-	greetings, err := s.db.Greetings(c, store.GreetingFilter{From: from, To: to, Limit: 100000})
+	held, missed := map[int64]int{}, map[int64]int{}
+	for _, m := range meetings {
+		for _, u := range sc.members[m.TeamID] {
+			held[u]++
+			if slices.Contains(m.Missed, u) {
+				missed[u]++
+			}
+		}
+	}
+	calls, err := s.db.GreetingCalls(c, from, to)
 	if err != nil {
 		s.fail(c, err)
 		return nil, false
 	}
 	today := models.DayOf(s.now())
+	greetings := map[int64]*dashboardRep{} // only the greeting counts
+	for _, g := range calls {
+		if g.Day.After(today) {
+			continue
+		}
+		r := greetings[g.OwnerID]
+		if r == nil {
+			r = &dashboardRep{}
+			greetings[g.OwnerID] = r
+		}
+		r.GreetingsDue++
+		switch {
+		case g.CallDoneAt == nil && g.Day.Before(today):
+			r.GreetingsOpen++
+		case g.CallDoneAt != nil && g.CallDoneAt.Before(g.Day.AddDate(0, 0, 1)):
+			r.GreetingsOnTime++
+		case g.CallDoneAt != nil:
+			r.GreetingsLate++
+		}
+	}
 	monthFrom := models.MonthStart(to).Format(time.DateOnly)
 	for _, id := range reps {
 		counts := pic.PerRep[id]
-		r := dashboardRep{personJSON: personJSON{ID: id, Name: s.userName(c, id)}, Counts: counts, Score: counts.Score(), Plan: planOf[id]}
-		if r.Plan != nil { // the plan is a month's: measured against the work of the period's last month
+		r := dashboardRep{personJSON: personJSON{ID: id, Name: s.userName(c, id)}, Counts: counts, Score: counts.Score(),
+			MeetingsHeld: held[id], ReportsMissed: missed[id]}
+		if p, ok := planOf[id]; ok { // the plan is a month's: measured against the work of the period's last month
+			r.Plan = &p
 			var inMonth models.Counts
 			for _, d := range pic.RepDay[id] {
 				if d.Date >= monthFrom {
@@ -212,33 +245,14 @@ func (s *Server) dashboardData(c *gin.Context) (*dashboardJSON, bool) {
 			}
 			r.Attainment = &attainmentJSON{percentOf(inMonth.Meetings, r.Plan.Meetings), percentOf(inMonth.Calls, r.Plan.Calls)}
 		}
-		if i := slices.IndexFunc(activity, func(x store.IdleRep) bool { return x.UserID == id }); i >= 0 {
-			r.Idle, r.LastWork = activity[i].Idle, activity[i].LastWork
+		if a, ok := idle[id]; ok {
+			r.Idle, r.LastWork = a.Idle, a.LastWork
 			if r.Idle {
-				r.IdleHours = activity[i].Hours
+				r.IdleHours = a.Hours
 			}
 		}
-		for _, m := range meetings {
-			if slices.Contains(members[m.TeamID], id) {
-				r.MeetingsHeld++
-				if slices.Contains(m.Missed, id) {
-					r.ReportsMissed++
-				}
-			}
-		}
-		for _, g := range greetings {
-			if g.OwnerID != id || g.Day.After(today) {
-				continue
-			}
-			r.GreetingsDue++
-			switch {
-			case g.CallDoneAt == nil && g.Day.Before(today):
-				r.GreetingsOpen++
-			case g.CallDoneAt != nil && g.CallDoneAt.Before(g.Day.AddDate(0, 0, 1)):
-				r.GreetingsOnTime++
-			case g.CallDoneAt != nil:
-				r.GreetingsLate++
-			}
+		if g := greetings[id]; g != nil {
+			r.GreetingsDue, r.GreetingsOnTime, r.GreetingsLate, r.GreetingsOpen = g.GreetingsDue, g.GreetingsOnTime, g.GreetingsLate, g.GreetingsOpen
 		}
 		out.Reps = append(out.Reps, r)
 	}
@@ -264,6 +278,53 @@ func (s *Server) dashboardData(c *gin.Context) (*dashboardJSON, bool) {
 	}
 	out.TopWeek = rank(week)
 	return out, true
+}
+
+// activityPicture is models.TallyActivity over the database's tallies instead of every activity: the same
+// days, weeks, reps and counts.
+func activityPicture(tallies []store.ActivityTally, reps []int64, from, to time.Time) models.ActivityPicture {
+	pic := models.TallyActivity(nil, reps, from, to)
+	day, week := map[string]int{}, map[string]int{}
+	for i, d := range pic.Days {
+		day[d.Date] = i
+		t, _ := time.Parse(time.DateOnly, d.Date)
+		monday := t.AddDate(0, 0, -((int(t.Weekday()) + 6) % 7)).Format(time.DateOnly)
+		week[d.Date] = slices.IndexFunc(pic.Weeks, func(w models.DayCounts) bool { return w.Date == monday })
+	}
+	for _, t := range tallies {
+		i, ok := day[t.Day]
+		rd, mine := pic.RepDay[t.RepID]
+		if !ok || !mine {
+			continue
+		}
+		addTally(&pic.Days[i].Counts, t)
+		addTally(&rd[i].Counts, t)
+		c := pic.PerRep[t.RepID]
+		addTally(&c, t)
+		pic.PerRep[t.RepID] = c
+		if w := week[t.Day]; w >= 0 {
+			addTally(&pic.Weeks[w].Counts, t)
+		}
+	}
+	return pic
+}
+
+// addTally counts a tally as models.Counts.Add counts its activities one by one.
+func addTally(c *models.Counts, t store.ActivityTally) {
+	switch t.Kind {
+	case models.ActivityCall:
+		c.Calls += t.N
+	case models.ActivityMeeting:
+		c.Meetings += t.N
+	case models.ActivityDealWon:
+		c.DealsWon += t.N
+		if c.Won == nil {
+			c.Won = map[string]float64{}
+		}
+		c.Won[t.Currency] += t.Amount
+	case models.ActivityDealLost:
+		c.DealsLost += t.N
+	}
 }
 
 func percentOf(n, plan int) float64 {
@@ -355,13 +416,10 @@ func (s *Server) getHiringDashboard(c *gin.Context) {
 		s.fail(c, models.Errorf(models.EFORBIDDEN, "The hiring dashboard is for department heads, recruiters and admins."))
 		return
 	}
-	openings, err := s.db.ListOpenings(c, store.OpeningFilter{})
+	openings, _, err := s.db.OpeningsPage(c, store.OpeningFilter{}, store.Page{Limit: 50})
 	if err != nil {
 		s.fail(c, err)
 		return
-	}
-	if len(openings) > 50 {
-		openings = openings[:50]
 	}
 	ids := make([]int64, len(openings))
 	for i, o := range openings {
@@ -372,16 +430,17 @@ func (s *Server) getHiringDashboard(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
+	funnels, err := s.db.Funnels(c, ids)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
 	out := hiringJSON{Openings: []hiringOpening{}}
 	for _, o := range openings {
-		rep, err := s.db.Report(c, o.ID)
-		if err != nil {
-			s.fail(c, err)
-			return
-		}
-		row := hiringOpening{OpeningID: o.ID, Title: o.Title, Status: string(o.Status), Seats: o.Seats, Applications: rep.Total, Stages: []stageReached{}}
-		for _, st := range rep.Stages {
-			row.Stages = append(row.Stages, stageReached{Stage: string(st.Stage), Reached: st.Reached})
+		f := funnels[o.ID]
+		row := hiringOpening{OpeningID: o.ID, Title: o.Title, Status: string(o.Status), Seats: o.Seats, Applications: f.Total, Stages: []stageReached{}}
+		for _, st := range models.Pipeline {
+			row.Stages = append(row.Stages, stageReached{Stage: string(st), Reached: f.Reached[st]})
 		}
 		var days []float64
 		for _, h := range hires {
@@ -420,7 +479,7 @@ func (s *Server) predictors(c *gin.Context) (predictorsJSON, error) {
 	for _, st := range statements {
 		attainment[st.EmployeeID] = append(attainment[st.EmployeeID], (st.Evaluation.Meetings+st.Evaluation.Calls)/2)
 	}
-	employees, err := s.db.ListEmployees(c)
+	employees, err := s.db.EmployeeApplications(c)
 	if err != nil {
 		return out, err
 	}

@@ -45,12 +45,23 @@ func (s *Server) getHome(c *gin.Context) {
 	}
 	today := models.DayOf(s.now())
 	out := homeJSON{Calls: []greetingJSON{}, Upcoming: []greetingJSON{}, Reports: []reportDue{}, Accounts: []homeAccount{}, Kudos: []kudosJSON{}}
-	greetings, err := s.db.Greetings(c, store.GreetingFilter{OwnerID: me.ID, Open: true, To: today.AddDate(0, 0, 7)})
+	// The rep's clients first: their names serve the greeting calls too.
+	accounts, err := s.db.ListAccounts(c, store.AccountFilter{OwnerID: me.ID, Limit: 200})
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
 	names := map[int64]string{}
+	ids := make([]int64, len(accounts))
+	for i, a := range accounts {
+		names[a.ID], ids[i] = a.Name, a.ID
+	}
+	s.rememberName(c, me.ID, me.Name)
+	greetings, err := s.db.Greetings(c, store.GreetingFilter{OwnerID: me.ID, Open: true, To: today.AddDate(0, 0, 7)})
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
 	for _, g := range greetings {
 		if g.Day.After(today) {
 			out.Upcoming = append(out.Upcoming, s.toGreetingJSON(c, g, names))
@@ -73,13 +84,13 @@ func (s *Server) getHome(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	ids := make([]int64, 0, len(teams))
+	memberOf := make([]int64, 0, len(teams))
 	for _, t := range teams {
 		if t.ManagerID != me.ID {
-			ids = append(ids, t.ID)
+			memberOf = append(memberOf, t.ID)
 		}
 	}
-	next, err := s.db.NextMeetings(c, ids)
+	next, err := s.db.NextMeetings(c, memberOf)
 	if err != nil {
 		s.fail(c, err)
 		return
@@ -98,12 +109,7 @@ func (s *Server) getHome(c *gin.Context) {
 			out.Reports = append(out.Reports, reportDue{MeetingID: m.ID, Team: t.Name, At: m.At})
 		}
 	}
-	accounts, err := s.db.ListAccounts(c, store.AccountFilter{OwnerID: me.ID, Limit: 200})
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	last, err := s.db.LastWorkOn(c, me.ID)
+	last, err := s.db.LastWorkOn(c, me.ID, ids)
 	if err != nil {
 		s.fail(c, err)
 		return

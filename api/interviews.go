@@ -70,7 +70,9 @@ func (s *Server) toInterviewJSON(ctx context.Context, iv *models.Interview) inte
 		Sequence: iv.Sequence, Interviewers: []interviewerJSON{}, Candidates: []invitedJSON{}, ApplicationIDs: iv.ApplicationIDs}
 	for _, id := range iv.InterviewerIDs {
 		name := ""
-		if u, err := s.db.UserByID(ctx, id); err == nil {
+		if c, ok := ctx.(*gin.Context); ok { // a request reads each name once, however many interviews name them
+			name = s.userName(c, id)
+		} else if u, err := s.db.UserByID(ctx, id); err == nil {
 			name = u.Name
 		}
 		reason, excused := iv.Excused[id]
@@ -395,12 +397,23 @@ func (s *Server) listApplicationInterviews(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	for _, iv := range ivs {
-		recs, err := s.db.Scorecards(c, iv.ID, app.ID)
-		if err != nil {
-			s.fail(c, err)
-			return
+	ids := make([]int64, len(ivs))
+	for i, iv := range ivs {
+		ids[i] = iv.ID
+	}
+	all, err := s.db.ScorecardsOfInterviews(c, ids) // in one query, by interview and interviewer
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	cards := map[int64][]store.ScorecardRecord{}
+	for _, r := range all {
+		if r.ApplicationID == app.ID {
+			cards[r.InterviewID] = append(cards[r.InterviewID], r)
 		}
+	}
+	for _, iv := range ivs {
+		recs := cards[iv.ID]
 		item := interviewItemJSON{interviewJSON: s.toInterviewJSON(c, iv), Submitted: []int64{}}
 		for _, r := range recs {
 			item.Submitted = append(item.Submitted, r.InterviewerID)

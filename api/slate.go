@@ -29,12 +29,17 @@ func (s *Server) slateOf(c *gin.Context, o *models.Opening) (slateJSON, error) {
 	if err != nil {
 		return slateJSON{}, err
 	}
+	return slateFrom(o, complete), nil
+}
+
+// slateFrom is where the opening stands on the slate rule, given its complete first rounds.
+func slateFrom(o *models.Opening, complete map[int64]bool) slateJSON {
 	out := slateJSON{Size: o.SlateSize, Complete: len(complete), Open: o.SlateOpenedByDeadline() || len(complete) >= o.SlateSize,
 		Note: o.ShortlistNote, Deadline: o.SlateDeadline}
 	if out.Open {
 		out.OpenedAt = o.ShortlistOpenedAt
 	}
-	return out, nil
+	return out
 }
 
 type competencyJSON struct {
@@ -128,6 +133,16 @@ func (s *Server) userName(c *gin.Context, id int64) string {
 	return n
 }
 
+// rememberName puts a user's name, read with something else, in the request's names for userName.
+func (s *Server) rememberName(c *gin.Context, id int64, name string) {
+	names, ok := c.Value(ctxNames).(map[int64]string)
+	if !ok {
+		names = map[int64]string{}
+		c.Set(ctxNames, names)
+	}
+	names[id] = name
+}
+
 func (s *Server) getComparison(c *gin.Context) {
 	o, ok := s.loadOpening(c, models.ActPipelineManage)
 	if !ok {
@@ -145,16 +160,9 @@ func (s *Server) getComparison(c *gin.Context) {
 	c.JSON(http.StatusOK, out)
 }
 
+// comparison reads the opening's interviews, their scorecards and the candidates in a fixed number of queries,
+// however many candidates the slate has.
 func (s *Server) comparison(c *gin.Context, o *models.Opening, lang string) (*comparisonJSON, error) {
-	slate, err := s.slateOf(c, o)
-	if err != nil {
-		return nil, err
-	}
-	out := &comparisonJSON{OpeningID: o.ID, Title: o.Title, Slate: slate, Competencies: []competencyJSON{}, GroupCompetencies: []competencyJSON{},
-		Rows: []comparisonRowJSON{}}
-	for _, cp := range models.GroupRubric(lang).Competencies {
-		out.GroupCompetencies = append(out.GroupCompetencies, competencyJSON{cp.ID, cp.Name})
-	}
 	ivs, err := s.db.InterviewsOfOpening(c, o.ID)
 	if err != nil {
 		return nil, err
@@ -173,6 +181,23 @@ func (s *Server) comparison(c *gin.Context, o *models.Opening, lang string) (*co
 	for _, r := range recs {
 		k := store.ResultKey{InterviewID: r.InterviewID, ApplicationID: r.ApplicationID}
 		cards[k] = append(cards[k], r)
+	}
+	// The complete first rounds, as store.CompleteFirstRounds counts them, from what is read already.
+	complete := map[int64]bool{}
+	for _, iv := range ivs {
+		if iv.Status != models.InterviewScheduled || iv.Kind != models.InterviewFirst {
+			continue
+		}
+		for _, a := range iv.ApplicationIDs {
+			if s.firstComplete(cards, iv, a) {
+				complete[a] = true
+			}
+		}
+	}
+	out := &comparisonJSON{OpeningID: o.ID, Title: o.Title, Slate: slateFrom(o, complete), Competencies: []competencyJSON{},
+		GroupCompetencies: []competencyJSON{}, Rows: []comparisonRowJSON{}}
+	for _, cp := range models.GroupRubric(lang).Competencies {
+		out.GroupCompetencies = append(out.GroupCompetencies, competencyJSON{cp.ID, cp.Name})
 	}
 	me := currentUser(c).ID
 	scenarios := map[int64]*models.Scenario{}
@@ -224,10 +249,6 @@ func (s *Server) comparison(c *gin.Context, o *models.Opening, lang string) (*co
 	// Each candidate's first round is their latest first interview with a complete result, else their latest
 	// first interview; their second round is the latest second or group interview.
 	firsts, seconds := map[int64]*models.Interview{}, map[int64]*models.Interview{}
-	complete, err := s.db.CompleteFirstRounds(c, o.ID)
-	if err != nil {
-		return nil, err
-	}
 	appIDs := []int64{}
 	for _, iv := range ivs { // newest first
 		if iv.Status != models.InterviewScheduled {
@@ -246,23 +267,33 @@ func (s *Server) comparison(c *gin.Context, o *models.Opening, lang string) (*co
 			}
 		}
 	}
+	// The candidates at an interview stage, stage by stage, then those interviewed who moved on (rejected):
+	// still part of the comparison.
+	found, err := s.db.SlateApplications(c, o.ID, interviewStages, appIDs)
+	if err != nil {
+		return nil, err
+	}
 	var apps []*models.Application
+	byID := map[int64]*models.Application{}
 	for _, st := range interviewStages {
-		list, err := s.db.ListApplications(c, store.ApplicationFilter{OpeningID: o.ID, Stage: st, Limit: 5000})
-		if err != nil {
-			return nil, err
+		for _, a := range found {
+			if a.OpeningID == o.ID && a.Stage == st {
+				apps = append(apps, a)
+				byID[a.ID] = nil
+			}
 		}
-		apps = append(apps, list...)
 	}
-	for _, a := range apps {
-		appIDs = slices.DeleteFunc(appIDs, func(id int64) bool { return id == a.ID })
-	}
-	for _, id := range appIDs { // interviewed, then moved on (rejected): still part of the comparison
-		a, err := s.db.Application(c, id)
-		if err != nil {
-			return nil, err
+	for _, a := range found {
+		if _, staged := byID[a.ID]; !staged {
+			byID[a.ID] = a
 		}
-		if a.Stage != models.StageWithdrawn {
+	}
+	for _, id := range appIDs {
+		a, ok := byID[id]
+		if !ok {
+			return nil, models.Errorf(models.ENOTFOUND, "No such application.")
+		}
+		if a != nil && a.Stage != models.StageWithdrawn {
 			apps = append(apps, a)
 		}
 	}

@@ -28,6 +28,14 @@ func (db *DB) ListEmployees(ctx context.Context) ([]EmployeeRecord, error) {
 	return out, err
 }
 
+// EmployeeApplications returns every employee's ID, user and application, the latest hires first: ListEmployees
+// without the pay plans.
+func (db *DB) EmployeeApplications(ctx context.Context) ([]EmployeeRecord, error) {
+	out := []EmployeeRecord{}
+	err := db.with(ctx).Select("id, user_id, application_id").Order("id DESC").Find(&out).Error
+	return out, err
+}
+
 // MonthlyPlanRecord is a rep's plan for one month, set by their manager.
 type MonthlyPlanRecord struct {
 	EmployeeID int64     `gorm:"primaryKey"`
@@ -226,19 +234,33 @@ func (db *DB) RepActivity(ctx context.Context, now time.Time, threshold float64)
 	if err != nil {
 		return nil, err
 	}
+	return db.RepActivityOf(ctx, reps, now, threshold)
+}
+
+// RepActivityOf is RepActivity for the reps given.
+func (db *DB) RepActivityOf(ctx context.Context, reps []*models.User, now time.Time, threshold float64) ([]IdleRep, error) {
 	since := now.Add(-IdleWindow)
-	var rows []struct {
-		RepID int64
-		At    time.Time
-	}
-	if err := db.with(ctx).Model(&activityRecord{}).Select("rep_id, at").Where("at >= ? AND at <= ?", since.UTC(), now.UTC()).
-		Scan(&rows).Error; err != nil {
-		return nil, err
-	}
+	// Each rep's latest activity in the window: one probe of the (rep_id, at) index per rep, not the window's
+	// every activity.
 	last := map[int64]time.Time{}
-	for _, r := range rows {
-		if r.At.After(last[r.RepID]) {
-			last[r.RepID] = r.At
+	ids := make([]int64, len(reps))
+	for i, u := range reps {
+		ids[i] = u.ID
+	}
+	for chunk := range slices.Chunk(ids, 500) {
+		var rows []struct {
+			RepID int64
+			At    time.Time
+		}
+		if err := db.with(ctx).Raw(`SELECT rep_id, at FROM sales_activities WHERE id IN (
+			SELECT (SELECT a.id FROM sales_activities a WHERE a.rep_id = u.id AND a.at >= ? AND a.at <= ? ORDER BY a.at DESC LIMIT 1)
+			FROM users u WHERE u.id IN ?)`, since.UTC(), now.UTC(), chunk).Scan(&rows).Error; err != nil {
+			return nil, err
+		}
+		for _, r := range rows {
+			if r.At.After(last[r.RepID]) {
+				last[r.RepID] = r.At
+			}
 		}
 	}
 	out := []IdleRep{}

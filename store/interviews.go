@@ -148,6 +148,25 @@ func (db *DB) InterviewsOf(ctx context.Context, applicationID int64) ([]*models.
 	})
 }
 
+// SlateApplications returns, with their candidates, an opening's applications standing in stages and the
+// applications named by ids whatever their stage, in one query, each by the time it entered its stage.
+func (db *DB) SlateApplications(ctx context.Context, openingID int64, stages []models.Stage, ids []int64) ([]*models.Application, error) {
+	names := make([]string, len(stages))
+	for i, st := range stages {
+		names[i] = string(st)
+	}
+	var recs []applicationRecord
+	if err := db.with(ctx).Preload("Candidate").Where("(opening_id = ? AND stage IN ?) OR id IN ?", openingID, append(names, ""), append(slices.Clip(ids), 0)).
+		Order("stage_entered_at, id").Find(&recs).Error; err != nil {
+		return nil, err
+	}
+	out := make([]*models.Application, len(recs))
+	for i := range recs {
+		out[i] = recs[i].model()
+	}
+	return out, nil
+}
+
 // InterviewsOfOpening lists an opening's interviews, newest first.
 func (db *DB) InterviewsOfOpening(ctx context.Context, openingID int64) ([]*models.Interview, error) {
 	return db.interviews(ctx, func(q *gorm.DB) *gorm.DB { return q.Where("opening_id = ?", openingID) })

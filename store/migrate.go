@@ -619,6 +619,18 @@ var migrations = []migration{
 		)`,
 		`CREATE INDEX kudos_to ON kudos (to_id, created_at)`,
 	}},
+	{22, "indexes for the read screens of a large organisation", []string{
+		// A rep's home: the last work on each of their clients, their employee record, the teams they are in.
+		`CREATE INDEX sales_activities_rep_account_idx ON sales_activities (rep_id, account_id, at)`,
+		`CREATE INDEX employees_user_idx ON employees (user_id)`,
+		`CREATE INDEX team_members_user_idx ON team_members (user_id)`,
+		// The dashboard: the month's plans, the period's greeting calls; the hiring side: the first months' statements.
+		`CREATE INDEX monthly_plans_month_idx ON monthly_plans (month)`,
+		`CREATE INDEX greetings_day_idx ON greetings (day)`,
+		`CREATE INDEX pay_statements_month_index_idx ON pay_statements (month_index, employee_id)`,
+		// The pipeline board's order, so that a page of a large opening is read in order, not sorted.
+		`CREATE INDEX applications_opening_entered_idx ON applications (opening_id, stage_entered_at, id)`,
+	}},
 }
 
 // LatestVersion is the schema version Migrate brings a database to.

@@ -129,6 +129,51 @@ func (db *DB) Report(ctx context.Context, openingID int64) (*PipelineReport, err
 	return r, nil
 }
 
+// Funnel is how many applications an opening has, and how many of them reached each stage, as Report counts
+// them (an applied or moved event into the stage).
+type Funnel struct {
+	Total   int
+	Reached map[models.Stage]int
+}
+
+// Funnels counts the funnels of the openings named in two grouped queries, however many applications they have:
+// what the hiring dashboard shows of each opening's report.
+func (db *DB) Funnels(ctx context.Context, openingIDs []int64) (map[int64]Funnel, error) {
+	out := map[int64]Funnel{}
+	for chunk := range slices.Chunk(openingIDs, 500) {
+		var totals []struct {
+			OpeningID int64
+			N         int
+		}
+		if err := db.with(ctx).Model(&applicationRecord{}).Select("opening_id, COUNT(*) AS n").Where("opening_id IN ?", chunk).
+			Group("opening_id").Scan(&totals).Error; err != nil {
+			return nil, err
+		}
+		for _, t := range totals {
+			out[t.OpeningID] = Funnel{Total: t.N, Reached: map[models.Stage]int{}}
+		}
+		var reached []struct {
+			OpeningID int64
+			ToStage   string
+			N         int
+		}
+		// Each application once per stage (DISTINCT, hashed), then counted per opening and stage.
+		steps := db.with(ctx).Table("application_events AS e").Distinct("a.opening_id", "e.application_id", "e.to_stage").
+			Joins("JOIN applications a ON a.id = e.application_id").
+			Where("a.opening_id IN ? AND e.kind IN ?", chunk, []string{string(models.AppEventApplied), string(models.AppEventMoved)})
+		if err := db.with(ctx).Table("(?) AS s", steps).Select("opening_id, to_stage, COUNT(*) AS n").
+			Group("opening_id, to_stage").Scan(&reached).Error; err != nil {
+			return nil, err
+		}
+		for _, r := range reached {
+			if f, ok := out[r.OpeningID]; ok {
+				f.Reached[models.Stage(r.ToStage)] = r.N
+			}
+		}
+	}
+	return out, nil
+}
+
 func median(xs []float64) *float64 {
 	if len(xs) == 0 {
 		return nil
