@@ -54,6 +54,14 @@ test('the department head reads the dashboard, changes the period and looks at h
   await expect(page.getByTestId('top-period').getByRole('listitem').first()).toBeVisible();
   await expect(page.getByTestId('discipline-reports')).toBeVisible();
 
+  // The figures say when they were computed; Refresh asks the server to compute them again.
+  const asOf = page.getByTestId('dashboard-as-of');
+  await expect(asOf).toContainText('Figures as of');
+  const fresh = page.waitForResponse((r) => r.url().includes('/api/v1/dashboard?') && r.url().includes('fresh=1') && r.ok());
+  await page.getByTestId('dashboard-refresh').click();
+  await fresh;
+  await expect(asOf).toContainText('Figures as of');
+
   // Last month: a whole month in the URL and the caption; Elira worked all of it.
   await page.getByTestId('period-filter').click();
   await page.getByRole('option', { name: 'Last month' }).click();

@@ -1,7 +1,8 @@
-import { MantineProvider } from '@mantine/core';
+import { Center, Loader, MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { lazy, useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes, useNavigate } from 'react-router';
 import { isApiError, setUnauthorizedHandler } from './api/client';
 import { AppLayout } from './components/AppLayout';
@@ -10,7 +11,6 @@ import { RequireAuth, RequireRole } from './components/RequireAuth';
 import { CALIBRATION_READER_ROLES, INTERVIEWER_ROLES, OFFER_READER_ROLES, PAY_PLAN_READER_ROLES, REPORT_READER_ROLES, SCENARIO_EDITOR_ROLES, SCENARIO_READER_ROLES } from './lib/roles';
 import { homePath } from './lib/roles';
 import { useCurrentUser } from './lib/useCurrentUser';
-import { LoginPage } from './pages/LoginPage';
 import { ACTIVITY_LOGGER_ROLES, CLIENT_READER_ROLES } from './lib/roles';
 import { HANDOVER_ROLES } from './lib/roles';
 import { MY_MONTH_ROLES, PAY_STATEMENT_READER_ROLES, TEAM_READER_ROLES } from './lib/roles';
@@ -22,6 +22,8 @@ import { GREETING_ROLES, OCCASION_READER_ROLES } from './lib/roles';
 import { theme } from './theme';
 
 // Route-level code splitting: each page is its own chunk, loaded on first visit (AppLayout shows a loader).
+// The login page too: a signed-in user never needs it (nor the form code it brings).
+const LoginPage = lazy(() => import('./pages/LoginPage').then((m) => ({ default: m.LoginPage })));
 const ApprovalsPage = lazy(() => import('./pages/ApprovalsPage').then((m) => ({ default: m.ApprovalsPage })));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
 const OpeningsPage = lazy(() => import('./pages/OpeningsPage').then((m) => ({ default: m.OpeningsPage })));
@@ -85,6 +87,16 @@ const queryClient = new QueryClient({
   },
 });
 
+/** What /login shows while its chunk loads, like the layouts' Suspense fallbacks. */
+function RouteLoading() {
+  const { t } = useTranslation();
+  return (
+    <Center py="xl">
+      <Loader size="sm" aria-label={t('common.loading')} />
+    </Center>
+  );
+}
+
 /** Sends the user to /login (remembering where they were) when any call answers 401. */
 function UnauthorizedRedirect() {
   const navigate = useNavigate();
@@ -115,7 +127,14 @@ export function App() {
         <BrowserRouter>
           <UnauthorizedRedirect />
           <Routes>
-            <Route path="/login" element={<LoginPage />} />
+            <Route
+              path="/login"
+              element={
+                <Suspense fallback={<RouteLoading />}>
+                  <LoginPage />
+                </Suspense>
+              }
+            />
             <Route element={<PublicLayout />}>
               <Route path="/apply/:id" element={<ApplyPage />} />
               <Route path="/q/:token" element={<QuestionnairePage />} />

@@ -67,6 +67,8 @@ export interface Dashboard {
   top_period: RankedRep[];
   score_working: string;
   idle_threshold_hours: number;
+  /** When the figures were computed: the server keeps them for a short while (BULLPEN_DASHBOARD_TTL). */
+  as_of: string;
 }
 
 export interface HiringOpening {
@@ -91,6 +93,7 @@ export interface Predictor {
 export interface HiringDashboard {
   openings: HiringOpening[];
   predictors: { hires: number; months: number; competencies: Predictor[]; working: string };
+  as_of: string;
 }
 
 export interface Kudos {
@@ -116,7 +119,8 @@ export function dashboardQueryString(q: DashboardQuery): string {
   return `?${p.toString()}`;
 }
 
-export const getDashboard = (q: DashboardQuery) => api<Dashboard>(`/api/v1/dashboard${dashboardQueryString(q)}`);
+export const getDashboard = (q: DashboardQuery, fresh = false) =>
+  api<Dashboard>(`/api/v1/dashboard${dashboardQueryString(q)}${fresh ? '&fresh=1' : ''}`);
 /** The reps table as CSV (a plain link: the browser downloads it with the session cookie). */
 export const dashboardCsvUrl = (q: DashboardQuery) => `/api/v1/dashboard/reps.csv${dashboardQueryString(q)}`;
 export const getHiringDashboard = () => api<HiringDashboard>('/api/v1/dashboard/hiring');
@@ -136,6 +140,15 @@ export function useDashboard(q: DashboardQuery, enabled = true) {
     queryFn: () => getDashboard(q),
     enabled,
     placeholderData: keepPreviousData,
+  });
+}
+
+/** Asks for the period's figures computed again, rather than those the server kept, and shows them. */
+export function useRefreshDashboard(q: DashboardQuery) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => getDashboard(q, true),
+    onSuccess: (d) => qc.setQueryData(dashboardKeys.period(q), d),
   });
 }
 

@@ -1,5 +1,5 @@
 import { AppShell, Avatar, Badge, Burger, Center, Group, Loader, Menu, NavLink, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
-import { Suspense } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useDisclosure } from '@mantine/hooks';
 import { IconBriefcase, IconCalendarEvent, IconChartBar, IconChecklist, IconChevronDown, IconCoin, IconFileDollar, IconFileSpreadsheet, IconHistory, IconKey, IconLogout, IconMail, IconMasksTheater, IconScale, IconUsers } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -9,7 +9,6 @@ import { logout } from '../api/endpoints';
 import { usePlans } from '../api/queries';
 import { CALIBRATION_READER_ROLES, hasRole, INTERVIEWER_ROLES, OFFER_READER_ROLES, OPENING_READER_ROLES, PAY_PLAN_READER_ROLES, PLAN_READER_ROLES, REPORT_READER_ROLES, SCENARIO_READER_ROLES } from '../lib/roles';
 import { useOffers } from '../api/offers';
-import { ChangePasswordModal } from './ChangePasswordModal';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { Logo } from './Logo';
 import { NotificationsBell } from './NotificationsBell';
@@ -31,6 +30,9 @@ import { HOME_ROLES } from '../lib/roles';
 import { IconCalendarHeart, IconGift } from '@tabler/icons-react';
 import { GREETING_ROLES, OCCASION_READER_ROLES } from '../lib/roles';
 
+// The password dialog (with the modal and form code) is loaded only once the account menu is first opened.
+const ChangePasswordModal = lazy(() => import('./ChangePasswordModal').then((m) => ({ default: m.ChangePasswordModal })));
+
 function initials(name: string): string {
   return name
     .split(/\s+/)
@@ -45,6 +47,7 @@ export function AppLayout() {
   const user = useCurrentUser();
   const [opened, { toggle, close }] = useDisclosure();
   const [passwordOpened, { open: openPassword, close: closePassword }] = useDisclosure();
+  const [accountMenuUsed, setAccountMenuUsed] = useState(false);
   const location = useLocation();
   const navigate = useNavigate();
   const qc = useQueryClient();
@@ -111,7 +114,7 @@ export function AppLayout() {
               <LanguageSwitcher compact signedIn />
             </Group>
             <NotificationsBell />
-            <Menu position="bottom-end" width={220} shadow="md">
+            <Menu position="bottom-end" width={220} shadow="md" onOpen={() => setAccountMenuUsed(true)}>
               <Menu.Target>
                 <UnstyledButton aria-label={t('nav.accountMenu', { name: user.name })} data-testid="user-menu">
                   <Group gap={8} wrap="nowrap">
@@ -155,7 +158,11 @@ export function AppLayout() {
           </Group>
         </Group>
       </AppShell.Header>
-      <ChangePasswordModal opened={passwordOpened} onClose={closePassword} />
+      {(accountMenuUsed || passwordOpened) && (
+        <Suspense fallback={null}>
+          <ChangePasswordModal opened={passwordOpened} onClose={closePassword} />
+        </Suspense>
+      )}
 
       <AppShell.Navbar p="sm" aria-label={t('nav.main')}>
         {/* The list scrolls when it is taller than the window (an admin's is long). */}

@@ -1,9 +1,9 @@
-import { Button, Skeleton, Stack, Tabs } from '@mantine/core';
-import { IconBriefcase, IconDownload, IconUsersGroup } from '@tabler/icons-react';
+import { Button, Group, Skeleton, Stack, Tabs, Text } from '@mantine/core';
+import { IconBriefcase, IconDownload, IconRefresh, IconUsersGroup } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { isApiError } from '../api/client';
-import { dashboardCsvUrl, useDashboard, type DashboardQuery } from '../api/dashboard';
+import { dashboardCsvUrl, useDashboard, useRefreshDashboard, type DashboardQuery } from '../api/dashboard';
 import { ActivityChart } from '../components/dashboard/ActivityChart';
 import { DashboardFilters } from '../components/dashboard/DashboardFilters';
 import { Discipline } from '../components/dashboard/Discipline';
@@ -28,7 +28,7 @@ const isPreset = (v: string | null): v is PeriodPreset => !!v && (PERIOD_PRESETS
 
 /** The sales side: filters in the URL (?team=&period=&from=&to=), KPIs against the previous period, activity, reps. */
 function SalesView() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const user = useCurrentUser();
   const [params, setParams] = useSearchParams();
 
@@ -43,6 +43,7 @@ function SalesView() {
 
   const dash = useDashboard(q);
   const prev = useDashboard(prevQ, !dash.isError);
+  const refresh = useRefreshDashboard(q);
 
   const update = (fn: (p: URLSearchParams) => void) =>
     setParams(
@@ -85,6 +86,30 @@ function SalesView() {
         previous={previous}
         onCustom={setRange}
       />
+      {data && !stale && (
+        <Group gap="xs" data-testid="dashboard-as-of">
+          <Text size="xs" c="dimmed">
+            {t('dashboard.asOf', {
+              time: new Date(data.as_of).toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit', second: '2-digit' }),
+            })}
+          </Text>
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            leftSection={<IconRefresh size={14} />}
+            loading={refresh.isPending}
+            onClick={() => refresh.mutate()}
+            data-testid="dashboard-refresh"
+          >
+            {t('dashboard.refresh')}
+          </Button>
+          {refresh.isError && (
+            <Text size="xs" c="red">
+              {t('dashboard.refreshFailed')}
+            </Text>
+          )}
+        </Group>
+      )}
       {dash.isError ? (
         badTeam(dash.error) ? (
           <Stack gap="sm" align="flex-start">

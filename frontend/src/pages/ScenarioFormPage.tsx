@@ -33,7 +33,7 @@ import { SCENARIO_LOCALES, type Scenario, type ScenarioLocale } from '../api/typ
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeader } from '../components/PageHeader';
 import { ScenarioTextFields } from '../components/scenario/ScenarioTextFields';
-import i18n, { LANGUAGES } from '../i18n';
+import i18n, { LANGUAGES, useAllLanguages } from '../i18n';
 import {
   blankScenarioValues,
   placeError,
@@ -85,6 +85,8 @@ function EditScenario({ id }: { id: number }) {
 function CopyScenario({ id }: { id: number }) {
   const { t } = useTranslation();
   const s = useScenario(id);
+  // The marks below are in every language, not only the UI's: wait for all the translations.
+  const languagesLoaded = useAllLanguages();
   if (s.isPending) return <Loading />;
   if (s.isError) {
     return (
@@ -94,6 +96,7 @@ function CopyScenario({ id }: { id: number }) {
       </>
     );
   }
+  if (!languagesLoaded) return <Loading />;
   // Each language's copy is marked in that language, whatever the UI speaks.
   const mark = Object.fromEntries(SCENARIO_LOCALES.map((l) => [l, i18n.getFixedT(l)('scenarioForm.copyMark')])) as Record<ScenarioLocale, string>;
   return <ScenarioForm initial={toCopyValues(s.data, mark)} source={s.data} />;

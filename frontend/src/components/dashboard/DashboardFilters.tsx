@@ -1,5 +1,6 @@
 import { Group, Select, Text } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
+import '@mantine/dates/styles.css'; // with the pickers, not in the initial bundle
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDayFormat } from './dates';
