@@ -62,6 +62,9 @@ type dashboardJSON struct {
 	TopPeriod    []rankedJSON                 `json:"top_period"`
 	ScoreWorking string                       `json:"score_working"`
 	IdleHours    float64                      `json:"idle_threshold_hours"`
+	// AsOf is when these figures were computed: they are kept for a short while (BULLPEN_DASHBOARD_TTL);
+	// ?fresh=1 computes them again.
+	AsOf time.Time `json:"as_of"`
 }
 
 type teamRef struct {
@@ -334,9 +337,20 @@ func percentOf(n, plan int) float64 {
 	return math.Round(float64(n)/float64(plan)*1000) / 10
 }
 
-// getDashboard answers with the department dashboard for ?team=&from=&to= (this month by default).
+// getDashboard answers with the department dashboard for ?team=&from=&to= (this month by default), as
+// computed at most DashboardTTL ago for the same caller and query unless ?fresh=1.
 func (s *Server) getDashboard(c *gin.Context) {
+	key := fmt.Sprintf("dashboard/%d?team=%s&from=%s&to=%s", currentUser(c).ID, c.Query("team"), c.Query("from"), c.Query("to"))
+	now := s.now()
+	if c.Query("fresh") == "" {
+		if out, _, ok := s.views.get(key, now); ok {
+			c.JSON(http.StatusOK, out)
+			return
+		}
+	}
 	if out, ok := s.dashboardData(c); ok {
+		out.AsOf = now.UTC()
+		s.views.put(key, now, out)
 		c.JSON(http.StatusOK, out)
 	}
 }
@@ -372,6 +386,8 @@ func (s *Server) dashboardCSV(c *gin.Context) {
 type hiringJSON struct {
 	Openings   []hiringOpening `json:"openings"`
 	Predictors predictorsJSON  `json:"predictors"`
+	// AsOf is when these figures were computed (see dashboardJSON.AsOf).
+	AsOf time.Time `json:"as_of"`
 }
 
 type hiringOpening struct {
@@ -416,10 +432,28 @@ func (s *Server) getHiringDashboard(c *gin.Context) {
 		s.fail(c, models.Errorf(models.EFORBIDDEN, "The hiring dashboard is for department heads, recruiters and admins."))
 		return
 	}
+	// Everyone who may see it sees the same figures: one key for all.
+	const key = "dashboard/hiring"
+	now := s.now()
+	if c.Query("fresh") == "" {
+		if out, _, ok := s.views.get(key, now); ok {
+			c.JSON(http.StatusOK, out)
+			return
+		}
+	}
+	if out, ok := s.hiringData(c); ok {
+		out.AsOf = now.UTC()
+		s.views.put(key, now, out)
+		c.JSON(http.StatusOK, out)
+	}
+}
+
+// hiringData computes the hiring dashboard: the latest openings' funnels and time to fill, and the predictors.
+func (s *Server) hiringData(c *gin.Context) (*hiringJSON, bool) {
 	openings, _, err := s.db.OpeningsPage(c, store.OpeningFilter{}, store.Page{Limit: 50})
 	if err != nil {
 		s.fail(c, err)
-		return
+		return nil, false
 	}
 	ids := make([]int64, len(openings))
 	for i, o := range openings {
@@ -428,14 +462,14 @@ func (s *Server) getHiringDashboard(c *gin.Context) {
 	hires, err := s.db.EmployeesOfOpenings(c, ids)
 	if err != nil {
 		s.fail(c, err)
-		return
+		return nil, false
 	}
 	funnels, err := s.db.Funnels(c, ids)
 	if err != nil {
 		s.fail(c, err)
-		return
+		return nil, false
 	}
-	out := hiringJSON{Openings: []hiringOpening{}}
+	out := &hiringJSON{Openings: []hiringOpening{}}
 	for _, o := range openings {
 		f := funnels[o.ID]
 		row := hiringOpening{OpeningID: o.ID, Title: o.Title, Status: string(o.Status), Seats: o.Seats, Applications: f.Total, Stages: []stageReached{}}
@@ -461,9 +495,9 @@ func (s *Server) getHiringDashboard(c *gin.Context) {
 	}
 	if out.Predictors, err = s.predictors(c); err != nil {
 		s.fail(c, err)
-		return
+		return nil, false
 	}
-	c.JSON(http.StatusOK, out)
+	return out, true
 }
 
 // predictors correlates each first-interview competency's score with the hire's plan attainment over their

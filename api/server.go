@@ -55,6 +55,8 @@ type Config struct {
 	CompanyName string
 	// IdleHours is how many working hours without logged work make a rep idle on the dashboard.
 	IdleHours float64
+	// DashboardTTL is how long a dashboard's answer is kept for the same caller and period (0: never).
+	DashboardTTL time.Duration
 	// OpeningContinueAfter is how many signals an opening's workflow run takes before continuing as new.
 	OpeningContinueAfter int
 	// MaxUploadBytes bounds a CV; imports have their own, larger bound.
@@ -77,6 +79,8 @@ type Server struct {
 	start    *starter.Starter
 	// bcrypt bounds concurrent password checks, so that a burst of sign-ins cannot take every core.
 	bcrypt chan struct{}
+	// views keeps the dashboards' answers for DashboardTTL.
+	views *viewCache
 }
 
 // New returns a server over the database and Temporal client. ui holds the built web UI (index.html at its
@@ -108,8 +112,8 @@ func New(db *store.DB, tc client.Client, log *slog.Logger, cfg Config, ui fs.FS)
 	}
 	s := &Server{db: db, temporal: tc, log: log, cfg: cfg, ui: ui, now: time.Now,
 		loginIP: newIPLimiter(cfg.LoginPerIP, time.Minute), publicIP: newIPLimiter(cfg.PublicPerIP, time.Minute),
-		bcrypt: make(chan struct{}, max(2, runtime.NumCPU())),
-		start:  &starter.Starter{Client: tc, TaskQueue: cfg.TaskQueue, OpeningContinueAfter: cfg.OpeningContinueAfter}}
+		bcrypt: make(chan struct{}, max(2, runtime.NumCPU())), views: newViewCache(cfg.DashboardTTL),
+		start: &starter.Starter{Client: tc, TaskQueue: cfg.TaskQueue, OpeningContinueAfter: cfg.OpeningContinueAfter}}
 	s.routes = s.routeTable()
 	return s
 }

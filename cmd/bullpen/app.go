@@ -129,7 +129,7 @@ func (a *App) Open(ctx context.Context) (err error) {
 		QuestionnaireReminder: a.Config.QuestionnaireRemind, OpeningContinueAfter: a.OpeningContinueAfter,
 		ScorecardReminder: a.Config.ScorecardRemind, ScorecardEscalate: a.Config.ScorecardEscalate,
 		OfferReminder: a.Config.OfferRemind, OfferEscalate: a.Config.OfferEscalate, CompanyName: a.Config.CompanyName,
-		IdleHours: float64(a.Config.IdleHours),
+		IdleHours: float64(a.Config.IdleHours), DashboardTTL: a.Config.DashboardTTL,
 	}, frontend.Dist())
 	if a.Demo {
 		if err := loadDemo(ctx, a.DB, a.API, a.Log, a.DemoFloor); err != nil {

@@ -42,6 +42,7 @@ type Config struct {
 	OfferEscalate       time.Duration // BULLPEN_OFFER_ESCALATE_AFTER: and the admins told after this
 	GreetingLeadDays    int           // BULLPEN_GREETING_LEAD_DAYS: how many days before an occasion its greeting is planned
 	IdleHours           int           // BULLPEN_IDLE_HOURS: working hours without logged work that make a rep idle
+	DashboardTTL        time.Duration // BULLPEN_DASHBOARD_TTL: how long a dashboard's figures are kept for the same viewer (0 computes each time)
 	CompanyName         string        // BULLPEN_COMPANY_NAME: signs the client e-cards
 	SMTPURL             string        // SMTP_URL: smtp://user:pass@host:587 or smtps://...; empty keeps mail in the outbox
 	SMTPFrom            string        // SMTP_FROM: the sender address
@@ -108,6 +109,7 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 		OfferEscalate:       dur("BULLPEN_OFFER_ESCALATE_AFTER", 120*time.Hour),
 		GreetingLeadDays:    num("BULLPEN_GREETING_LEAD_DAYS", 3),
 		IdleHours:           num("BULLPEN_IDLE_HOURS", 16),
+		DashboardTTL:        30 * time.Second,
 		CompanyName:         str("BULLPEN_COMPANY_NAME", "Bullpen"),
 		SMTPURL:             str("SMTP_URL", ""),
 		SMTPFrom:            str("SMTP_FROM", "Bullpen <bullpen@localhost>"),
@@ -126,6 +128,17 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 	}
 	if c.GreetingLeadDays < 1 || c.GreetingLeadDays > 30 {
 		errs = append(errs, fmt.Sprintf("BULLPEN_GREETING_LEAD_DAYS=%d must be between 1 and 30", c.GreetingLeadDays))
+	}
+	if v := getenv("BULLPEN_DASHBOARD_TTL"); v != "" {
+		d, err := time.ParseDuration(v)
+		if v == "0" {
+			d, err = 0, nil
+		}
+		if err != nil || d < 0 || d > 10*time.Minute {
+			errs = append(errs, fmt.Sprintf("BULLPEN_DASHBOARD_TTL=%q must be a duration from 0 (no keeping) to 10m, such as 30s", v))
+		} else {
+			c.DashboardTTL = d
+		}
 	}
 	if c.IdleHours < 1 || c.IdleHours > 200 {
 		errs = append(errs, fmt.Sprintf("BULLPEN_IDLE_HOURS=%d must be between 1 and 200", c.IdleHours))

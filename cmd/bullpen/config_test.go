@@ -25,13 +25,14 @@ func TestLoadConfig(t *testing.T) {
 	if _, err := c.requireDatabaseURL(); err == nil {
 		t.Fatal("production commands must not guess the database")
 	}
-	c, _ = LoadConfig(env(map[string]string{"BULLPEN_TEMPORAL_UI_ADDR": "off", "BULLPEN_PLAN_REMINDER_AFTER": "1h", "BULLPEN_PLAN_ESCALATE_AFTER": "3h"}))
-	if c.TemporalUIAddr != "" || c.PlanEscalateAfter != 3*time.Hour {
+	c, _ = LoadConfig(env(map[string]string{"BULLPEN_TEMPORAL_UI_ADDR": "off", "BULLPEN_PLAN_REMINDER_AFTER": "1h", "BULLPEN_PLAN_ESCALATE_AFTER": "3h",
+		"BULLPEN_DASHBOARD_TTL": "0"}))
+	if c.TemporalUIAddr != "" || c.PlanEscalateAfter != 3*time.Hour || c.DashboardTTL != 0 {
 		t.Fatalf("overrides = %+v", c)
 	}
 	_, err = LoadConfig(env(map[string]string{"BULLPEN_SESSION_TTL": "forever", "BULLPEN_LOGIN_MAX_FAILURES": "-1",
-		"BULLPEN_COOKIE_SECURE": "sometimes", "BULLPEN_PLAN_REMINDER_AFTER": "200h"}))
-	for _, want := range []string{"BULLPEN_SESSION_TTL", "BULLPEN_LOGIN_MAX_FAILURES", "BULLPEN_COOKIE_SECURE", "BULLPEN_PLAN_ESCALATE_AFTER"} {
+		"BULLPEN_COOKIE_SECURE": "sometimes", "BULLPEN_PLAN_REMINDER_AFTER": "200h", "BULLPEN_DASHBOARD_TTL": "1h"}))
+	for _, want := range []string{"BULLPEN_SESSION_TTL", "BULLPEN_LOGIN_MAX_FAILURES", "BULLPEN_COOKIE_SECURE", "BULLPEN_PLAN_ESCALATE_AFTER", "BULLPEN_DASHBOARD_TTL"} {
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("error %v does not name %s", err, want)
 		}

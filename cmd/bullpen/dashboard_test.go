@@ -91,6 +91,38 @@ func TestDashboard(t *testing.T) {
 	if code := manager.do("GET", fmt.Sprintf("/api/v1/dashboard?team=%d", d.Teams[0].ID), nil, &team); code != 200 || len(team.Reps) != 1 || team.Reps[0].ID != me.User.ID {
 		t.Fatalf("the manager's team: %d %+v", code, team.Reps)
 	}
+	// The head's figures are kept for a short while and say when they were computed: a call Elira logs now
+	// shows once the head asks for fresh figures.
+	type kept struct {
+		AsOf time.Time `json:"as_of"`
+		Reps []struct {
+			ID    int64 `json:"id"`
+			Calls int
+		}
+	}
+	callsOf := func(k kept) int {
+		for _, r := range k.Reps {
+			if r.ID == me.User.ID {
+				return r.Calls
+			}
+		}
+		return -1
+	}
+	var before, cached, fresh kept
+	head.do("GET", "/api/v1/dashboard", nil, &before)
+	var clients struct{ Items []struct{ ID int64 } }
+	if code := elira.do("GET", "/api/v1/accounts?owner=me", nil, &clients); code != 200 || len(clients.Items) == 0 {
+		t.Fatalf("Elira's clients: %d %+v", code, clients)
+	}
+	if code := elira.do("POST", "/api/v1/activities", map[string]any{"account_id": clients.Items[0].ID, "kind": "call"}, nil); code != 201 {
+		t.Fatalf("log a call: %d", code)
+	}
+	head.do("GET", "/api/v1/dashboard", nil, &cached)
+	head.do("GET", "/api/v1/dashboard?fresh=1", nil, &fresh)
+	if before.AsOf.IsZero() || !cached.AsOf.Equal(before.AsOf) || callsOf(cached) != calls || !fresh.AsOf.After(before.AsOf) || callsOf(fresh) != calls+1 {
+		t.Fatalf("kept figures: as of %v, %v then fresh %v; Elira's calls %d, %d, %d (logged %d then one more)", before.AsOf, cached.AsOf, fresh.AsOf,
+			callsOf(before), callsOf(cached), callsOf(fresh), calls)
+	}
 	var p problem
 	if code := manager.do("GET", "/api/v1/dashboard?team=99999&from=2026-13-01", nil, &p); code != 400 || fmt.Sprint(p.fields()) != "[from team]" {
 		t.Fatalf("a bad team and period: %d %v", code, p.fields())
@@ -109,7 +141,7 @@ func TestDashboard(t *testing.T) {
 	}
 	body, _ := io.ReadAll(res.Body)
 	res.Body.Close()
-	if res.StatusCode != 200 || !strings.HasPrefix(string(body), "rep,calls,meetings") || !strings.Contains(string(body), fmt.Sprintf("Elira Dervishi,%d,", calls)) {
+	if res.StatusCode != 200 || !strings.HasPrefix(string(body), "rep,calls,meetings") || !strings.Contains(string(body), fmt.Sprintf("Elira Dervishi,%d,", calls+1)) { // the export is always fresh
 		t.Fatalf("CSV %d:\n%s", res.StatusCode, body)
 	}
 
