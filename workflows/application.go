@@ -313,7 +313,7 @@ func (a *application) system(ctx workflow.Context, m models.ApplicationMove) err
 func (a *application) record(ctx workflow.Context, m models.ApplicationMove) error {
 	m.ApplicationID = a.in.ApplicationID
 	m.Key = fmt.Sprintf("move-%d-%s", a.state.Moves+1, m.To)
-	if err := workflow.ExecuteActivity(ctx, ActivityRecordApplicationMove, m).Get(ctx, nil); err != nil {
+	if err := step(ctx, ActivityRecordApplicationMove, m).Get(ctx, nil); err != nil {
 		return err
 	}
 	a.state.Moves++
@@ -328,13 +328,23 @@ func (a *application) record(ctx workflow.Context, m models.ApplicationMove) err
 	if m.To == models.StageQuestionnaire && a.state.Questionnaire == models.QuestionnaireNone {
 		a.needSend = true
 	}
-	// The opening keeps its slate from these; an opening whose workflow has ended has nothing left to keep.
+	// The opening keeps its slate and seats from the moves that change them (from openingMovesChange on, only
+	// those: every opening's candidates were signalling one workflow at each step, a queue that held up their
+	// moves); an opening whose workflow has ended has nothing left to keep.
+	if workflow.GetVersion(ctx, openingMovesChange, workflow.DefaultVersion, 1) == workflow.DefaultVersion || openingTracks(m.To) {
+		a.tellOpening(ctx, m.To)
+	}
+	return nil
+}
+
+// tellOpening signals the opening's workflow that the application moved to stage, and waits for the signal to
+// be delivered.
+func (a *application) tellOpening(ctx workflow.Context, stage models.Stage) {
 	f := workflow.SignalExternalWorkflow(ctx, OpeningWorkflowID(a.in.OpeningID), "", SignalApplicationMoved,
-		OpeningMove{ApplicationID: a.in.ApplicationID, To: m.To})
+		OpeningMove{ApplicationID: a.in.ApplicationID, To: stage})
 	if err := f.Get(ctx, nil); err != nil {
 		workflow.GetLogger(ctx).Warn("opening not told of a move", "opening_id", a.in.OpeningID, "error", err)
 	}
-	return nil
 }
 
 func (a *application) validateSubmit(ctx workflow.Context, req SubmitQuestionnaireRequest) error {
@@ -365,7 +375,7 @@ func (a *application) submit(ctx workflow.Context, req SubmitQuestionnaireReques
 	defer release()
 	ctx = workflow.WithActivityOptions(ctx, handlerActivityOptions)
 	var score models.Score
-	err = workflow.ExecuteActivity(ctx, ActivityScoreQuestionnaire, a.in.ApplicationID, req).Get(ctx, &score)
+	err = step(ctx, ActivityScoreQuestionnaire, a.in.ApplicationID, req).Get(ctx, &score)
 	if err != nil {
 		return a.state, err
 	}
@@ -373,7 +383,7 @@ func (a *application) submit(ctx workflow.Context, req SubmitQuestionnaireReques
 	// What follows is the workflow's own doing; it must happen even if the database hiccups for a while.
 	ctx = workflow.WithActivityOptions(ctx, activityOptions)
 	var outcome QuestionnaireOutcome
-	if err := workflow.ExecuteActivity(ctx, ActivityQuestionnaireOutcome, a.in.ApplicationID, score).Get(ctx, &outcome); err != nil {
+	if err := step(ctx, ActivityQuestionnaireOutcome, a.in.ApplicationID, score).Get(ctx, &outcome); err != nil {
 		return a.state, err
 	}
 	switch {

@@ -159,7 +159,7 @@ func (a *application) proposeOffer(ctx workflow.Context, req ProposeOfferRequest
 	defer release()
 	ctx = workflow.WithActivityOptions(ctx, handlerActivityOptions)
 	var id int64
-	err = workflow.ExecuteActivity(ctx, ActivityCreateOffer, NewOffer{ApplicationID: a.in.ApplicationID, OpeningID: a.in.OpeningID,
+	err = step(ctx, ActivityCreateOffer, NewOffer{ApplicationID: a.in.ApplicationID, OpeningID: a.in.OpeningID,
 		AuthorID: req.ActorID, Terms: req.Terms}).Get(ctx, &id)
 	if err != nil {
 		return a.state, err
@@ -176,7 +176,7 @@ func (a *application) proposeOffer(ctx workflow.Context, req ProposeOfferRequest
 			return a.state, err
 		}
 	}
-	return a.state, workflow.ExecuteActivity(ctx, ActivityOfferProposed, a.offerStep()).Get(ctx, nil)
+	return a.state, step(ctx, ActivityOfferProposed, a.offerStep()).Get(ctx, nil)
 }
 
 func (a *application) offerStep() OfferStep {
@@ -209,15 +209,15 @@ func (a *application) reviseOffer(ctx workflow.Context, req ReviseOfferRequest) 
 	defer release()
 	ctx = workflow.WithActivityOptions(ctx, handlerActivityOptions)
 	o := a.state.Offer
-	step := OfferStep{ApplicationID: a.in.ApplicationID, OfferID: o.OfferID, Version: o.Version + 1}
-	if err := workflow.ExecuteActivity(ctx, ActivityReviseOffer, step, req).Get(ctx, nil); err != nil {
+	next := OfferStep{ApplicationID: a.in.ApplicationID, OfferID: o.OfferID, Version: o.Version + 1}
+	if err := step(ctx, ActivityReviseOffer, next, req).Get(ctx, nil); err != nil {
 		return a.state, err
 	}
-	o.Version, o.Status, o.AuthorID, o.ApproverIDs, o.Needed = step.Version, models.OfferPendingApproval, req.ActorID, req.Terms.ApproverIDs, req.Terms.Needed
+	o.Version, o.Status, o.AuthorID, o.ApproverIDs, o.Needed = next.Version, models.OfferPendingApproval, req.ActorID, req.Terms.ApproverIDs, req.Terms.Needed
 	o.ExpiresDays, o.ProposedAt, o.ExpiresAt, o.Reminded, o.Escalated = req.Terms.ExpiresDays, workflow.Now(ctx), time.Time{}, false, false
 	a.offerChanged = true
 	ctx = workflow.WithActivityOptions(ctx, activityOptions)
-	return a.state, workflow.ExecuteActivity(ctx, ActivityOfferProposed, a.offerStep()).Get(ctx, nil)
+	return a.state, step(ctx, ActivityOfferProposed, a.offerStep()).Get(ctx, nil)
 }
 
 func (a *application) checkDecide(req DecideOfferRequest) error {
@@ -241,7 +241,7 @@ func (a *application) decideOffer(ctx workflow.Context, req DecideOfferRequest) 
 	ctx = workflow.WithActivityOptions(ctx, handlerActivityOptions)
 	o := a.state.Offer
 	d := models.OfferApproval{ApproverID: req.ActorID, Version: o.Version, Decision: req.Decision, Comment: req.Comment, At: workflow.Now(ctx)}
-	if err := workflow.ExecuteActivity(ctx, ActivityRecordOfferDecision, OfferDecisionRecord{OfferStep: a.offerStep(), Approval: d}).Get(ctx, nil); err != nil {
+	if err := step(ctx, ActivityRecordOfferDecision, OfferDecisionRecord{OfferStep: a.offerStep(), Approval: d}).Get(ctx, nil); err != nil {
 		return a.state, err
 	}
 	o.Decisions = append(o.Decisions, d)
@@ -264,7 +264,7 @@ func (a *application) decideOffer(ctx workflow.Context, req DecideOfferRequest) 
 // offerOutcome records where the offer stands now (the activity e-mails whoever must hear of it).
 func (a *application) offerOutcome(ctx workflow.Context, out OfferOutcome) error {
 	out.OfferStep = a.offerStep()
-	if err := workflow.ExecuteActivity(ctx, ActivityOfferOutcome, out).Get(ctx, nil); err != nil {
+	if err := step(ctx, ActivityOfferOutcome, out).Get(ctx, nil); err != nil {
 		return err
 	}
 	a.state.Offer.Status, a.state.Offer.Seat = out.Status, out.Seat
@@ -347,7 +347,7 @@ func (a *application) answerOffer(ctx workflow.Context, req AnswerOfferRequest) 
 	var seat SeatResult
 	// The claim is idempotent; once asked it must be answered, or a seat could be taken without a hire.
 	ctx = workflow.WithActivityOptions(ctx, activityOptions)
-	if err := workflow.ExecuteActivity(ctx, ActivityClaimSeat, a.in.OpeningID, SeatClaim{ApplicationID: a.in.ApplicationID}).Get(ctx, &seat); err != nil {
+	if err := step(ctx, ActivityClaimSeat, a.in.OpeningID, SeatClaim{ApplicationID: a.in.ApplicationID}).Get(ctx, &seat); err != nil {
 		return a.state, err
 	}
 	out := OfferOutcome{Status: models.OfferAccepted, Seat: models.SeatUnavailable}
@@ -362,7 +362,7 @@ func (a *application) answerOffer(ctx workflow.Context, req AnswerOfferRequest) 
 	if !seat.Filled {
 		return a.state, nil
 	}
-	if err := workflow.ExecuteActivity(ctx, ActivityHire, a.offerStep()).Get(ctx, nil); err != nil {
+	if err := step(ctx, ActivityHire, a.offerStep()).Get(ctx, nil); err != nil {
 		return a.state, err
 	}
 	return a.state, a.record(ctx, models.ApplicationMove{From: a.state.Stage, To: models.StageHired, Reason: "Accepted the offer."})

@@ -192,6 +192,20 @@ type opening struct {
 	st *OpeningState
 }
 
+// openingMovesChange marks the version from which an application tells its opening only of the moves the
+// opening keeps (openingTracks).
+const openingMovesChange = "opening-told-tracked-moves-only"
+
+// openingTracks says whether a move to stage changes what the opening keeps: its slate and its hires.
+func openingTracks(stage models.Stage) bool {
+	switch stage {
+	case models.StageShortlist, models.StageRejected, models.StageWithdrawn, models.StageHired:
+		return true
+	}
+	return false
+}
+
+// apply keeps a move the opening tracks (openingTracks); others change nothing.
 func (o *opening) apply(m OpeningMove) {
 	st := o.st
 	switch m.To {

@@ -367,6 +367,17 @@ func (j *journeyRig) countOps(from, to time.Time, journeys int) temporalOps {
 
 func countHistoryOps(b testing.TB, c client.Client, namespace string, from, to time.Time, journeys int, workflowType string) temporalOps {
 	ctx := context.Background()
+	// Visibility is written after the fact: wait until the list of workflows stops growing.
+	for last := int64(-1); ; time.Sleep(time.Second) {
+		n, err := c.CountWorkflow(ctx, &workflowservice.CountWorkflowExecutionsRequest{Namespace: namespace})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if n.Count == last {
+			break
+		}
+		last = n.Count
+	}
 	var ops temporalOps
 	var token []byte
 	for {
@@ -401,7 +412,9 @@ func countHistoryOps(b testing.TB, c client.Client, namespace string, from, to t
 				case enumspb.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED:
 					ops.Activities++
 				case enumspb.EVENT_TYPE_MARKER_RECORDED:
-					ops.LocalActivities++
+					if ev.GetMarkerRecordedEventAttributes().GetMarkerName() == "LocalActivity" {
+						ops.LocalActivities++
+					}
 				case enumspb.EVENT_TYPE_TIMER_STARTED:
 					ops.Timers++
 				case enumspb.EVENT_TYPE_WORKFLOW_TASK_COMPLETED:
