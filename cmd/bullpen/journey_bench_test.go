@@ -93,19 +93,20 @@ func BenchmarkJourneys(b *testing.B) {
 
 // journeyRig is the staff's signed-in sessions and the opening the journeys go through.
 type journeyRig struct {
-	b                     testing.TB
-	app                   *App
-	base                  string
-	secret                []byte
-	rita, head            *client0
-	panel                 []*client0
-	panelIDs              []int64
-	openingID, templateID int64
-	plan                  models.PayPlan
-	stats                 *callStats
-	firstErr              atomic.Value
-	seq                   atomic.Int64
-	emails                sync.Map // application ID → candidate e-mail
+	b          testing.TB
+	app        *App
+	base       string
+	secret     []byte
+	rita, head *client0
+	panel      []*client0
+	panelIDs   []int64
+	openingIDs []int64
+	templateID int64
+	plan       models.PayPlan
+	stats      *callStats
+	firstErr   atomic.Value
+	seq        atomic.Int64
+	emails     sync.Map // application ID → candidate e-mail
 }
 
 func newJourneyRig(b testing.TB, app *App) *journeyRig {
@@ -144,21 +145,28 @@ func newJourneyRig(b testing.TB, app *App) *journeyRig {
 	for _, c := range j.panel {
 		j.panelIDs = append(j.panelIDs, c.userID)
 	}
-	// The journeys' opening: seats for all of them, a slate of one so that each is decided on its own, the
-	// department head its offers' approver.
-	o, err := app.DB.CreateOpening(ctx, models.RoleSalesRep, models.OpeningSettings{Title: "Sales reps, benchmark",
-		Description: "Journeys of the throughput benchmark.", Seats: 1000, RecruiterID: &j.rita.userID, InterviewerIDs: j.panelIDs,
-		Questionnaire: &demoQuestionnaire, QuestionnaireDays: models.DefaultQuestionnaireDays, SlateSize: 1,
-		RolePlay:   models.RolePlaySettings{Scenario: "Sell a one-year service contract.", DurationMinutes: 20, ScenarioIDs: demoRotation(ctx, app.DB)},
-		OfferTerms: models.OfferTerms{OfferApproverIDs: []int64{j.head.userID}, OfferApprovals: 1},
-	}, j.rita.userID)
-	if err != nil {
-		b.Fatal(err)
+	// The journeys' openings (BULLPEN_BENCH_OPENINGS, 8 by default: a department hiring for several teams at
+	// once; the candidates take them in turn): seats for all of them, a slate of one so that each candidate is
+	// decided on their own, the department head their offers' approver.
+	openings := 8
+	if n, err := strconv.Atoi(os.Getenv("BULLPEN_BENCH_OPENINGS")); err == nil && n > 0 {
+		openings = n
 	}
-	if err := app.DB.SetOpeningStatus(ctx, o.ID, models.OpeningPendingApproval, models.OpeningOpen); err != nil {
-		b.Fatal(err)
+	for i := range openings {
+		o, err := app.DB.CreateOpening(ctx, models.RoleSalesRep, models.OpeningSettings{Title: fmt.Sprintf("Sales reps %d, benchmark", i+1),
+			Description: "Journeys of the throughput benchmark.", Seats: 1000, RecruiterID: &j.rita.userID, InterviewerIDs: j.panelIDs,
+			Questionnaire: &demoQuestionnaire, QuestionnaireDays: models.DefaultQuestionnaireDays, SlateSize: 1,
+			RolePlay:   models.RolePlaySettings{Scenario: "Sell a one-year service contract.", DurationMinutes: 20, ScenarioIDs: demoRotation(ctx, app.DB)},
+			OfferTerms: models.OfferTerms{OfferApproverIDs: []int64{j.head.userID}, OfferApprovals: 1},
+		}, j.rita.userID)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := app.DB.SetOpeningStatus(ctx, o.ID, models.OpeningPendingApproval, models.OpeningOpen); err != nil {
+			b.Fatal(err)
+		}
+		j.openingIDs = append(j.openingIDs, o.ID)
 	}
-	j.openingID = o.ID
 	var plans struct{ Items []models.PayPlanTemplate }
 	j.rita.call("pay plans", "GET", "/api/v1/pay-plans", nil, &plans)
 	for _, p := range plans.Items {
@@ -198,17 +206,18 @@ func (j *journeyRig) run(n, users int, journey func(i int) error) int {
 // journey is one candidate's way from the apply page to their first day.
 func (j *journeyRig) journey(int) error {
 	n := j.seq.Add(1)
+	openingID := j.openingIDs[int(n)%len(j.openingIDs)]
 	email := fmt.Sprintf("journey%d.%d@example.com", n, time.Now().UnixNano()%1e6)
 	cand := newClient0(j)
 	cand.forwardedFor = fmt.Sprintf("10.%d.%d.%d", n/65536%256, n/256%256, n%256)
-	code, err := cand.form("apply", fmt.Sprintf("/api/v1/public/openings/%d/applications", j.openingID), map[string]string{
+	code, err := cand.form("apply", fmt.Sprintf("/api/v1/public/openings/%d/applications", openingID), map[string]string{
 		"name": fmt.Sprintf("Candidate %d", n), "email": email, "phone": "+383 44 123 456", "consent": "true", "locale": "en"},
 		map[string][2]string{"cv": {"cv.pdf", "%PDF-1.4\n% a CV\n"}})
 	if err := want(code, err, 201, "apply"); err != nil {
 		return err
 	}
 	var board struct{ Items []struct{ ID int64 } }
-	code, err = j.rita.call("board search", "GET", fmt.Sprintf("/api/v1/openings/%d/applications?q=%s&limit=5", j.openingID, email), nil, &board)
+	code, err = j.rita.call("board search", "GET", fmt.Sprintf("/api/v1/openings/%d/applications?q=%s&limit=5", openingID, email), nil, &board)
 	if err := want(code, err, 200, "board search"); err != nil {
 		return err
 	}
@@ -253,7 +262,7 @@ func (j *journeyRig) journey(int) error {
 	if err := j.interview(appPath, appID, "first"); err != nil {
 		return err
 	}
-	code, err = j.rita.call("shortlist", "POST", fmt.Sprintf("/api/v1/openings/%d/shortlist", j.openingID), map[string]any{
+	code, err = j.rita.call("shortlist", "POST", fmt.Sprintf("/api/v1/openings/%d/shortlist", openingID), map[string]any{
 		"application_ids": []int64{appID}, "reason": "Negotiated well", "rest": "wait"}, nil)
 	if err := want(code, err, 200, "shortlist"); err != nil {
 		return err
