@@ -72,13 +72,18 @@ func floorJourney(ctx workflow.Context, first floorStep) error {
 		return err
 	}
 	signals := workflow.GetSignalChannel(ctx, floorMessage)
-	for !done {
+	for {
 		workflow.Await(ctx, func() bool { return done || signals.Len() > 0 })
 		var s floorStep
 		for signals.ReceiveAsync(&s) {
 			if err := do(ctx, s); err != nil {
 				return err
 			}
+		}
+		// The step that ends the journey may be an update that overtook signals sent before it: every signal
+		// is in the history by then (each call waited for the server), so the channel holds them all.
+		if done && signals.Len() == 0 {
+			break
 		}
 	}
 	return workflow.Await(ctx, func() bool { return workflow.AllHandlersFinished(ctx) })
