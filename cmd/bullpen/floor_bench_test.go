@@ -208,6 +208,14 @@ func runFloor(b testing.TB, app *App, ops temporalOps, journeys, users int) (*ca
 	rig := &journeyRig{b: b, base: srv.URL, stats: newCallStats()}
 	calls := journeyCalls
 	plan := floorPlan(ops, calls)
+	sides := 0
+	for _, call := range plan {
+		for _, op := range call {
+			if op.Kind == "side-start" {
+				sides++
+			}
+		}
+	}
 	var seq atomic.Int64
 	journey := func(int) error {
 		n := seq.Add(1)
@@ -224,8 +232,14 @@ func runFloor(b testing.TB, app *App, ops temporalOps, journeys, users int) (*ca
 				return fmt.Errorf("floor call %d: %d %v", i, code, err)
 			}
 		}
-		// Wait for the main workflow to end, as the journey waits for the hire.
-		return app.Temporal.GetWorkflow(ctx, id(n, 0), "").Get(ctx, nil)
+		// Wait for the main workflow to end, as the journey waits for the hire, and for the others: a floor
+		// journey is over when all its work is done.
+		for side := range sides + 1 {
+			if err := app.Temporal.GetWorkflow(ctx, id(n, side), "").Get(ctx, nil); err != nil {
+				return err
+			}
+		}
+		return nil
 	}
 	start := time.Now()
 	failed := rig.run(journeys, users, journey)
@@ -233,7 +247,7 @@ func runFloor(b testing.TB, app *App, ops temporalOps, journeys, users int) (*ca
 	if failed > 0 {
 		b.Fatalf("%d floor journeys failed; first: %v", failed, rig.firstErr.Load())
 	}
-	got := countHistoryOps(b, app.Temporal, app.Config.TemporalNamespace, start, time.Now(), journeys, floorWorkflow)
+	got := countHistoryOps(b, app.Temporal, app.Config.TemporalNamespace, start, time.Now().Add(time.Hour), journeys, floorWorkflow)
 	return rig.stats, float64(journeys) / elapsed.Seconds(), got
 }
 
