@@ -676,7 +676,10 @@ func withoutScoringKey(q models.Questionnaire) models.Questionnaire {
 // applicationWorkflow asks a running application workflow for its state; a closed application's has ended.
 func (s *Server) applicationWorkflow(c *gin.Context, app *models.Application) *workflowJSON {
 	w := &workflowJSON{ID: workflows.ApplicationWorkflowID(app.ID)}
-	if app.Stage.Closed() {
+	// A closed application's workflow has ended. A new one's has not taken its first step: the server holds a
+	// query until that step is done (seconds when many candidates apply at once, as the journey benchmark
+	// showed), and there is nothing to show yet.
+	if app.Stage.Closed() || app.Stage == models.StageApplied {
 		return w
 	}
 	ctx, cancel := context.WithTimeout(c, 3*time.Second)
