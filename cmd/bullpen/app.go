@@ -253,6 +253,11 @@ func dialTemporal(ctx context.Context, cfg Config, log *slog.Logger) (client.Cli
 	}
 }
 
+// workerOptions are the worker's: eight pollers of each kind rather than the SDK's two, so that workflow and
+// activity tasks do not wait for a free poller when many candidates move at once (the journey benchmark's
+// questionnaire e-mails went out after seconds with two; docs/benchmarks.md).
+var workerOptions = worker.Options{MaxConcurrentActivityTaskPollers: 8, MaxConcurrentWorkflowTaskPollers: 8}
+
 // newWorker registers every workflow and activity on the task queue, and refuses to start if a workflow
 // calls an activity the worker does not have.
 func newWorker(c client.Client, queue string, acts *activities.Activities) (worker.Worker, error) {
@@ -262,7 +267,7 @@ func newWorker(c client.Client, queue string, acts *activities.Activities) (work
 			return nil, fmt.Errorf("worker: activity %s is called by a workflow but the worker has no such method", name)
 		}
 	}
-	w := worker.New(c, queue, worker.Options{})
+	w := worker.New(c, queue, workerOptions)
 	workflows.Register(w)
 	w.RegisterActivity(acts)
 	return w, nil

@@ -164,7 +164,7 @@ func floorPlan(ops temporalOps, calls int) [][]floorOp {
 // runFloor runs the floor journeys and returns their call statistics, their rate and their measured work.
 func runFloor(b testing.TB, app *App, ops temporalOps, journeys, users int) (*callStats, float64, temporalOps) {
 	ctx := context.Background()
-	w := worker.New(app.Temporal, floorQueue, worker.Options{})
+	w := worker.New(app.Temporal, floorQueue, workerOptions) // as the product's worker
 	w.RegisterWorkflowWithOptions(floorJourney, workflow.RegisterOptions{Name: floorWorkflow})
 	w.RegisterActivity(floorActivity)
 	w.RegisterActivity(floorLocalActivity)
