@@ -9,7 +9,6 @@ import (
 	"strings"
 	"time"
 
-
 	"github.com/bullpen-hq/bullpen/models"
 	"github.com/bullpen-hq/bullpen/store"
 	"github.com/bullpen-hq/bullpen/workflows"
