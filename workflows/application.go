@@ -101,6 +101,8 @@ type application struct {
 	needSend bool
 	// offerChanged wakes the offer's wait.
 	offerChanged bool
+	// signalling counts the signals to the opening not yet delivered.
+	signalling int
 }
 
 // Questionnaire defaults.
@@ -156,7 +158,7 @@ func (a *application) run(ctx workflow.Context) (ApplicationState, error) {
 			return a.state, err
 		}
 		if a.closed() {
-			err := workflow.Await(ctx, func() bool { return workflow.AllHandlersFinished(ctx) })
+			err := workflow.Await(ctx, func() bool { return workflow.AllHandlersFinished(ctx) && a.signalling == 0 })
 			return a.state, err
 		}
 		a.needSend = false
@@ -337,14 +339,26 @@ func (a *application) record(ctx workflow.Context, m models.ApplicationMove) err
 	return nil
 }
 
-// tellOpening signals the opening's workflow that the application moved to stage, and waits for the signal to
-// be delivered.
+// tellOpening signals the opening's workflow that the application moved to stage. From openingSignalChange on,
+// the person's update does not wait for the delivery (a workflow task more, under every shortlist and hire);
+// the workflow does not end before every signal it sent is delivered.
 func (a *application) tellOpening(ctx workflow.Context, stage models.Stage) {
 	f := workflow.SignalExternalWorkflow(ctx, OpeningWorkflowID(a.in.OpeningID), "", SignalApplicationMoved,
 		OpeningMove{ApplicationID: a.in.ApplicationID, To: stage})
-	if err := f.Get(ctx, nil); err != nil {
-		workflow.GetLogger(ctx).Warn("opening not told of a move", "opening_id", a.in.OpeningID, "error", err)
+	delivered := func(ctx workflow.Context) {
+		if err := f.Get(ctx, nil); err != nil {
+			workflow.GetLogger(ctx).Warn("opening not told of a move", "opening_id", a.in.OpeningID, "error", err)
+		}
 	}
+	if workflow.GetVersion(ctx, openingSignalChange, workflow.DefaultVersion, 1) == workflow.DefaultVersion {
+		delivered(ctx)
+		return
+	}
+	a.signalling++
+	workflow.Go(ctx, func(ctx workflow.Context) {
+		defer func() { a.signalling-- }()
+		delivered(ctx)
+	})
 }
 
 func (a *application) validateSubmit(ctx workflow.Context, req SubmitQuestionnaireRequest) error {

@@ -196,6 +196,10 @@ type opening struct {
 // opening keeps (openingTracks).
 const openingMovesChange = "opening-told-tracked-moves-only"
 
+// openingSignalChange marks the version from which an application's update does not wait for its signal to
+// the opening to be delivered (tellOpening).
+const openingSignalChange = "opening-signal-unawaited"
+
 // openingTracks says whether a move to stage changes what the opening keeps: its slate and its hires.
 func openingTracks(stage models.Stage) bool {
 	switch stage {
