@@ -596,29 +596,32 @@ func (s *Server) giveKudos(c *gin.Context) {
 	c.JSON(http.StatusCreated, kudosJSON{Kudos: *k, From: personJSON{ID: me.ID, Name: me.Name}, To: personJSON{ID: to.ID, Name: to.Name}})
 }
 
-// listKudos lists the latest kudos a rep received: one's own (?to=me, the default) or any rep's for sales
-// leaders.
+// listKudos lists a page of the kudos a rep received, newest first: one's own (?to=me, the default) or any
+// rep's for sales leaders.
 func (s *Server) listKudos(c *gin.Context) {
 	me := currentUser(c)
 	to := me.ID
+	p, fields := pageQuery(c, defaultPageLimit, maxPageLimit)
 	if v := c.Query("to"); v != "" && v != "me" {
 		id, err := strconv.ParseInt(v, 10, 64)
 		if err != nil || id <= 0 {
-			s.fail(c, models.Invalid(models.FieldError{Field: "to", Message: "must be me or a user ID"}))
-			return
-		}
-		if id != me.ID && !isSalesLeader(me) {
+			fields = append([]models.FieldError{{Field: "to", Message: "must be me or a user ID"}}, fields...)
+		} else if id != me.ID && !isSalesLeader(me) {
 			s.fail(c, models.Errorf(models.EFORBIDDEN, "You see only your own kudos."))
 			return
 		}
 		to = id
 	}
-	ks, err := s.db.KudosFor(c, to, 50)
+	if len(fields) > 0 {
+		s.fail(c, models.Invalid(fields...))
+		return
+	}
+	ks, total, err := s.db.KudosPage(c, to, p)
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
-	c.JSON(http.StatusOK, listOf(ks, func(k store.Kudos) kudosJSON {
+	c.JSON(http.StatusOK, pageOf(ks, func(k store.Kudos) kudosJSON {
 		return kudosJSON{Kudos: k, From: personJSON{ID: k.FromID, Name: s.userName(c, k.FromID)}, To: personJSON{ID: k.ToID, Name: s.userName(c, k.ToID)}}
-	}))
+	}, p, total))
 }

@@ -64,16 +64,20 @@ func (s *Server) listEmployees(c *gin.Context) {
 		s.fail(c, models.Errorf(models.EFORBIDDEN, "Only sales managers, department heads and admins see the team."))
 		return
 	}
-	list, err := s.db.ListEmployees(c)
+	p, ok := s.page(c)
+	if !ok {
+		return
+	}
+	recs, total, err := s.db.ListEmployeesPage(c, p)
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
 	out := list0[employeeJSON]()
-	for i := range list {
-		out.Items = append(out.Items, s.toEmployeeJSON(c, &list[i]))
+	for i := range recs {
+		out.Items = append(out.Items, s.toEmployeeJSON(c, &recs[i]))
 	}
-	c.JSON(http.StatusOK, out)
+	c.JSON(http.StatusOK, paged(out, p, total))
 }
 
 // loadEmployee reads the employee in the path: themselves or a sales leader may.
@@ -269,14 +273,16 @@ type statementJSON struct {
 	ApprovedAt *time.Time          `json:"approved_at"`
 }
 
-func (s *Server) statementsOf(c *gin.Context) ([]statementJSON, bool) {
+// statementsFilter reads ?month= and whose statements the caller sees: everyone's (0) for department heads and
+// admins, one's own else (-1 when the caller is no employee, who then has none).
+func (s *Server) statementsFilter(c *gin.Context) (time.Time, int64, []models.FieldError, error) {
 	me := currentUser(c)
 	var month time.Time
+	var fields []models.FieldError
 	if v := c.Query("month"); v != "" {
 		t, err := time.Parse("2006-01", v)
 		if err != nil {
-			s.fail(c, models.Invalid(models.FieldError{Field: "month", Message: "must be YYYY-MM"}))
-			return nil, false
+			fields = append(fields, models.FieldError{Field: "month", Message: "must be YYYY-MM"})
 		}
 		month = t
 	}
@@ -285,8 +291,7 @@ func (s *Server) statementsOf(c *gin.Context) ([]statementJSON, bool) {
 		// Anyone else sees only their own statements.
 		list, err := s.db.ListEmployees(c)
 		if err != nil {
-			s.fail(c, err)
-			return nil, false
+			return month, 0, fields, err
 		}
 		employee = -1
 		for _, e := range list {
@@ -295,32 +300,78 @@ func (s *Server) statementsOf(c *gin.Context) ([]statementJSON, bool) {
 			}
 		}
 	}
-	recs, err := s.db.Statements(c, month, max(employee, 0))
-	if err != nil {
-		s.fail(c, err)
-		return nil, false
-	}
+	return month, employee, fields, nil
+}
+
+// showStatements shows statements with their employees' names.
+func (s *Server) showStatements(c *gin.Context, recs []store.StatementRecord) ([]statementJSON, error) {
 	out := []statementJSON{}
 	for _, r := range recs {
-		if employee == -1 {
-			break
-		}
 		e, err := s.db.EmployeeByID(c, r.EmployeeID)
 		if err != nil {
-			s.fail(c, err)
-			return nil, false
+			return nil, err
 		}
 		out = append(out, statementJSON{ID: r.ID, Employee: personJSON{ID: e.UserID, Name: s.userName(c, e.UserID)}, EmployeeID: r.EmployeeID,
 			Month: r.Month.Format("2006-01"), MonthIndex: r.MonthIndex, Currency: r.Currency, Evaluation: r.Evaluation, Statement: r.Statement,
 			Total: r.Total, Status: r.Status, ApprovedAt: r.ApprovedAt})
 	}
+	return out, nil
+}
+
+// statementsOf answers every statement the caller may see of ?month= (for the payroll export).
+func (s *Server) statementsOf(c *gin.Context) ([]statementJSON, bool) {
+	month, employee, fields, err := s.statementsFilter(c)
+	if len(fields) > 0 {
+		s.fail(c, models.Invalid(fields...))
+		return nil, false
+	}
+	if err != nil {
+		s.fail(c, err)
+		return nil, false
+	}
+	if employee == -1 {
+		return []statementJSON{}, true
+	}
+	recs, err := s.db.Statements(c, month, employee)
+	if err != nil {
+		s.fail(c, err)
+		return nil, false
+	}
+	out, err := s.showStatements(c, recs)
+	if err != nil {
+		s.fail(c, err)
+		return nil, false
+	}
 	return out, true
 }
 
+// listStatements answers a page of the statements the caller may see of ?month=.
 func (s *Server) listStatements(c *gin.Context) {
-	if out, ok := s.statementsOf(c); ok {
-		c.JSON(http.StatusOK, list[statementJSON]{Items: out})
+	p, pageFields := pageQuery(c, defaultPageLimit, maxPageLimit)
+	month, employee, fields, err := s.statementsFilter(c)
+	if fields = append(fields, pageFields...); len(fields) > 0 {
+		s.fail(c, models.Invalid(fields...))
+		return
 	}
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	if employee == -1 {
+		c.JSON(http.StatusOK, paged(list[statementJSON]{}, p, 0))
+		return
+	}
+	recs, total, err := s.db.StatementsPage(c, month, employee, p)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	out, err := s.showStatements(c, recs)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, paged(list[statementJSON]{Items: out}, p, total))
 }
 
 type approveStatementsRequest struct {

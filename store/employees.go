@@ -28,6 +28,13 @@ func (db *DB) ListEmployees(ctx context.Context) ([]EmployeeRecord, error) {
 	return out, err
 }
 
+// ListEmployeesPage returns the page p of the employees, the latest hires first, and how many there are in all.
+func (db *DB) ListEmployeesPage(ctx context.Context, p Page) ([]EmployeeRecord, int64, error) {
+	out := []EmployeeRecord{}
+	total, err := findPage(db.with(ctx), "id DESC", p, &out)
+	return out, total, err
+}
+
 // EmployeeApplications returns every employee's ID, user and application, the latest hires first: ListEmployees
 // without the pay plans.
 func (db *DB) EmployeeApplications(ctx context.Context) ([]EmployeeRecord, error) {
@@ -182,8 +189,11 @@ func (db *DB) SaveStatement(ctx context.Context, s *StatementRecord) error {
 	return db.with(ctx).Clauses(clause.OnConflict{DoNothing: true}).Create(s).Error
 }
 
-// Statements returns the statements of a month (zero: every month), by employee.
-func (db *DB) Statements(ctx context.Context, month time.Time, employeeID int64) ([]StatementRecord, error) {
+// statementsOrder lists statements by month, the latest first, then by employee.
+const statementsOrder = "month DESC, employee_id, id"
+
+// statementsQuery filters statements by month (zero: every month) and employee (0: everyone's).
+func (db *DB) statementsQuery(ctx context.Context, month time.Time, employeeID int64) *gorm.DB {
 	q := db.with(ctx).Model(&StatementRecord{})
 	if !month.IsZero() {
 		q = q.Where("month = ?", models.MonthStart(month))
@@ -191,9 +201,21 @@ func (db *DB) Statements(ctx context.Context, month time.Time, employeeID int64)
 	if employeeID != 0 {
 		q = q.Where("employee_id = ?", employeeID)
 	}
+	return q
+}
+
+// Statements returns the statements of a month (zero: every month), by employee.
+func (db *DB) Statements(ctx context.Context, month time.Time, employeeID int64) ([]StatementRecord, error) {
 	out := []StatementRecord{}
-	err := q.Order("month DESC, employee_id").Find(&out).Error
+	err := db.statementsQuery(ctx, month, employeeID).Order(statementsOrder).Find(&out).Error
 	return out, err
+}
+
+// StatementsPage returns the page p of Statements and how many match in all.
+func (db *DB) StatementsPage(ctx context.Context, month time.Time, employeeID int64, p Page) ([]StatementRecord, int64, error) {
+	out := []StatementRecord{}
+	total, err := findPage(db.statementsQuery(ctx, month, employeeID), statementsOrder, p, &out)
+	return out, total, err
 }
 
 // ApproveStatements approves draft statements; approved ones stay as they are. It returns how many it approved.

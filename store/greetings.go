@@ -364,3 +364,10 @@ func (db *DB) KudosFor(ctx context.Context, userID int64, limit int) ([]Kudos, e
 	out := []Kudos{}
 	return out, db.with(ctx).Where("to_id = ?", userID).Order("created_at DESC, id DESC").Limit(limit).Find(&out).Error
 }
+
+// KudosPage returns the page p of the kudos a user received, newest first, and how many they received in all.
+func (db *DB) KudosPage(ctx context.Context, userID int64, p Page) ([]Kudos, int64, error) {
+	out := []Kudos{}
+	total, err := findPage(db.with(ctx).Where("to_id = ?", userID), "created_at DESC, id DESC", p, &out)
+	return out, total, err
+}

@@ -144,7 +144,9 @@ func (db *DB) interviews(ctx context.Context, where func(*gorm.DB) *gorm.DB) ([]
 // InterviewsOf lists the interviews an application is in, newest first.
 func (db *DB) InterviewsOf(ctx context.Context, applicationID int64) ([]*models.Interview, error) {
 	return db.interviews(ctx, func(q *gorm.DB) *gorm.DB {
-		return q.Where("id IN (?)", db.with(ctx).Model(&interviewCandidateRecord{}).Select("interview_id").Where("application_id = ?", applicationID))
+		// An application has a handful of interviews (first, second, group): the cap only guards the read.
+		return q.Where("id IN (?)", db.with(ctx).Model(&interviewCandidateRecord{}).Select("interview_id").Where("application_id = ?", applicationID)).
+			Limit(MaxPageLimit)
 	})
 }
 

@@ -74,7 +74,9 @@ func (db *DB) EditScorecard(ctx context.Context, interviewID, applicationID int6
 // Scorecards returns the scorecards of one candidate in one interview, by interviewer.
 func (db *DB) Scorecards(ctx context.Context, interviewID, applicationID int64) ([]ScorecardRecord, error) {
 	var out []ScorecardRecord
-	err := db.with(ctx).Where("interview_id = ? AND application_id = ?", interviewID, applicationID).Order("interviewer_id").Find(&out).Error
+	// One per panel member at most: the cap only guards against an unbounded read.
+	err := db.with(ctx).Where("interview_id = ? AND application_id = ?", interviewID, applicationID).Order("interviewer_id").
+		Limit(MaxPageLimit).Find(&out).Error
 	return out, err
 }
 

@@ -118,6 +118,21 @@ func TestListsArePaginated(t *testing.T) {
 			}
 		}
 
+		// Kudos for the rep, more than a page of two.
+		var repMe struct {
+			User struct {
+				ID int64 `json:"id"`
+			} `json:"user"`
+		}
+		if code := rep.do("GET", "/api/v1/me", nil, &repMe); code != 200 {
+			t.Fatalf("me: %d", code)
+		}
+		for i := range 3 {
+			if code := head.do("POST", "/api/v1/kudos", map[string]any{"to_user_id": repMe.User.ID, "message": fmt.Sprintf("Paged kudos %d", i)}, nil); code != 201 {
+				t.Fatalf("kudos %d: %d", i, code)
+			}
+		}
+
 		lists := []struct {
 			who  *browser
 			path string
@@ -137,6 +152,11 @@ func TestListsArePaginated(t *testing.T) {
 			{admin, "/api/v1/outbox", 0},
 			{head, "/api/v1/offers", 0},
 			{head, "/api/v1/handovers", 0},
+			{head, "/api/v1/employees", 0},
+			{head, "/api/v1/pay-statements", 0},
+			{rep, "/api/v1/pay-statements", 0},
+			{rep, "/api/v1/kudos", 3},
+			{head, fmt.Sprintf("/api/v1/kudos?to=%d", repMe.User.ID), 3},
 		}
 		for _, l := range lists {
 			ids := walkPages(t, l.who, l.path, 2)
@@ -192,6 +212,9 @@ func TestListsArePaginated(t *testing.T) {
 			{head, "/api/v1/offers?awaiting=me&limit=0", []string{"limit"}},
 			{head, "/api/v1/handovers?limit=9999", []string{"limit"}},
 			{head, "/api/v1/notifications?offset=-1", []string{"offset"}},
+			{head, "/api/v1/employees?limit=0", []string{"limit"}},
+			{head, "/api/v1/pay-statements?month=13&offset=-1", []string{"month", "offset"}},
+			{rep, "/api/v1/kudos?to=x&limit=501", []string{"to", "limit"}},
 		}
 		for _, b := range bad {
 			var p problem

@@ -3,6 +3,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, isApiError } from './client';
 import type { PayPlan } from './offers';
+import { fetchPage, MAX_PAGE, pagePath, usePagedList } from './paging';
 import type { Items, PersonRef } from './types';
 
 /** A month's plan, or what the activity log counts: direct client meetings and cold calls. */
@@ -86,7 +87,8 @@ export interface PayStatement {
   approved_at: string | null;
 }
 
-export const listEmployees = () => api<Items<Employee>>('/api/v1/employees').then((r) => r.items ?? []);
+/** One page of the hires, the latest first. */
+export const listEmployees = (offset = 0, signal?: AbortSignal) => fetchPage<Employee>('/api/v1/employees', offset, { signal });
 export const getEmployee = (id: number, month: string) =>
   api<Employee>(`/api/v1/employees/${id}?month=${encodeURIComponent(month)}`);
 /** The signed-in user's own employee record with the month, or null when they are not an employee. */
@@ -101,10 +103,14 @@ export const fileExcuse = (id: number, body: { month: string; reason: string }) 
   api<Excuse>(`/api/v1/employees/${id}/excuses`, { method: 'POST', body });
 export const decideExcuse = (id: number, decision: 'accept' | 'refuse') =>
   api<Excuse>(`/api/v1/excuses/${id}/decision`, { method: 'POST', body: { decision } });
+/**
+ * A month's statements (one per employee), in one page of the most the server gives (500): the page approves
+ * them in bulk, so it needs them all; one's own statements over every month are far fewer.
+ */
 export const listPayStatements = (month: string) =>
-  api<Items<PayStatement>>(`/api/v1/pay-statements${month ? `?month=${encodeURIComponent(month)}` : ''}`).then(
-    (r) => r.items ?? [],
-  );
+  api<Items<PayStatement>>(
+    pagePath(`/api/v1/pay-statements${month ? `?month=${encodeURIComponent(month)}` : ''}`, 0, MAX_PAGE),
+  ).then((r) => r.items ?? []);
 export const approveStatements = (ids: number[]) =>
   api<{ approved: number }>('/api/v1/pay-statements/approve', { method: 'POST', body: { ids } });
 /** The payroll export of a month (a plain link: the browser downloads it with the session cookie). */
@@ -119,8 +125,13 @@ export const teamKeys = {
   statementList: (month: string) => ['pay-statements', 'list', month] as const,
 };
 
+/** The hires, the latest first, page by page. */
 export function useEmployees(enabled = true) {
-  return useQuery({ queryKey: teamKeys.employeeList, queryFn: listEmployees, enabled });
+  return usePagedList({
+    queryKey: teamKeys.employeeList,
+    fetch: (offset, signal) => listEmployees(offset, signal),
+    enabled,
+  });
 }
 
 /** The signed-in user's own employee record (null when they are not an employee), with the month. */

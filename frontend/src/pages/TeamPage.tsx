@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useEmployees } from '../api/team';
 import { DataTable } from '../components/DataTable';
+import { LoadMoreOf } from '../components/LoadMore';
 import { PageHeader } from '../components/PageHeader';
 import { QueryView } from '../components/QueryView';
 import { RampBadge } from '../components/team/TeamBits';
@@ -14,17 +15,17 @@ export function TeamPage() {
   const { t } = useTranslation();
   const fmt = useFormat();
   const employees = useEmployees();
-  const rows = [...(employees.data ?? [])].sort((a, b) => a.user.name.localeCompare(b.user.name, fmt.locale));
+  const rows = [...employees.items].sort((a, b) => a.user.name.localeCompare(b.user.name, fmt.locale));
   const now = today();
 
   return (
     <>
       <PageHeader title={t('team.title')} description={t('team.description')} />
       <QueryView
-        error={employees.error}
-        pending={employees.isPending}
+        error={employees.query.error}
+        pending={employees.query.isPending}
         empty={rows.length === 0}
-        onRetry={() => void employees.refetch()}
+        onRetry={() => void employees.query.refetch()}
         emptyTitle={t('team.empty')}
         emptyHint={t('team.emptyHint')}
       >
@@ -77,6 +78,7 @@ export function TeamPage() {
           </DataTable>
         </div>
       </QueryView>
+      <LoadMoreOf list={employees} />
     </>
   );
 }
