@@ -341,18 +341,13 @@ func percentOf(n, plan int) float64 {
 // computed at most DashboardTTL ago for the same caller and query unless ?fresh=1.
 func (s *Server) getDashboard(c *gin.Context) {
 	key := fmt.Sprintf("dashboard/%d?team=%s&from=%s&to=%s", currentUser(c).ID, c.Query("team"), c.Query("from"), c.Query("to"))
-	now := s.now()
-	if c.Query("fresh") == "" {
-		if out, _, ok := s.views.get(key, now); ok {
-			c.JSON(http.StatusOK, out)
-			return
+	s.serveView(c, key, func(asOf time.Time) (any, bool) {
+		out, ok := s.dashboardData(c)
+		if ok {
+			out.AsOf = asOf
 		}
-	}
-	if out, ok := s.dashboardData(c); ok {
-		out.AsOf = now.UTC()
-		s.views.put(key, now, out)
-		c.JSON(http.StatusOK, out)
-	}
+		return out, ok
+	})
 }
 
 // dashboardCSV exports the dashboard's per-rep table.
@@ -433,19 +428,13 @@ func (s *Server) getHiringDashboard(c *gin.Context) {
 		return
 	}
 	// Everyone who may see it sees the same figures: one key for all.
-	const key = "dashboard/hiring"
-	now := s.now()
-	if c.Query("fresh") == "" {
-		if out, _, ok := s.views.get(key, now); ok {
-			c.JSON(http.StatusOK, out)
-			return
+	s.serveView(c, "dashboard/hiring", func(asOf time.Time) (any, bool) {
+		out, ok := s.hiringData(c)
+		if ok {
+			out.AsOf = asOf
 		}
-	}
-	if out, ok := s.hiringData(c); ok {
-		out.AsOf = now.UTC()
-		s.views.put(key, now, out)
-		c.JSON(http.StatusOK, out)
-	}
+		return out, ok
+	})
 }
 
 // hiringData computes the hiring dashboard: the latest openings' funnels and time to fill, and the predictors.

@@ -1,8 +1,11 @@
 package api
 
 import (
+	"net/http"
 	"sync"
 	"time"
+
+	"github.com/gin-gonic/gin"
 )
 
 // viewCache keeps the answers of the expensive read-only screens (the dashboards) for a short while, as
@@ -60,4 +63,21 @@ func (vc *viewCache) put(key string, at time.Time, val any) {
 		}
 	}
 	vc.m[key] = cachedView{at: at, val: val}
+}
+
+// serveView answers with the view kept for key, unless it is older than the cache's time to live or the caller
+// asks for ?fresh=1; then compute makes it, stamped with asOf, and it is kept and answered. compute answers
+// the problem itself when it fails.
+func (s *Server) serveView(c *gin.Context, key string, compute func(asOf time.Time) (any, bool)) {
+	now := s.now()
+	if c.Query("fresh") == "" {
+		if out, _, ok := s.views.get(key, now); ok {
+			c.JSON(http.StatusOK, out)
+			return
+		}
+	}
+	if out, ok := compute(now.UTC()); ok {
+		s.views.put(key, now, out)
+		c.JSON(http.StatusOK, out)
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"mime/multipart"
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
@@ -27,24 +28,9 @@ func newBrowser(t testing.TB, base string) *browser {
 // do sends a JSON request (body may be a string of raw JSON) and decodes the JSON answer into out.
 func (b *browser) do(method, path string, body any, out any) int {
 	b.t.Helper()
-	var r io.Reader
-	switch v := body.(type) {
-	case nil:
-	case string:
-		r = bytes.NewBufferString(v)
-	default:
-		data, err := json.Marshal(v)
-		if err != nil {
-			b.t.Fatal(err)
-		}
-		r = bytes.NewBuffer(data)
-	}
-	req, err := http.NewRequest(method, b.base+path, r)
+	req, err := jsonRequest(method, b.base+path, body)
 	if err != nil {
 		b.t.Fatal(err)
-	}
-	if body != nil {
-		req.Header.Set("Content-Type", "application/json")
 	}
 	if b.csrf != "" {
 		req.Header.Set("X-CSRF-Token", b.csrf)
@@ -156,4 +142,47 @@ func mustURL(t *testing.T, s string) *url.URL {
 		t.Fatal(err)
 	}
 	return u
+}
+
+// jsonRequest builds a request with body as JSON (a string is sent as it is), or with none when body is nil.
+func jsonRequest(method, url string, body any) (*http.Request, error) {
+	var r io.Reader
+	switch v := body.(type) {
+	case nil:
+	case string:
+		r = bytes.NewBufferString(v)
+	default:
+		data, err := json.Marshal(v)
+		if err != nil {
+			return nil, err
+		}
+		r = bytes.NewReader(data)
+	}
+	req, err := http.NewRequest(method, url, r)
+	if err == nil && body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	return req, err
+}
+
+// formRequest builds a multipart POST of fields and files (by field: the file's name and its contents).
+func formRequest(url string, fields map[string]string, files map[string][2]string) (*http.Request, error) {
+	var buf bytes.Buffer
+	w := multipart.NewWriter(&buf)
+	for k, v := range fields {
+		_ = w.WriteField(k, v)
+	}
+	for k, f := range files {
+		fw, err := w.CreateFormFile(k, f[0])
+		if err != nil {
+			return nil, err
+		}
+		_, _ = io.WriteString(fw, f[1])
+	}
+	_ = w.Close()
+	req, err := http.NewRequest("POST", url, &buf)
+	if err == nil {
+		req.Header.Set("Content-Type", w.FormDataContentType())
+	}
+	return req, err
 }

@@ -1,12 +1,10 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
 	"io"
-	"mime/multipart"
 	"net/http"
 	"net/http/cookiejar"
 	"os"
@@ -484,43 +482,18 @@ func (c *client0) send(name string, req *http.Request, out any) (int, error) {
 }
 
 func (c *client0) call(name, method, path string, body, out any) (int, error) {
-	var r io.Reader
-	if body != nil {
-		data, err := json.Marshal(body)
-		if err != nil {
-			return 0, err
-		}
-		r = bytes.NewReader(data)
-	}
-	req, err := http.NewRequest(method, c.j.base+path, r)
+	req, err := jsonRequest(method, c.j.base+path, body)
 	if err != nil {
 		return 0, err
-	}
-	if body != nil {
-		req.Header.Set("Content-Type", "application/json")
 	}
 	return c.send(name, req, out)
 }
 
 func (c *client0) form(name, path string, fields map[string]string, files map[string][2]string) (int, error) {
-	var buf bytes.Buffer
-	w := multipart.NewWriter(&buf)
-	for k, v := range fields {
-		_ = w.WriteField(k, v)
-	}
-	for k, f := range files {
-		fw, err := w.CreateFormFile(k, f[0])
-		if err != nil {
-			return 0, err
-		}
-		_, _ = io.WriteString(fw, f[1])
-	}
-	_ = w.Close()
-	req, err := http.NewRequest("POST", c.j.base+path, &buf)
+	req, err := formRequest(c.j.base+path, fields, files)
 	if err != nil {
 		return 0, err
 	}
-	req.Header.Set("Content-Type", w.FormDataContentType())
 	return c.send(name, req, nil)
 }
 

@@ -1,13 +1,10 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
 	"io"
-	"mime/multipart"
-	"net/http"
 	"os"
 	"regexp"
 	"slices"
@@ -61,21 +58,10 @@ func (a appOut) kinds() []string {
 // form posts a multipart form (files as name -> [filename, content]) and decodes the JSON answer.
 func (b *browser) form(path string, fields map[string]string, files map[string][2]string, out any) int {
 	b.t.Helper()
-	var buf bytes.Buffer
-	w := multipart.NewWriter(&buf)
-	for k, v := range fields {
-		_ = w.WriteField(k, v)
+	req, err := formRequest(b.base+path, fields, files)
+	if err != nil {
+		b.t.Fatal(err)
 	}
-	for k, f := range files {
-		fw, err := w.CreateFormFile(k, f[0])
-		if err != nil {
-			b.t.Fatal(err)
-		}
-		_, _ = io.WriteString(fw, f[1])
-	}
-	_ = w.Close()
-	req, _ := http.NewRequest("POST", b.base+path, &buf)
-	req.Header.Set("Content-Type", w.FormDataContentType())
 	if b.csrf != "" {
 		req.Header.Set("X-CSRF-Token", b.csrf)
 	}
