@@ -31,6 +31,7 @@ const (
 type DB struct {
 	gorm    *gorm.DB
 	dialect string
+	sqlite  *sqlitePool // SQLite's writer and readers; nil on PostgreSQL
 }
 
 // Open connects to the database named by url: a postgres:// or postgresql:// URL, or sqlite:PATH for a file
@@ -40,6 +41,7 @@ func Open(ctx context.Context, url string, log *slog.Logger) (*DB, error) {
 	var (
 		dialector gorm.Dialector
 		dialect   string
+		pool      *sqlitePool
 	)
 	switch {
 	case strings.HasPrefix(url, "postgres://"), strings.HasPrefix(url, "postgresql://"):
@@ -52,34 +54,40 @@ func Open(ctx context.Context, url string, log *slog.Logger) (*DB, error) {
 		if err := os.MkdirAll(filepath.Dir(path), 0o750); err != nil {
 			return nil, fmt.Errorf("open database: %w", err)
 		}
-		dsn := path + "?_txlock=immediate&_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)"
-		dialector, dialect = sqlite.Open(dsn), DialectSQLite
+		var err error
+		pool, err = openSQLitePool(sqlite.DriverName, path,
+			"&_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)", 4)
+		if err != nil {
+			return nil, fmt.Errorf("open database: %w", err)
+		}
+		dialector, dialect = sqlite.New(sqlite.Config{Conn: pool}), DialectSQLite
 	default:
 		return nil, fmt.Errorf("open database: DATABASE_URL must start with postgres://, postgresql:// or sqlite")
 	}
 	g, err := gorm.Open(dialector, cfg)
 	if err != nil {
+		if pool != nil {
+			_ = pool.Close()
+		}
 		return nil, fmt.Errorf("open database: %w", err)
 	}
-	sqlDB, err := g.DB()
-	if err != nil {
-		return nil, err
-	}
-	if dialect == DialectSQLite {
-		// One writer at a time is SQLite's nature; a small pool avoids lock contention.
-		sqlDB.SetMaxOpenConns(4)
-	} else {
+	db := &DB{gorm: g, dialect: dialect, sqlite: pool}
+	if pool == nil {
+		sqlDB, err := g.DB()
+		if err != nil {
+			return nil, err
+		}
 		sqlDB.SetMaxOpenConns(20)
 		sqlDB.SetConnMaxIdleTime(5 * time.Minute)
 	}
-	if err := sqlDB.PingContext(ctx); err != nil {
-		_ = sqlDB.Close()
+	if err := db.Ping(ctx); err != nil {
+		_ = db.Close()
 		return nil, fmt.Errorf("open database: %w", err)
 	}
 	if log != nil {
 		log.Debug("database open", "dialect", dialect)
 	}
-	return &DB{gorm: g, dialect: dialect}, nil
+	return db, nil
 }
 
 // Dialect returns DialectPostgres or DialectSQLite.
@@ -87,6 +95,9 @@ func (db *DB) Dialect() string { return db.dialect }
 
 // Ping checks that the database answers.
 func (db *DB) Ping(ctx context.Context) error {
+	if db.sqlite != nil {
+		return db.sqlite.PingContext(ctx)
+	}
 	sqlDB, err := db.gorm.DB()
 	if err != nil {
 		return err
@@ -96,6 +107,9 @@ func (db *DB) Ping(ctx context.Context) error {
 
 // Close closes the connection pool.
 func (db *DB) Close() error {
+	if db.sqlite != nil {
+		return db.sqlite.Close()
+	}
 	sqlDB, err := db.gorm.DB()
 	if err != nil {
 		return err

@@ -35,6 +35,7 @@ type Server struct {
 	Addr string
 	mu   sync.Mutex
 	msgs []Message
+	more chan struct{} // closed when a message arrives, then replaced
 }
 
 // Start runs a server on a free loopback port until the test ends.
@@ -43,7 +44,7 @@ func Start(t testing.TB) *Server {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := &Server{Addr: l.Addr().String()}
+	s := &Server{Addr: l.Addr().String(), more: make(chan struct{})}
 	srv := smtp.NewServer(smtp.BackendFunc(func(*smtp.Conn) (smtp.Session, error) { return &session{srv: s}, nil }))
 	srv.Domain = "localhost"
 	srv.ReadTimeout, srv.WriteTimeout = 10*time.Second, 10*time.Second
@@ -61,6 +62,30 @@ func (s *Server) Messages() []Message {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return append([]Message(nil), s.msgs...)
+}
+
+// Await returns the first message received (so far or within timeout) that match accepts, as a mailbox
+// would: without polling anything but the server's own list.
+func (s *Server) Await(timeout time.Duration, match func(Message) bool) (Message, bool) {
+	deadline := time.NewTimer(timeout)
+	defer deadline.Stop()
+	seen := 0
+	for {
+		s.mu.Lock()
+		fresh, more := s.msgs[seen:], s.more
+		seen = len(s.msgs)
+		s.mu.Unlock()
+		for _, m := range fresh {
+			if match(m) {
+				return m, true
+			}
+		}
+		select {
+		case <-more:
+		case <-deadline.C:
+			return Message{}, false
+		}
+	}
 }
 
 type session struct {
@@ -95,6 +120,8 @@ func (s *session) Data(r io.Reader) error {
 	s.srv.mu.Lock()
 	s.srv.msgs = append(s.srv.msgs, Message{From: s.from, To: s.to, Header: m.Header, Subject: subject, Body: strings.ReplaceAll(body, "\r\n", "\n"),
 		Calendar: calendar, HTML: html})
+	close(s.srv.more)
+	s.srv.more = make(chan struct{})
 	s.srv.mu.Unlock()
 	return nil
 }

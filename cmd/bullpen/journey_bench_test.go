@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/cookiejar"
 	"os"
+	"regexp"
 	"slices"
 	"strconv"
 	"sync"
@@ -19,6 +20,7 @@ import (
 	"go.temporal.io/api/workflowservice/v1"
 	"go.temporal.io/sdk/client"
 
+	"github.com/bullpen-hq/bullpen/activities/smtptest"
 	"github.com/bullpen-hq/bullpen/models"
 	"github.com/bullpen-hq/bullpen/store/storetest"
 	"github.com/bullpen-hq/bullpen/workflows"
@@ -38,7 +40,8 @@ import (
 //	go test ./cmd/bullpen -run '^$' -bench Journeys -benchtime 1x
 //
 // BULLPEN_BENCH_SCALE=full runs 320 journeys instead of 64; BULLPEN_BENCH_JOURNEYS=n and
-// BULLPEN_BENCH_USERS=n (concurrent journeys, default 64) set them exactly.
+// BULLPEN_BENCH_USERS=n (concurrent journeys, default 64) set them exactly. BULLPEN_BENCH_TASK_WAITS=1 also
+// prints how long the journeys' workflow and activity tasks waited for a worker (printTaskWaits).
 func BenchmarkJourneys(b *testing.B) {
 	journeys, users := 64, 64
 	if os.Getenv("BULLPEN_BENCH_SCALE") == "full" {
@@ -56,9 +59,16 @@ func BenchmarkJourneys(b *testing.B) {
 	}
 	// Candidates come from many addresses through a reverse proxy, as they would in production: the public
 	// pages' per-address limit holds for each of them, not for all of them together.
-	app := startApp(b, dbURL, b.TempDir(), freeAddr(b), func(c *Config) { c.TrustedProxies = []string{"127.0.0.1"} })
+	// The candidates read their e-mail: a real SMTP server receives what Bullpen sends, and each candidate
+	// follows the link in their own message.
+	mail := smtptest.Start(b)
+	app := startApp(b, dbURL, b.TempDir(), freeAddr(b), func(c *Config) {
+		c.TrustedProxies = []string{"127.0.0.1"}
+		c.SMTPURL, c.BaseURL = mail.URL(), "https://jobs.example"
+	})
 	defer app.Close()
 	j := newJourneyRig(b, app)
+	j.mail = mail
 
 	for range b.N {
 		b.StopTimer()
@@ -73,6 +83,9 @@ func BenchmarkJourneys(b *testing.B) {
 		}
 		ops := j.countOps(start, time.Now(), journeys)
 		j.checkHires(journeys)
+		if os.Getenv("BULLPEN_BENCH_TASK_WAITS") != "" {
+			printTaskWaits(b, app)
+		}
 		rate := float64(journeys) / elapsed.Seconds()
 
 		floorStats, floorRate, floorOps := runFloor(b, app, ops, journeys, users)
@@ -94,7 +107,7 @@ type journeyRig struct {
 	b          testing.TB
 	app        *App
 	base       string
-	secret     []byte
+	mail       *smtptest.Server
 	rita, head *client0
 	panel      []*client0
 	panelIDs   []int64
@@ -109,11 +122,7 @@ type journeyRig struct {
 
 func newJourneyRig(b testing.TB, app *App) *journeyRig {
 	ctx := context.Background()
-	secret, err := app.Config.linkSecret(true)
-	if err != nil {
-		b.Fatal(err)
-	}
-	j := &journeyRig{b: b, app: app, base: app.URL(), secret: secret, stats: newCallStats()}
+	j := &journeyRig{b: b, app: app, base: app.URL(), stats: newCallStats()}
 	admin := newBrowser(b, app.URL())
 	admin.login("admin@bullpen.demo", pw)
 	if code := admin.do("POST", "/api/v1/users", map[string]any{"email": "agim@bullpen.demo", "name": "Agim Rama",
@@ -227,14 +236,10 @@ func (j *journeyRig) journey(int) error {
 
 	// The questionnaire e-mail goes out with a link that names the application and the deadline; the
 	// candidate opens it.
-	var sent struct {
-		Status string     `json:"questionnaire_status"`
-		Due    *time.Time `json:"questionnaire_due"`
-	}
-	if err := j.rita.pollUntil("questionnaire e-mail", appPath, &sent, func() bool { return sent.Status == "sent" && sent.Due != nil }); err != nil {
+	link, err := j.awaitLink("questionnaire e-mail", email, linkRE)
+	if err != nil {
 		return err
 	}
-	link, _ := models.SignLink(j.secret, models.LinkQuestionnaire, appID, *sent.Due)
 	qPath := "/api/v1/public/questionnaires/" + link
 	code, err = cand.call("questionnaire open", "GET", qPath, nil, nil)
 	if err := want(code, err, 200, "questionnaire open"); err != nil {
@@ -288,13 +293,10 @@ func (j *journeyRig) journey(int) error {
 		return fmt.Errorf("offer %d after approval: %s", off.ID, off.Status)
 	}
 	// The offer e-mail goes out with a link that names the offer and its deadline.
-	var mailed struct {
-		ExpiresAt *time.Time `json:"expires_at"`
-	}
-	if err := j.rita.pollUntil("offer e-mail", fmt.Sprintf("/api/v1/offers/%d", off.ID), &mailed, func() bool { return mailed.ExpiresAt != nil }); err != nil {
+	token, err := j.awaitLink("offer e-mail", email, offerLinkRE)
+	if err != nil {
 		return err
 	}
-	token, _ := models.SignLink(j.secret, models.LinkOffer, off.ID, *mailed.ExpiresAt)
 	var pub struct {
 		Version int `json:"version"`
 	}
@@ -495,6 +497,31 @@ func (c *client0) form(name, path string, fields map[string]string, files map[st
 		return 0, err
 	}
 	return c.send(name, req, nil)
+}
+
+// offerLinkRE finds the offer link in an e-mail (linkRE finds the questionnaire's).
+var offerLinkRE = regexp.MustCompile(`https://jobs\.example/o/([A-Za-z0-9._-]+)`)
+
+// awaitLink waits, as a candidate waits for their mail, for the message to email that carries a link
+// matching re, and returns the link's token. The wait is reported beside the calls as "name (wait)".
+func (j *journeyRig) awaitLink(name, email string, re *regexp.Regexp) (string, error) {
+	start := time.Now()
+	var token string
+	_, ok := j.mail.Await(time.Minute, func(m smtptest.Message) bool {
+		if !slices.Contains(m.To, email) {
+			return false
+		}
+		if sub := re.FindStringSubmatch(m.Body); sub != nil {
+			token = sub[1]
+			return true
+		}
+		return false
+	})
+	j.stats.add(name+" (wait)", time.Since(start), !ok)
+	if !ok {
+		return "", fmt.Errorf("%s: nothing for %s after a minute", name, email)
+	}
+	return token, nil
 }
 
 // pollStage reads the candidate page until the application is at stage.

@@ -8,7 +8,9 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"os"
+	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -78,22 +80,37 @@ func BenchmarkLargeOrgLatency(b *testing.B) {
 	for range b.N {
 		// Each screen alone (one client at a time: the service time), then 100 clients who pause about a second
 		// between pages as people do, then 100 clients who never pause (the server's throughput).
-		alone := map[string]*screenStats{}
+		alone, aloneCPU := map[string]*screenStats{}, machineCPU{}
 		for _, role := range []string{"recruiter", "head", "rep"} {
-			mergeStats(alone, loadLargeOrg(b, app.URL(), org, []string{role}, size.Duration/4, 0))
+			st, cpu := loadLargeOrg(b, app.URL(), org, []string{role}, size.Duration/4, 0)
+			mergeStats(alone, st)
+			aloneCPU.busy, aloneCPU.wall = aloneCPU.busy+cpu.busy, aloneCPU.wall+cpu.wall
 		}
-		think := loadLargeOrg(b, app.URL(), org, largeOrgRoles(size.Clients), size.Duration, time.Second)
-		busy := loadLargeOrg(b, app.URL(), org, largeOrgRoles(size.Clients), size.Duration, 0)
+		think, thinkCPU := loadLargeOrg(b, app.URL(), org, largeOrgRoles(size.Clients), size.Duration, time.Second)
+		busy, busyCPU := loadLargeOrg(b, app.URL(), org, largeOrgRoles(size.Clients), size.Duration, 0)
 		b.StopTimer()
 		for _, ph := range []struct {
 			title, suffix string
 			stats         map[string]*screenStats
+			cpu           machineCPU
 		}{
-			{fmt.Sprintf("one client at a time, %s per role", size.Duration/4), "-alone", alone},
-			{fmt.Sprintf("%d concurrent clients pausing 0.5-1.5 s between pages, %s", size.Clients, size.Duration), "-paced", think},
-			{fmt.Sprintf("%d concurrent clients without pause, %s", size.Clients, size.Duration), "", busy},
+			{fmt.Sprintf("one client at a time, %s per role", size.Duration/4), "-alone", alone, aloneCPU},
+			{fmt.Sprintf("%d concurrent clients pausing 0.5-1.5 s between pages, %s", size.Clients, size.Duration), "-paced", think, thinkCPU},
+			{fmt.Sprintf("%d concurrent clients without pause, %s", size.Clients, size.Duration), "", busy, busyCPU},
 		} {
 			fmt.Printf("\n%s (%s):\n", ph.title, size.Name)
+			requests := 0
+			for _, st := range ph.stats {
+				requests += len(st.took)
+			}
+			// The machine's CPU per request (the API, PostgreSQL and the load generator together) bounds the
+			// requests per second these cores can serve; 100 clients without pause at 50 ms each would need
+			// clients/0.05 s of them.
+			perRequest := ph.cpu.busy.Seconds() * 1000 / float64(max(requests, 1))
+			fmt.Printf("%d requests, %.0f/s; the machine's CPU busy %.0f%%, %.2f CPU-ms per request: at most %.0f requests/s on %d cores\n",
+				requests, float64(requests)/ph.cpu.wall.Seconds(), 100*ph.cpu.busy.Seconds()/ph.cpu.wall.Seconds()/float64(runtime.NumCPU()),
+				perRequest, float64(runtime.NumCPU())*1000/perRequest, runtime.NumCPU())
+			b.ReportMetric(perRequest, "cpu-ms/req"+ph.suffix)
 			fmt.Printf("%-22s %9s %9s %9s %7s\n", "screen", "p50 ms", "p99 ms", "requests", "errors")
 			for _, sc := range largeOrgScreens {
 				st := ph.stats[sc]
@@ -116,6 +133,35 @@ func BenchmarkLargeOrgLatency(b *testing.B) {
 	}
 	b.StopTimer()
 	b.ReportMetric(seeding.Seconds(), "s-seed")
+}
+
+// machineCPU is the whole machine's CPU time spent busy (every process: the API, PostgreSQL, the load
+// generator) as /proc/stat counts it, and the wall time it was read at.
+type machineCPU struct {
+	busy time.Duration
+	wall time.Duration
+}
+
+func readMachineCPU(b *testing.B) machineCPU {
+	data, err := os.ReadFile("/proc/stat")
+	if err != nil {
+		b.Fatal(err)
+	}
+	line, _, _ := strings.Cut(string(data), "\n")
+	f := strings.Fields(line) // cpu user nice system idle iowait irq softirq steal ...
+	var busy int64
+	for i, v := range f[1:] {
+		n, _ := strconv.ParseInt(v, 10, 64)
+		if i != 3 && i != 4 && i < 7 { // user to softirq but idle and iowait; not steal; guest is in user already
+			busy += n
+		}
+	}
+	const userHz = 100 // USER_HZ on Linux
+	return machineCPU{busy: time.Duration(busy) * time.Second / userHz, wall: time.Duration(time.Now().UnixNano())}
+}
+
+func (m machineCPU) since(start machineCPU) machineCPU {
+	return machineCPU{busy: m.busy - start.busy, wall: m.wall - start.wall}
 }
 
 // largeOrgRoles are the roles of n clients: half recruiters, a tenth department heads, the rest reps.
@@ -184,8 +230,9 @@ func (s *screenStats) percentile(p float64) float64 {
 
 // loadLargeOrg signs clients in with the roles given (each its own session: recruiters, department heads and
 // reps) and lets them load their screens, each on random openings and applications, until the time is up,
-// pausing think (give or take half) between pages.
-func loadLargeOrg(b *testing.B, base string, org *largeOrg, roles []string, duration, think time.Duration) map[string]*screenStats {
+// pausing think (give or take half) between pages. It returns the screens' figures and the machine's CPU
+// time over the load (after the sign-ins).
+func loadLargeOrg(b *testing.B, base string, org *largeOrg, roles []string, duration, think time.Duration) (map[string]*screenStats, machineCPU) {
 	tr := &http.Transport{MaxIdleConns: 1000, MaxIdleConnsPerHost: 1000, IdleConnTimeout: time.Minute}
 	defer tr.CloseIdleConnections()
 	clients := make([]*browser, len(roles))
@@ -205,6 +252,7 @@ func loadLargeOrg(b *testing.B, base string, org *largeOrg, roles []string, dura
 		clients[i].http.Transport = tr
 		clients[i].login(email, pw)
 	}
+	began := readMachineCPU(b)
 	deadline := time.Now().Add(duration)
 	results := make([]map[string]*screenStats, len(clients))
 	var wg sync.WaitGroup
@@ -270,6 +318,7 @@ func loadLargeOrg(b *testing.B, base string, org *largeOrg, roles []string, dura
 		})
 	}
 	wg.Wait()
+	cpu := readMachineCPU(b).since(began)
 	out := map[string]*screenStats{}
 	for _, res := range results {
 		mergeStats(out, res)
@@ -279,7 +328,7 @@ func loadLargeOrg(b *testing.B, base string, org *largeOrg, roles []string, dura
 			out[sc] = &screenStats{}
 		}
 	}
-	return out
+	return out, cpu
 }
 
 // timedGet reads path to the end with the client's session; it is safe from any goroutine.
