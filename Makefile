@@ -10,7 +10,7 @@ PKGS       = $(shell $(GO) list ./... | grep -v /node_modules/)
 E2E_ADDR     ?= 127.0.0.1:18080
 E2E_TEMPORAL ?= 127.0.0.1:17233
 
-.PHONY: run demo build ui test lint test-go test-e2e tools clean bench
+.PHONY: run demo build ui test lint test-go test-fuzz test-e2e tools clean bench soak
 
 ## run: build the UI and the binary, then start everything (add ARGS=--demo for the demo organisation)
 run: build
@@ -32,8 +32,9 @@ frontend/node_modules: frontend/package-lock.json
 ui: frontend/node_modules
 	cd frontend && npm run build
 
-## test: static checks, Go tests (unit, workflow, replay, integration on PostgreSQL and SQLite) and the browser test
-test: lint test-go test-e2e
+## test: static checks, Go tests (unit, workflow, replay, integration on PostgreSQL and SQLite), a bounded run of
+## every fuzz test and the browser test
+test: lint test-go test-fuzz test-e2e
 
 $(TOOLS)/staticcheck:
 	GOBIN=$(TOOLS) $(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
@@ -57,6 +58,20 @@ lint: tools frontend/node_modules
 ## test-go: every Go test; needs PostgreSQL (BULLPEN_TEST_POSTGRES_URL, default the local server)
 test-go:
 	$(GO) test -count=1 -timeout 20m $(PKGS)
+
+## test-fuzz: each fuzz test (docs/reliability.md) for a bounded number of inputs, one after another (a count, not
+## a duration: Go 1.26's fuzzer can fail at a -fuzztime deadline, golang/go#75804); FUZZ_SCALE multiplies them
+FUZZ_SCALE ?= 1
+FUZZ_TARGETS = ./models:FuzzCSVImport:40000 ./models:FuzzQuestionnaireAnswers:60000 ./models:FuzzVerifyLink:60000 \
+	./models:FuzzSize:60000 ./cmd/bullpen:FuzzJSONBodies:200
+test-fuzz:
+	@set -e; for t in $(FUZZ_TARGETS); do pkg=$${t%%:*}; rest=$${t#*:}; name=$${rest%%:*}; n=$$(( $${rest##*:} * $(FUZZ_SCALE) )); \
+		echo "fuzz $$name ($$pkg), $$n inputs"; \
+		$(GO) test $$pkg -run '^$$' -fuzz "^$$name\$$" -fuzztime $${n}x -parallel 1 -timeout 60m; done
+
+## soak: the long reliability runs (docs/reliability.md): every fuzz test on 30 times as many inputs
+soak:
+	$(MAKE) test-fuzz FUZZ_SCALE=30
 
 ## test-e2e: the UI in headless Chromium against a fresh `bullpen dev --demo`
 test-e2e: build

@@ -1,0 +1,93 @@
+package main
+
+import (
+	"encoding/json"
+	"io"
+	"net/http"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// FuzzJSONBodies sends any bytes as the JSON body of every endpoint that takes one (from the OpenAPI
+// document, path parameters set to the demo's first objects), as a signed-in admin: no answer is a 5xx, and a
+// refusal changes nothing (the audit log, which every change writes to, does not grow). `make test` runs the
+// seeds; CI fuzzes it for a bounded time and `make soak` for longer.
+func FuzzJSONBodies(f *testing.F) {
+	for _, seed := range []string{
+		`{}`, `null`, `[]`, `""`, `{"name":"` + strings.Repeat("x", 5000) + `"}`, `{"id":-1,"seats":1e308,"month":"2026-13"}`,
+		`{"title":"\u0000","email":"a@b","to":"hired","from":"applied","answers":[{"question_id":null}]}`,
+		`{"items":[{}],"tags":[1,2],"locale":"zz","date":"yesterday","amount":"NaN"}`, `{"a":{"a":{"a":{"a":[[[[{}]]]]}}}}`,
+		`{"email":"head@bullpen.demo","password":""}`, "{\"x\":1", "\xff\xfe",
+	} {
+		f.Add([]byte(seed))
+	}
+	app := startApp(f, "", f.TempDir(), freeAddr(f), nil)
+	f.Cleanup(func() { _ = app.Close() })
+	admin := newBrowser(f, app.URL())
+	admin.login("admin@bullpen.demo", pw)
+	var doc struct {
+		Paths map[string]map[string]struct {
+			RequestBody struct {
+				Content map[string]any `json:"content"`
+			} `json:"requestBody"`
+		} `json:"paths"`
+	}
+	if code := admin.do("GET", "/api/v1/openapi.json", nil, &doc); code != 200 {
+		f.Fatalf("openapi: %d", code)
+	}
+	type endpoint struct{ method, path string }
+	var endpoints []endpoint
+	param := regexp.MustCompile(`\{[^}]+\}`)
+	for path, ops := range doc.Paths {
+		for method, op := range ops {
+			if _, ok := op.RequestBody.Content["application/json"]; !ok || path == "/session" {
+				continue // no JSON body; signing in is fuzzed as the public would, below
+			}
+			endpoints = append(endpoints, endpoint{strings.ToUpper(method), "/api/v1" + param.ReplaceAllString(path, "1")})
+		}
+	}
+	slices.SortFunc(endpoints, func(a, b endpoint) int { return strings.Compare(a.path+a.method, b.path+b.method) })
+	endpoints = append(endpoints, endpoint{"POST", "/api/v1/session"})
+	if len(endpoints) < 40 {
+		f.Fatalf("only %d endpoints with a JSON body in the OpenAPI document", len(endpoints))
+	}
+	audited := func() (n int64) {
+		if err := app.DB.Gorm().Table("audit_log").Count(&n).Error; err != nil {
+			f.Fatal(err)
+		}
+		return n
+	}
+	f.Fuzz(func(t *testing.T, body []byte) {
+		for _, e := range endpoints {
+			before := audited()
+			req, err := http.NewRequest(e.method, app.URL()+e.path, strings.NewReader(string(body)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			req.Header.Set("Content-Type", "application/json")
+			req.Header.Set("X-CSRF-Token", admin.csrf)
+			res, err := admin.http.Do(req)
+			if err != nil {
+				t.Fatalf("%s %s: %v", e.method, e.path, err)
+			}
+			answer, _ := io.ReadAll(res.Body)
+			res.Body.Close()
+			if res.StatusCode >= 500 {
+				t.Fatalf("%s %s with %q: %d %s", e.method, e.path, body, res.StatusCode, answer)
+			}
+			if res.StatusCode >= 400 {
+				var p struct {
+					Title string `json:"title"`
+				}
+				if json.Unmarshal(answer, &p) != nil || p.Title == "" {
+					t.Fatalf("%s %s with %q: %d without a problem: %s", e.method, e.path, body, res.StatusCode, answer)
+				}
+				if after := audited(); after != before {
+					t.Fatalf("%s %s with %q: refused (%d) but the audit log grew by %d", e.method, e.path, body, res.StatusCode, after-before)
+				}
+			}
+		}
+	})
+}
