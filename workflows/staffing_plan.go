@@ -59,7 +59,15 @@ func StaffingPlan(ctx workflow.Context, in StaffingPlanInput) (StaffingPlanState
 type staffingPlan struct {
 	in    StaffingPlanInput
 	state StaffingPlanState
+	// submitted is set once the first revision's submission is recorded (its timeline entry, audit and the
+	// heads' notice): a decision waits for it.
+	submitted bool
 }
+
+// decideAfterSubmittedChange marks the version from which a decision waits for the submission to be recorded:
+// before, a department head deciding the moment a plan was put up could be recorded first, and the plan's
+// timeline showed the decision before the submission (with the heads told afterwards that it awaited them).
+const decideAfterSubmittedChange = "plan-decide-after-submitted"
 
 // activityOptions retry database hiccups for as long as it takes, but never a domain refusal: what the
 // workflow does on its own (record a submission, open openings) must happen in the end.
@@ -126,6 +134,7 @@ func (p *staffingPlan) run(ctx workflow.Context) (StaffingPlanState, error) {
 	if err := workflow.ExecuteActivity(ctx, ActivityPlanSubmitted, p.in.PlanID, 1, p.in.AuthorID).Get(ctx, nil); err != nil {
 		return p.state, err
 	}
+	p.submitted = true
 	for {
 		if err := p.awaitDecision(ctx); err != nil {
 			return p.state, err
@@ -206,6 +215,11 @@ func (p *staffingPlan) validateDecide(_ workflow.Context, req DecideRequest) err
 func (p *staffingPlan) decide(ctx workflow.Context, req DecideRequest) (StaffingPlanState, error) {
 	p.state.Busy = true
 	defer func() { p.state.Busy = false }()
+	if workflow.GetVersion(ctx, decideAfterSubmittedChange, workflow.DefaultVersion, 1) != workflow.DefaultVersion {
+		if err := workflow.Await(ctx, func() bool { return p.submitted }); err != nil {
+			return p.state, err
+		}
+	}
 	ctx = workflow.WithActivityOptions(ctx, handlerActivityOptions)
 	d := models.PlanDecision{PlanID: p.in.PlanID, Revision: p.state.Revision, Decision: req.Decision, ActorID: req.ActorID, Comment: req.Comment}
 	if err := workflow.ExecuteActivity(ctx, ActivityRecordPlanDecision, d).Get(ctx, nil); err != nil {
