@@ -10,7 +10,7 @@ PKGS       = $(shell $(GO) list ./... | grep -v /node_modules/)
 E2E_ADDR     ?= 127.0.0.1:18080
 E2E_TEMPORAL ?= 127.0.0.1:17233
 
-.PHONY: run demo build ui test lint test-go test-fuzz test-e2e tools clean bench soak
+.PHONY: run demo build ui test lint test-go test-fuzz test-e2e tools clean bench soak histories
 
 ## run: build the UI and the binary, then start everything (add ARGS=--demo for the demo organisation)
 run: build
@@ -68,6 +68,15 @@ test-fuzz:
 	@set -e; for t in $(FUZZ_TARGETS); do pkg=$${t%%:*}; rest=$${t#*:}; name=$${rest%%:*}; n=$$(( $${rest##*:} * $(FUZZ_SCALE) )); \
 		echo "fuzz $$name ($$pkg), $$n inputs"; \
 		$(GO) test $$pkg -run '^$$' -fuzz "^$$name\$$" -fuzztime $${n}x -parallel 1 -timeout 60m; done
+
+## histories: record a history of each workflow's main paths from the integration tests, for the replay test in
+## workflows/ (docs/reliability.md); histories already recorded are kept (BULLPEN_WRITE_HISTORY=overwrite
+## records them again)
+BULLPEN_WRITE_HISTORY ?= 1
+HISTORY_TESTS = TestRequestChangesThenResubmit|TestRemindersAndEscalation|TestPipelineJourney|TestSlateRule|TestOfferToHire|TestInterviewInvites|TestCSVImport|TestPlanningMeetings|TestGreetings
+histories:
+	BULLPEN_WRITE_HISTORY=$(BULLPEN_WRITE_HISTORY) $(GO) test ./cmd/bullpen -count=1 -run '^($(HISTORY_TESTS))$$'
+	$(GO) test ./workflows -count=1 -run TestReplayRecordedHistories
 
 ## soak: the long reliability runs (docs/reliability.md): every fuzz test on 30 times as many inputs
 soak:

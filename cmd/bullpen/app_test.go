@@ -292,8 +292,16 @@ func writeHistory(t *testing.T, app *App, planID int64, name string) {
 	writeWorkflowHistory(t, app, workflows.StaffingPlanWorkflowID(planID), name)
 }
 
-// writeWorkflowHistory saves a workflow's history for the replay test in workflows/.
+// writeWorkflowHistory saves a workflow's history for the replay test in workflows/ (`make histories`). A
+// history already recorded is kept: it is the record of a workflow that an earlier version of the code started
+// and a running one may still be in, which the replay test must keep replaying; BULLPEN_WRITE_HISTORY=overwrite
+// records it again.
 func writeWorkflowHistory(t *testing.T, app *App, workflowID, name string) {
+	path := filepath.Join("..", "..", "workflows", "testdata", name)
+	if _, err := os.Stat(path); err == nil && os.Getenv("BULLPEN_WRITE_HISTORY") != "overwrite" {
+		t.Logf("%s is already recorded; kept", name)
+		return
+	}
 	iter := app.Temporal.GetWorkflowHistory(context.Background(), workflowID, "", false,
 		enums.HISTORY_EVENT_FILTER_TYPE_ALL_EVENT)
 	var events []jsonText
@@ -305,7 +313,7 @@ func writeWorkflowHistory(t *testing.T, app *App, workflowID, name string) {
 		events = append(events, jsonText(protojson.Format(ev)))
 	}
 	data := "{\"events\": [" + strings.Join(events, ",\n") + "]}\n"
-	if err := os.WriteFile(filepath.Join("..", "..", "workflows", "testdata", name), []byte(data), 0o644); err != nil {
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"os"
 	"regexp"
 	"slices"
 	"strings"
@@ -18,8 +19,8 @@ import (
 	"github.com/bullpen-hq/bullpen/workflows"
 )
 
-// runCare fires the client-care schedule now and waits for that run to finish.
-func runCare(t *testing.T, app *App) {
+// runCare fires the client-care schedule now, waits for that run to finish and returns its workflow ID.
+func runCare(t *testing.T, app *App) string {
 	t.Helper()
 	ctx := context.Background()
 	h := app.Temporal.ScheduleClient().GetHandle(ctx, workflows.CareScheduleID)
@@ -46,6 +47,7 @@ func runCare(t *testing.T, app *App) {
 	if err := app.Temporal.GetWorkflow(wctx, run.WorkflowID, run.FirstExecutionRunID).Get(wctx, nil); err != nil {
 		t.Fatalf("care run: %v", err)
 	}
+	return run.WorkflowID
 }
 
 // TestGreetings follows client care over HTTP with the embedded Temporal server, PostgreSQL and a real SMTP
@@ -105,7 +107,10 @@ func TestGreetings(t *testing.T) {
 		t.Fatalf("an unknown contact: %d", code)
 	}
 
-	runCare(t, app)
+	careRun := runCare(t, app)
+	if os.Getenv("BULLPEN_WRITE_HISTORY") != "" {
+		writeWorkflowHistory(t, app, careRun, "daily_care_cards_sent.json")
+	}
 	ours := func() map[string][]smtptest.Message {
 		got := map[string][]smtptest.Message{}
 		for _, m := range mail.Messages() {

@@ -176,6 +176,10 @@ func TestInterviewInvites(t *testing.T) {
 		k[len(k)-4] != "interview_scheduled:" {
 		t.Fatalf("timeline %v", k)
 	}
+	if os.Getenv("BULLPEN_WRITE_HISTORY") != "" {
+		writeWorkflowHistory(t, app, workflows.InvitesWorkflowID(iv.ID, 0), "interview_invites_sent.json")
+		writeWorkflowHistory(t, app, workflows.InvitesWorkflowID(iv.ID, 2), "interview_invites_cancelled.json")
+	}
 }
 
 // TestIndependentScorecards: the two interviewers of a first interview score independently. Before the

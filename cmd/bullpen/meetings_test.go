@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"os"
 	"testing"
 	"time"
 
@@ -184,5 +185,13 @@ func TestPlanningMeetings(t *testing.T) {
 	}
 	if desc, err := sched.Describe(context.Background()); err != nil || desc.Schedule.Spec.Calendars[0].DayOfWeek[0].Start != 2 || desc.Schedule.Spec.Calendars[0].Hour[0].Start != 8 {
 		t.Fatalf("the schedule after the new cadence: %v %+v", err, desc)
+	}
+	if os.Getenv("BULLPEN_WRITE_HISTORY") != "" {
+		// The meeting's run that the schedule started (its ID carries the time it was started at).
+		desc, err := sched.Describe(context.Background())
+		if err != nil || len(desc.Info.RecentActions) == 0 || desc.Info.RecentActions[0].StartWorkflowResult == nil {
+			t.Fatalf("the schedule's runs: %v %+v", err, desc)
+		}
+		writeWorkflowHistory(t, app, desc.Info.RecentActions[0].StartWorkflowResult.WorkflowID, "planning_meeting_opened.json")
 	}
 }

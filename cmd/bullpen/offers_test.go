@@ -408,6 +408,8 @@ func TestOfferToHire(t *testing.T) {
 			return err == nil && d.WorkflowExecutionInfo.CloseTime != nil
 		})
 		writeWorkflowHistory(t, app, workflows.ApplicationWorkflowID(hired), "application_offer_approved_accepted_hired.json")
+		// The hire, then their leaving (a running one replays the same way, up to where it is).
+		writeWorkflowHistory(t, app, workflows.EmployeeWorkflowID(e.ID), "employee_hired_then_left.json")
 		writeWorkflowHistory(t, app, workflows.ApplicationWorkflowID(other), "application_offer_two_approvals_no_seat.json")
 		writeWorkflowHistory(t, app, workflows.OpeningWorkflowID(openingID), "opening_last_seat_filled.json")
 	}

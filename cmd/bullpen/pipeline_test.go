@@ -538,4 +538,11 @@ func TestCSVImport(t *testing.T) {
 		}
 		return st.Runs > 1 && st.Applications == 12
 	})
+	if os.Getenv("BULLPEN_WRITE_HISTORY") != "" {
+		eventually(t, 10*time.Second, "the import's workflow to end", func() bool {
+			d, err := app.Temporal.DescribeWorkflowExecution(context.Background(), workflows.ImportWorkflowID(im.ID), "")
+			return err == nil && d.WorkflowExecutionInfo.CloseTime != nil
+		})
+		writeWorkflowHistory(t, app, workflows.ImportWorkflowID(im.ID), "candidate_import_good_and_bad_rows.json")
+	}
 }
