@@ -1,0 +1,115 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestEveryRouteRefusesAnonymousAndDeactivated is the first two rows of the authorisation matrix, over every
+// operation of the OpenAPI document: without a session, and with the session of a user who held every role and
+// was then deactivated, every operation that needs a session is refused with 401 and problem JSON, and none
+// does anything. The candidates' public operations answer without a session (whatever they then say of the
+// link or the body: a link that is not signed is refused with 403).
+func TestEveryRouteRefusesAnonymousAndDeactivated(t *testing.T) {
+	app := startApp(t, "", t.TempDir(), freeAddr(t), nil)
+	defer app.Close()
+	admin := newBrowser(t, app.URL())
+	admin.login("admin@bullpen.demo", pw)
+	var gone struct{ ID int64 }
+	if code := admin.do("POST", "/api/v1/users", map[string]any{"email": "gone@bullpen.demo", "name": "Gone Away", "password": "gone-away-password",
+		"roles": []string{"admin", "department_head", "recruiter", "interviewer", "sales_manager", "sales_rep"}}, &gone); code != 201 {
+		t.Fatalf("user: %d", code)
+	}
+	deactivated := newBrowser(t, app.URL())
+	deactivated.login("gone@bullpen.demo", "gone-away-password")
+	if code := admin.do("PATCH", fmt.Sprintf("/api/v1/users/%d", gone.ID), map[string]any{"active": false}, nil); code != 200 {
+		t.Fatalf("deactivate: %d", code)
+	}
+
+	var doc struct {
+		Paths map[string]map[string]struct {
+			Security []map[string]any `json:"security"`
+		} `json:"paths"`
+	}
+	if code := admin.do("GET", "/api/v1/openapi.json", nil, &doc); code != 200 {
+		t.Fatalf("openapi: %d", code)
+	}
+	param := regexp.MustCompile(`\{[^}]+\}`)
+	var guarded, public []string
+	for path, ops := range doc.Paths {
+		for method, op := range ops {
+			e := strings.ToUpper(method) + " " + param.ReplaceAllString(path, "1")
+			if len(op.Security) > 0 {
+				guarded = append(guarded, e)
+			} else {
+				public = append(public, e)
+			}
+		}
+	}
+	slices.Sort(guarded)
+	slices.Sort(public)
+	if len(guarded) < 100 || len(public) < 5 {
+		t.Fatalf("%d operations need a session and %d do not", len(guarded), len(public))
+	}
+	auditBefore := auditCount(t, app)
+	send := func(b *browser, e string) (int, string) {
+		method, path, _ := strings.Cut(e, " ")
+		var body io.Reader
+		if method != "GET" && method != "DELETE" {
+			body = strings.NewReader("{}")
+		}
+		req, err := http.NewRequest(method, app.URL()+path, body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if body != nil {
+			req.Header.Set("Content-Type", "application/json")
+		}
+		client := http.DefaultClient
+		if b != nil {
+			client = b.http
+			req.Header.Set("X-CSRF-Token", b.csrf)
+		}
+		res, err := client.Do(req)
+		if err != nil {
+			t.Fatalf("%s: %v", e, err)
+		}
+		defer res.Body.Close()
+		data, _ := io.ReadAll(res.Body)
+		var p struct {
+			Title string `json:"title"`
+		}
+		_ = json.Unmarshal(data, &p)
+		return res.StatusCode, p.Title
+	}
+	for _, e := range guarded {
+		for who, b := range map[string]*browser{"anonymous": nil, "a deactivated user": deactivated} {
+			if code, title := send(b, e); code != http.StatusUnauthorized || title == "" {
+				t.Errorf("%s as %s: %d %q; want 401 with a problem", e, who, code, title)
+			}
+		}
+	}
+	for _, e := range public {
+		if code, _ := send(nil, e); code == http.StatusUnauthorized || code >= 500 { // a bad link is theirs to refuse (403)
+			t.Errorf("%s without a session: %d", e, code)
+		}
+	}
+	if after := auditCount(t, app); after != auditBefore {
+		t.Errorf("the refused requests wrote %d audit entries", after-auditBefore)
+	}
+	t.Logf("%d operations refused to anonymous and deactivated users; %d public ones answered", len(guarded), len(public))
+}
+
+func auditCount(t *testing.T, app *App) (n int64) {
+	t.Helper()
+	if err := app.DB.Gorm().Table("audit_log").Count(&n).Error; err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
