@@ -140,12 +140,33 @@ func (s *Starter) upsertSchedule(ctx context.Context, id string, sched client.Sc
 	if !errors.Is(err, temporal.ErrScheduleAlreadyRunning) {
 		return err
 	}
-	return s.Client.ScheduleClient().GetHandle(ctx, id).Update(ctx, client.ScheduleUpdateOptions{
-		DoUpdate: func(in client.ScheduleUpdateInput) (*client.ScheduleUpdate, error) {
-			next := in.Description.Schedule
-			next.Spec, next.Action = sched.Spec, sched.Action
-			return &client.ScheduleUpdate{Schedule: &next}, nil
-		}})
+	// An existing schedule is updated through its scheduler, which a Temporal server that has just started (on
+	// a restored or busy store, say) may take longer than one call's deadline to load: try again, for up to a
+	// minute, while the caller still waits.
+	for wait := time.Second; ; wait *= 2 {
+		err = s.Client.ScheduleClient().GetHandle(ctx, id).Update(ctx, client.ScheduleUpdateOptions{
+			DoUpdate: func(in client.ScheduleUpdateInput) (*client.ScheduleUpdate, error) {
+				next := in.Description.Schedule
+				next.Spec, next.Action = sched.Spec, sched.Action
+				return &client.ScheduleUpdate{Schedule: &next}, nil
+			}})
+		if err == nil || ctx.Err() != nil || !transient(err) || wait > 32*time.Second {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(wait):
+		}
+	}
+}
+
+// transient reports whether a call to the Temporal server failed for want of time or of the server, rather
+// than for what it asked.
+func transient(err error) bool {
+	var unavailable *serviceerror.Unavailable
+	var deadline *serviceerror.DeadlineExceeded
+	return errors.Is(err, context.DeadlineExceeded) || errors.As(err, &unavailable) || errors.As(err, &deadline)
 }
 
 // teamSchedule is the schedule of a team's meetings on cadence c (UTC, as the cadence).
