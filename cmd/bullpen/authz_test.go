@@ -32,24 +32,13 @@ func TestEveryRouteRefusesAnonymousAndDeactivated(t *testing.T) {
 		t.Fatalf("deactivate: %d", code)
 	}
 
-	var doc struct {
-		Paths map[string]map[string]struct {
-			Security []map[string]any `json:"security"`
-		} `json:"paths"`
-	}
-	if code := admin.do("GET", "/api/v1/openapi.json", nil, &doc); code != 200 {
-		t.Fatalf("openapi: %d", code)
-	}
-	param := regexp.MustCompile(`\{[^}]+\}`)
 	var guarded, public []string
-	for path, ops := range doc.Paths {
-		for method, op := range ops {
-			e := strings.ToUpper(method) + " " + param.ReplaceAllString(path, "1")
-			if len(op.Security) > 0 {
-				guarded = append(guarded, e)
-			} else {
-				public = append(public, e)
-			}
+	for _, op := range apiOperations(t, admin) {
+		e := op.method + " " + op.path
+		if op.session {
+			guarded = append(guarded, e)
+		} else {
+			public = append(public, e)
 		}
 	}
 	slices.Sort(guarded)
@@ -106,10 +95,46 @@ func TestEveryRouteRefusesAnonymousAndDeactivated(t *testing.T) {
 	t.Logf("%d operations refused to anonymous and deactivated users; %d public ones answered", len(guarded), len(public))
 }
 
-func auditCount(t *testing.T, app *App) (n int64) {
-	t.Helper()
+// auditCount is the number of entries in the audit log, which every change writes to.
+func auditCount(tb testing.TB, app *App) (n int64) {
+	tb.Helper()
 	if err := app.DB.Gorm().Table("audit_log").Count(&n).Error; err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	return n
+}
+
+// apiOperation is one operation of the OpenAPI document, its path parameters set to 1 (the demo's first
+// objects).
+type apiOperation struct {
+	method, path string
+	session      bool // it needs a signed-in session
+	jsonBody     bool // it takes a JSON body
+}
+
+// apiOperations reads every operation from the OpenAPI document the server publishes, sorted by path and method.
+func apiOperations(tb testing.TB, b *browser) []apiOperation {
+	tb.Helper()
+	var doc struct {
+		Paths map[string]map[string]struct {
+			Security    []map[string]any `json:"security"`
+			RequestBody struct {
+				Content map[string]any `json:"content"`
+			} `json:"requestBody"`
+		} `json:"paths"`
+	}
+	if code := b.do("GET", "/api/v1/openapi.json", nil, &doc); code != 200 {
+		tb.Fatalf("openapi: %d", code)
+	}
+	param := regexp.MustCompile(`\{[^}]+\}`)
+	var out []apiOperation
+	for path, ops := range doc.Paths {
+		for method, op := range ops {
+			_, isJSON := op.RequestBody.Content["application/json"]
+			out = append(out, apiOperation{method: strings.ToUpper(method), path: param.ReplaceAllString(path, "1"),
+				session: len(op.Security) > 0, jsonBody: isJSON})
+		}
+	}
+	slices.SortFunc(out, func(a, b apiOperation) int { return strings.Compare(a.path+" "+a.method, b.path+" "+b.method) })
+	return out
 }

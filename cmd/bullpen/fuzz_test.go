@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"regexp"
-	"slices"
 	"strings"
 	"testing"
 )
@@ -30,42 +28,20 @@ func FuzzJSONBodies(f *testing.F) {
 	f.Cleanup(func() { _ = app.Close() })
 	admin := newBrowser(f, app.URL())
 	admin.login("admin@bullpen.demo", pw)
-	var doc struct {
-		Paths map[string]map[string]struct {
-			RequestBody struct {
-				Content map[string]any `json:"content"`
-			} `json:"requestBody"`
-		} `json:"paths"`
-	}
-	if code := admin.do("GET", "/api/v1/openapi.json", nil, &doc); code != 200 {
-		f.Fatalf("openapi: %d", code)
-	}
-	type endpoint struct{ method, path string }
-	var endpoints []endpoint
-	param := regexp.MustCompile(`\{[^}]+\}`)
-	for path, ops := range doc.Paths {
-		for method, op := range ops {
-			if _, ok := op.RequestBody.Content["application/json"]; !ok || path == "/api/v1/session" {
-				continue // no JSON body; signing in is fuzzed as the public would, below
-			}
-			endpoints = append(endpoints, endpoint{strings.ToUpper(method), param.ReplaceAllString(path, "1")})
+	var endpoints []apiOperation
+	for _, op := range apiOperations(f, admin) {
+		if op.jsonBody && op.path != "/api/v1/session" { // signing in is fuzzed as the public would, below
+			endpoints = append(endpoints, op)
 		}
 	}
-	slices.SortFunc(endpoints, func(a, b endpoint) int { return strings.Compare(a.path+a.method, b.path+b.method) })
-	endpoints = append(endpoints, endpoint{"POST", "/api/v1/session"})
+	endpoints = append(endpoints, apiOperation{method: "POST", path: "/api/v1/session", jsonBody: true})
 	if len(endpoints) < 40 {
 		f.Fatalf("only %d endpoints with a JSON body in the OpenAPI document", len(endpoints))
-	}
-	audited := func() (n int64) {
-		if err := app.DB.Gorm().Table("audit_log").Count(&n).Error; err != nil {
-			f.Fatal(err)
-		}
-		return n
 	}
 	sent := 0
 	f.Fuzz(func(t *testing.T, body []byte) {
 		for _, e := range endpoints {
-			before := audited()
+			before := auditCount(t, app)
 			req, err := http.NewRequest(e.method, app.URL()+e.path, strings.NewReader(string(body)))
 			if err != nil {
 				t.Fatal(err)
@@ -94,7 +70,7 @@ func FuzzJSONBodies(f *testing.F) {
 				if strings.HasPrefix(p.Detail, "No API endpoint at") {
 					t.Fatalf("%s %s is not an endpoint: the test sends its bodies nowhere", e.method, e.path)
 				}
-				if after := audited(); after != before {
+				if after := auditCount(t, app); after != before {
 					t.Fatalf("%s %s with %q: refused (%d) but the audit log grew by %d", e.method, e.path, body, res.StatusCode, after-before)
 				}
 			}

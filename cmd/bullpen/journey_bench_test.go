@@ -17,6 +17,8 @@ import (
 	"time"
 
 	enumspb "go.temporal.io/api/enums/v1"
+	historypb "go.temporal.io/api/history/v1"
+	workflowpb "go.temporal.io/api/workflow/v1"
 	"go.temporal.io/api/workflowservice/v1"
 	"go.temporal.io/sdk/client"
 
@@ -388,53 +390,32 @@ func countHistoryOps(b testing.TB, c client.Client, namespace string, from, to t
 		last = n.Count
 	}
 	var ops temporalOps
-	var token []byte
-	for {
-		res, err := c.WorkflowService().ListWorkflowExecutions(ctx, &workflowservice.ListWorkflowExecutionsRequest{
-			Namespace: namespace, PageSize: 1000, NextPageToken: token})
-		if err != nil {
-			b.Fatal(err)
-		}
-		for _, e := range res.Executions {
-			if workflowType != "" && e.Type.GetName() != workflowType {
-				continue
-			}
-			if e.CloseTime != nil && e.CloseTime.AsTime().Before(from) {
-				continue
-			}
-			it := c.GetWorkflowHistory(ctx, e.Execution.WorkflowId, e.Execution.RunId, false, enumspb.HISTORY_EVENT_FILTER_TYPE_ALL_EVENT)
-			for it.HasNext() {
-				ev, err := it.Next()
-				if err != nil {
-					b.Fatal(err)
-				}
-				if t := ev.EventTime.AsTime(); t.Before(from) || t.After(to) {
-					continue
-				}
-				switch ev.EventType {
-				case enumspb.EVENT_TYPE_WORKFLOW_EXECUTION_STARTED:
-					ops.Starts++
-				case enumspb.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED:
-					ops.Signals++
-				case enumspb.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED:
-					ops.Updates++
-				case enumspb.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED:
-					ops.Activities++
-				case enumspb.EVENT_TYPE_MARKER_RECORDED:
-					if ev.GetMarkerRecordedEventAttributes().GetMarkerName() == "LocalActivity" {
-						ops.LocalActivities++
-					}
-				case enumspb.EVENT_TYPE_TIMER_STARTED:
-					ops.Timers++
-				case enumspb.EVENT_TYPE_WORKFLOW_TASK_COMPLETED:
-					ops.WorkflowTasks++
-				}
-			}
-		}
-		if token = res.NextPageToken; len(token) == 0 {
-			break
-		}
+	keep := func(e *workflowpb.WorkflowExecutionInfo) bool {
+		return (workflowType == "" || e.Type.GetName() == workflowType) && (e.CloseTime == nil || !e.CloseTime.AsTime().Before(from))
 	}
+	eachHistoryEvent(b, c, namespace, keep, func(_ *workflowpb.WorkflowExecutionInfo, ev *historypb.HistoryEvent) {
+		if t := ev.EventTime.AsTime(); t.Before(from) || t.After(to) {
+			return
+		}
+		switch ev.EventType {
+		case enumspb.EVENT_TYPE_WORKFLOW_EXECUTION_STARTED:
+			ops.Starts++
+		case enumspb.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED:
+			ops.Signals++
+		case enumspb.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED:
+			ops.Updates++
+		case enumspb.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED:
+			ops.Activities++
+		case enumspb.EVENT_TYPE_MARKER_RECORDED:
+			if ev.GetMarkerRecordedEventAttributes().GetMarkerName() == "LocalActivity" {
+				ops.LocalActivities++
+			}
+		case enumspb.EVENT_TYPE_TIMER_STARTED:
+			ops.Timers++
+		case enumspb.EVENT_TYPE_WORKFLOW_TASK_COMPLETED:
+			ops.WorkflowTasks++
+		}
+	})
 	n := float64(journeys)
 	return temporalOps{ops.Starts / n, ops.Signals / n, ops.Updates / n, ops.Activities / n, ops.LocalActivities / n, ops.Timers / n, ops.WorkflowTasks / n}
 }

@@ -2,12 +2,11 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"strings"
 	"testing"
 
-	enumspb "go.temporal.io/api/enums/v1"
-	"go.temporal.io/api/workflowservice/v1"
+	historypb "go.temporal.io/api/history/v1"
+	workflowpb "go.temporal.io/api/workflow/v1"
 	"google.golang.org/protobuf/proto"
 
 	"github.com/bullpen-hq/bullpen/activities/smtptest"
@@ -55,43 +54,26 @@ func TestHistoriesCarryNoPersonalData(t *testing.T) {
 		t.Fatalf("only %d personal values to look for: %v", len(personal), personal)
 	}
 
-	ctx := context.Background()
 	// The search reads payloads as they are stored: the applications' inputs, JSON, name their field.
-	workflowsSeen, events, payloadsRead := 0, 0, 0
-	var token []byte
-	for {
-		res, err := app.Temporal.WorkflowService().ListWorkflowExecutions(ctx, &workflowservice.ListWorkflowExecutionsRequest{
-			Namespace: app.Config.TemporalNamespace, PageSize: 1000, NextPageToken: token})
+	runs := map[string]bool{}
+	events, payloadsRead := 0, 0
+	eachHistoryEvent(t, app.Temporal, app.Config.TemporalNamespace, nil, func(e *workflowpb.WorkflowExecutionInfo, ev *historypb.HistoryEvent) {
+		runs[e.Execution.RunId] = true
+		events++
+		raw, err := proto.Marshal(ev) // payloads as the bytes they hold, not base64
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, e := range res.Executions {
-			workflowsSeen++
-			it := app.Temporal.GetWorkflowHistory(ctx, e.Execution.WorkflowId, e.Execution.RunId, false, enumspb.HISTORY_EVENT_FILTER_TYPE_ALL_EVENT)
-			for it.HasNext() {
-				ev, err := it.Next()
-				if err != nil {
-					t.Fatal(err)
-				}
-				events++
-				raw, err := proto.Marshal(ev) // payloads as the bytes they hold, not base64
-				if err != nil {
-					t.Fatal(err)
-				}
-				if bytes.Contains(raw, []byte(`"ApplicationID":`)) {
-					payloadsRead++
-				}
-				for _, p := range personal {
-					if bytes.Contains(raw, []byte(p)) {
-						t.Errorf("%s (%s), event %d %s carries %q", e.Execution.WorkflowId, e.Type.GetName(), ev.EventId, ev.EventType, p)
-					}
-				}
+		if bytes.Contains(raw, []byte(`"ApplicationID":`)) {
+			payloadsRead++
+		}
+		for _, p := range personal {
+			if bytes.Contains(raw, []byte(p)) {
+				t.Errorf("%s (%s), event %d %s carries %q", e.Execution.WorkflowId, e.Type.GetName(), ev.EventId, ev.EventType, p)
 			}
 		}
-		if token = res.NextPageToken; len(token) == 0 {
-			break
-		}
-	}
+	})
+	workflowsSeen := len(runs)
 	if workflowsSeen < 10 || events < 200 || payloadsRead == 0 {
 		t.Fatalf("only %d workflows, %d events and %d application inputs searched", workflowsSeen, events, payloadsRead)
 	}

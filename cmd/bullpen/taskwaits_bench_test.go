@@ -1,14 +1,14 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"slices"
 	"testing"
 	"time"
 
 	enumspb "go.temporal.io/api/enums/v1"
-	"go.temporal.io/api/workflowservice/v1"
+	historypb "go.temporal.io/api/history/v1"
+	workflowpb "go.temporal.io/api/workflow/v1"
 )
 
 // printTaskWaits reads every workflow history on the server and prints, per workflow type, how long its tasks
@@ -16,45 +16,26 @@ import (
 // workflow task (on the task queue every worker polls) and its later ones (on the worker's sticky queue). It
 // shows where a journey waits for Temporal rather than for Bullpen (docs/benchmarks.md, section 1).
 func printTaskWaits(b testing.TB, app *App) {
-	ctx := context.Background()
 	waits := map[string][]time.Duration{}
-	var token []byte
-	for {
-		res, err := app.Temporal.WorkflowService().ListWorkflowExecutions(ctx, &workflowservice.ListWorkflowExecutionsRequest{
-			Namespace: app.Config.TemporalNamespace, PageSize: 1000, NextPageToken: token})
-		if err != nil {
-			b.Fatal(err)
-		}
-		for _, e := range res.Executions {
-			kind := e.Type.GetName()
-			it := app.Temporal.GetWorkflowHistory(ctx, e.Execution.WorkflowId, e.Execution.RunId, false, enumspb.HISTORY_EVENT_FILTER_TYPE_ALL_EVENT)
-			scheduled := map[int64]time.Time{}
-			first := true
-			for it.HasNext() {
-				ev, err := it.Next()
-				if err != nil {
-					b.Fatal(err)
-				}
-				at := ev.EventTime.AsTime()
-				switch ev.EventType {
-				case enumspb.EVENT_TYPE_WORKFLOW_TASK_SCHEDULED, enumspb.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED:
-					scheduled[ev.EventId] = at
-				case enumspb.EVENT_TYPE_WORKFLOW_TASK_STARTED:
-					name := kind + ", later workflow tasks"
-					if first {
-						name, first = kind+", first workflow task", false
-					}
-					waits[name] = append(waits[name], at.Sub(scheduled[ev.GetWorkflowTaskStartedEventAttributes().GetScheduledEventId()]))
-				case enumspb.EVENT_TYPE_ACTIVITY_TASK_STARTED:
-					name := kind + ", activities"
-					waits[name] = append(waits[name], at.Sub(scheduled[ev.GetActivityTaskStartedEventAttributes().GetScheduledEventId()]))
-				}
+	scheduled := map[string]time.Time{} // by workflow run and event ID
+	first := map[string]bool{}          // runs whose first workflow task has started
+	eachHistoryEvent(b, app.Temporal, app.Config.TemporalNamespace, nil, func(e *workflowpb.WorkflowExecutionInfo, ev *historypb.HistoryEvent) {
+		run, kind, at := e.Execution.RunId, e.Type.GetName(), ev.EventTime.AsTime()
+		key := func(id int64) string { return fmt.Sprintf("%s/%d", run, id) }
+		switch ev.EventType {
+		case enumspb.EVENT_TYPE_WORKFLOW_TASK_SCHEDULED, enumspb.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED:
+			scheduled[key(ev.EventId)] = at
+		case enumspb.EVENT_TYPE_WORKFLOW_TASK_STARTED:
+			name := kind + ", later workflow tasks"
+			if !first[run] {
+				name, first[run] = kind+", first workflow task", true
 			}
+			waits[name] = append(waits[name], at.Sub(scheduled[key(ev.GetWorkflowTaskStartedEventAttributes().GetScheduledEventId())]))
+		case enumspb.EVENT_TYPE_ACTIVITY_TASK_STARTED:
+			name := kind + ", activities"
+			waits[name] = append(waits[name], at.Sub(scheduled[key(ev.GetActivityTaskStartedEventAttributes().GetScheduledEventId())]))
 		}
-		if token = res.NextPageToken; len(token) == 0 {
-			break
-		}
-	}
+	})
 	names := make([]string, 0, len(waits))
 	for n := range waits {
 		names = append(names, n)

@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { login, PASSWORD } from './session';
 
 // Runs against `bullpen dev --demo`, which other specs share. The demo gives Elira Dervishi (rep1) three clients
 // with founding days and contacts, and runs the morning's care run at load (it plans a few seconds after the
@@ -7,7 +8,6 @@ import { expect, test, type APIRequestContext, type Page } from '@playwright/tes
 // sees it in the e-card, completes a greeting call, and is told plainly when it is too early for one; the
 // birthday card's unsubscribe link works and a forged one says it does not; the occasions calendar reads and an
 // admin adds and removes a company occasion. Elira's clients and their owner stay as they are.
-const PASSWORD = 'bullpen-demo';
 const RUN = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 
 interface Greeting {
@@ -21,14 +21,6 @@ interface Greeting {
   design: string;
   personal_line: string;
   call_note: string;
-}
-
-async function login(page: Page, email: string) {
-  await page.goto('/login');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('button', { name: /^Account menu for / })).toBeVisible();
 }
 
 /** The server's days are UTC days. */

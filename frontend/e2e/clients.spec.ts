@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { login } from './session';
 
 // Runs against `bullpen dev --demo`. Elira Dervishi, a sales rep, logs her first call with a new client from
 // her phone: she types the client's name in Log activity, which adds the client and, with the call, makes
@@ -6,18 +7,9 @@ import { expect, test, type Page } from '@playwright/test';
 // on the client's page, but no form to log work there (only the owner logs on a client). In order.
 const CLIENT = 'Kafe Dukagjini';
 const REP = 'Elira Dervishi';
-const PASSWORD = 'bullpen-demo';
 const NOTES = 'Spoke to the owner about coffee machines for both bars.';
 
 test.describe.configure({ mode: 'serial' });
-
-async function login(page: Page, email: string) {
-  await page.goto('/login');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('button', { name: /^Account menu for / })).toBeVisible();
-}
 
 test.describe('on a phone', () => {
   test.use({ viewport: { width: 375, height: 740 } });

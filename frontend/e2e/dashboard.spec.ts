@@ -1,18 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
+import { login } from './session';
 
 // Runs against `bullpen dev --demo`. The demo's sales floor has six weeks of logged work: Elira Dervishi (rep1)
 // since the start of last month, four more reps in the Tirana team under Gentian Leka; its openings have
 // applications at several stages. The department head reads the dashboard and its hiring tab and changes the
 // period; the sales manager gives Elira kudos from the reps table.
-const PASSWORD = 'bullpen-demo';
-
-async function login(page: Page, email: string) {
-  await page.goto('/login');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('button', { name: /^Account menu for / })).toBeVisible();
-}
 
 async function openDashboard(page: Page) {
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Dashboard' }).click();

@@ -1,11 +1,11 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { login, PASSWORD } from './session';
 
 // Runs against `bullpen dev --demo`, which other specs share: Elira Dervishi's clients must stay hers, so this
 // spec makes its own reps. Through the API the admin adds two sales reps; the first adds a client and logs a
 // call, which makes her its owner. In the browser the department head proposes the handover of her clients,
 // gives the client to the second rep (saving a change on the way, approving another unsaved one), approves,
 // and the client page names the new owner.
-const PASSWORD = 'bullpen-demo';
 const RUN = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 const LEAVING = `Besa Kelmendi ${RUN}`;
 const TAKING = `Arben Dushku ${RUN}`;
@@ -22,14 +22,6 @@ async function post<T>(api: APIRequestContext, csrf: string, path: string, data:
   const res = await api.post(path, { data, headers: { 'X-CSRF-Token': csrf } });
   expect(res.status(), `${path}: ${await res.text()}`).toBe(201);
   return (await res.json()) as T;
-}
-
-async function login(page: Page, email: string) {
-  await page.goto('/login');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('button', { name: /^Account menu for / })).toBeVisible();
 }
 
 test.beforeAll(async ({ playwright, baseURL }) => {

@@ -1,11 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
+import { login, PASSWORD } from './session';
 
 // Runs against `bullpen dev --demo`. Elira Dervishi (rep1) owns three clients; Hotel Drini's owner, Teuta Morina,
 // has her birthday today, so the morning's care run (triggered as the demo loads) plans a greeting call for Elira
 // today. She is in the "Prishtina sales" team, whose next planning meeting waits for her report (meetings.spec.ts
 // files it, so either state may show here). Gentian Leka, her manager, gives her kudos; she lands on her home,
 // finds it all there, and marks the birthday call done from her phone.
-const PASSWORD = 'bullpen-demo';
 const CLIENTS = ['Alba Trade', 'Hotel Drini', 'Kafe Rugova'];
 const TEAM = 'Prishtina sales';
 const RUN = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
@@ -19,14 +19,6 @@ interface GreetingRow {
   occasion_name: string;
   call_done_at: string | null;
   call_note: string;
-}
-
-async function login(page: Page, email: string) {
-  await page.goto('/login');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('button', { name: /^Account menu for / })).toBeVisible();
 }
 
 /** Today's greeting for Hotel Drini's owner's birthday, as the API has it (once the care run has planned it). */

@@ -1,17 +1,9 @@
-import { expect, request, test, type Page } from '@playwright/test';
+import { expect, request, test } from '@playwright/test';
+import { login } from './session';
 
 // Runs against `bullpen dev --demo`. Elira Dervishi (rep1) makes an integration token for her phone system,
 // which then reads her profile and activity with it (no cookie, no CSRF token); once she revokes it, it is
 // refused. It logs no activity: other specs count Elira's.
-const PASSWORD = 'bullpen-demo';
-
-async function login(page: Page, email: string) {
-  await page.goto('/login');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('button', { name: /^Account menu for / })).toBeVisible();
-}
 
 test('a rep makes an integration token, her phone system uses it, and she revokes it', async ({ page, baseURL }) => {
   const name = `Phone system e2e ${Date.now()}`;

@@ -1,23 +1,15 @@
 import { expect, test, type Page } from '@playwright/test';
+import { login } from './session';
 
 // Runs against `bullpen dev --demo`. The demo's "Prishtina sales" team (Gentian Leka, the sales manager, with
 // Elira Dervishi, rep1) meets daily and its next meeting is open for reports. Elira files her report from the
 // Meetings page, with "done" drafted from her activity log; then Gentian reads it in the meeting's agenda; then
 // the department head forms a new team that meets weekly. In this order: each step builds on the one before.
-const PASSWORD = 'bullpen-demo';
 const TEAM = 'Prishtina sales';
 const PLANNED = 'Visit Hotel Drini with the new price list; two demos booked for Thursday.';
 const BLOCKERS = 'Still waiting for the signed framework contract from Alba Trade.';
 
 test.describe.configure({ mode: 'serial' });
-
-async function login(page: Page, email: string) {
-  await page.goto('/login');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('button', { name: /^Account menu for / })).toBeVisible();
-}
 
 async function openMeetings(page: Page) {
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Meetings' }).click();

@@ -1,18 +1,10 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
+import { login } from './session';
 
 // Runs against `bullpen dev --demo`. The demo hired Elira Dervishi (rep1) two months ago, so her onboarding
 // checklist (the sales rep's template: seven tasks from day -3 to day 30) is written and every task is past due,
 // none done. Elira ticks one of her own tasks off on My month; the sales manager ticks one of the manager's on
 // her employee page. Each picks the first open task of its kind, so the spec does not depend on which are done.
-const PASSWORD = 'bullpen-demo';
-
-async function login(page: Page, email: string) {
-  await page.goto('/login');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('button', { name: /^Account menu for / })).toBeVisible();
-}
 
 /** Ticks off the first open task matching `selector` in the card and checks it shows done. */
 async function tickFirstOpen(card: Locator, selector: string, doneBy: RegExp) {

@@ -1,17 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
+import { login } from './session';
 
 // Runs against `bullpen dev --demo`. Every page is served with a Content-Security-Policy that lets it run only
 // the UI's own scripts and talk only to this origin; the pages must work under it. The admin and a rep walk
 // through the main screens, and the browser reports no violation of the policy on any of them.
-const PASSWORD = 'bullpen-demo';
-
-async function login(page: Page, email: string) {
-  await page.goto('/login');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('button', { name: /^Account menu for / })).toBeVisible();
-}
 
 /** Collects every CSP violation the page reports, from the console and from the DOM event. */
 function watchViolations(page: Page): string[] {

@@ -1,18 +1,10 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { login } from './session';
 
 // Runs against `bullpen dev --demo`. The demo hired Elira Dervishi (rep1) two months ago: her Employee
 // workflow closes her past months on start, writing their pay statements; she owns three clients with their
 // activity and has filed an excuse for this month. The manager accepts the excuse; the department head
 // approves last month's statements; Elira reads her month.
-const PASSWORD = 'bullpen-demo';
-
-async function login(page: Page, email: string) {
-  await page.goto('/login');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('button', { name: /^Account menu for / })).toBeVisible();
-}
 
 test('the sales manager accepts a rep’s excuse from her month', async ({ page }) => {
   await login(page, 'manager@bullpen.demo');
