@@ -199,6 +199,13 @@ func (r *crashRig) check(start time.Time, mailBefore int, k *killer) string {
 	if scorecards != 6*len(ids) {
 		t.Errorf("%d scorecards for %d journeys; want 6 each", scorecards, len(ids))
 	}
+	// The application's workflow heard of every scorecard (the API signals it after storing one) and stored
+	// each interview's complete result.
+	var results int64
+	raw(&results, "SELECT COUNT(*) FROM interview_results WHERE application_id IN ? AND complete = ?", ids, true)
+	if int(results) != 2*len(ids) {
+		t.Errorf("%d complete interview results for %d journeys; want 2 each", results, len(ids))
+	}
 
 	// Timeline and audit trail: every journey took the same steps, so every application has the same rows;
 	// a row written twice shows as an application with more.
@@ -312,9 +319,9 @@ func (r *crashRig) check(start time.Time, mailBefore int, k *killer) string {
 		}
 	}
 	return fmt.Sprintf("checked %d applications (one per candidate), %d employees with running workflows, %d interviews, %d offers, "+
-		"%d scorecards, %d timeline rows, %d audit rows, %d outbox e-mails (%d received by SMTP, %d resent with the same Message-ID after a kill), "+
+		"%d scorecards (%d complete interview results), %d timeline rows, %d audit rows, %d outbox e-mails (%d received by SMTP, %d resent with the same Message-ID after a kill), "+
 		"%d acknowledged writes found",
-		len(apps), len(emps), 2*len(ids), len(ids), scorecards, len(events), len(audit), len(outbox), len(msgs), resent, len(acks))
+		len(apps), len(emps), 2*len(ids), len(ids), scorecards, results, len(events), len(audit), len(outbox), len(msgs), resent, len(acks))
 }
 
 // digits are what differs between two journeys' e-mail subjects: the opening's number, the interview's time.
