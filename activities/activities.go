@@ -41,6 +41,9 @@ type Activities struct {
 	RejectionReasons []string
 	// Company signs the client e-cards ("Bullpen" when empty).
 	Company string
+	// CandidateRetention is how long a candidate's data is kept after the last of their applications was
+	// rejected or withdrawn; then it is anonymised. Zero keeps it.
+	CandidateRetention time.Duration
 }
 
 // refusal turns a domain refusal into a non-retryable error whose type is its code; other errors are

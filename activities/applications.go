@@ -69,12 +69,18 @@ func (a *Activities) RecordApplicationMove(ctx context.Context, m models.Applica
 	if err := a.DB.RecordMove(ctx, m); err != nil {
 		return refusal(err)
 	}
-	if m.To != models.StageRejected {
+	if m.To != models.StageRejected && m.To != models.StageWithdrawn {
 		return nil
 	}
 	app, o, err := a.load(ctx, m.ApplicationID)
 	if err != nil {
 		return err
+	}
+	if err := a.startRetention(ctx, app.CandidateID); err != nil {
+		return err
+	}
+	if m.To == models.StageWithdrawn {
+		return nil
 	}
 	kind := mailRejection
 	if m.ReasonCode == "position_filled" {

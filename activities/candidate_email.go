@@ -20,10 +20,11 @@ const (
 
 var candidateText = map[string]map[string]string{
 	"en": {
-		"hello":  "Dear %s,",
-		"footer": "You receive this because you applied for a position through Bullpen. Reply to this e-mail if you have a question.",
-		"open":   "Open the questionnaire:",
-		"button": "Answer the questionnaire",
+		"hello":   "Dear %s,",
+		"footer":  "You receive this because you applied for a position through Bullpen. Reply to this e-mail if you have a question.",
+		"privacy": "See, download or delete the data we hold about you",
+		"open":    "Open the questionnaire:",
+		"button":  "Answer the questionnaire",
 
 		mailQuestionnaire + ".sub": "Your application for {title}: a short questionnaire",
 		mailQuestionnaire + ".1":   "Thank you for applying for {title}. The next step is a short questionnaire; it takes about ten minutes.",
@@ -50,10 +51,11 @@ var candidateText = map[string]map[string]string{
 		mailOffer + ".button": "Read and answer the offer",
 	},
 	"sq": {
-		"hello":  "I/E nderuar %s,",
-		"footer": "E merrni këtë sepse aplikuat për një pozicion përmes Bullpen. Përgjigjuni këtij e-maili nëse keni ndonjë pyetje.",
-		"open":   "Hapni pyetësorin:",
-		"button": "Plotësoni pyetësorin",
+		"hello":   "I/E nderuar %s,",
+		"footer":  "E merrni këtë sepse aplikuat për një pozicion përmes Bullpen. Përgjigjuni këtij e-maili nëse keni ndonjë pyetje.",
+		"privacy": "Shihni, shkarkoni ose fshini të dhënat që mbajmë për ju",
+		"open":    "Hapni pyetësorin:",
+		"button":  "Plotësoni pyetësorin",
 
 		mailQuestionnaire + ".sub": "Aplikimi juaj për {title}: një pyetësor i shkurtër",
 		mailQuestionnaire + ".1":   "Faleminderit që aplikuat për {title}. Hapi tjetër është një pyetësor i shkurtër; zgjat rreth dhjetë minuta.",
@@ -94,7 +96,11 @@ func formatDeadline(t time.Time) string { return t.UTC().Format("2006-01-02 15:0
 
 // emailCandidate writes one candidate e-mail of kind in the candidate's language and sends it once per key.
 func (a *Activities) emailCandidate(ctx context.Context, key, kind string, c *models.Candidate, o *models.Opening, link string, due time.Time) error {
-	subject, text, html, err := candidateMail(kind, c, o, link, due)
+	privacy, err := a.privacyLink(c.ID)
+	if err != nil {
+		return refusal(err)
+	}
+	subject, text, html, err := candidateMail(kind, c, o, link, due, privacy)
 	if err != nil {
 		return err
 	}
@@ -102,7 +108,7 @@ func (a *Activities) emailCandidate(ctx context.Context, key, kind string, c *mo
 }
 
 // candidateMail writes one candidate e-mail of kind in the candidate's language.
-func candidateMail(kind string, c *models.Candidate, o *models.Opening, link string, due time.Time) (subject, text, html string, err error) {
+func candidateMail(kind string, c *models.Candidate, o *models.Opening, link string, due time.Time, privacy string) (subject, text, html string, err error) {
 	lang, w := candidateWords(c.Locale)
 	fill := strings.NewReplacer("{title}", o.Title, "{deadline}", formatDeadline(due))
 	var paras []string
@@ -113,7 +119,8 @@ func candidateMail(kind string, c *models.Candidate, o *models.Opening, link str
 		}
 		paras = append(paras, fill.Replace(p))
 	}
-	m := mailContent{Lang: lang, Greeting: fmt.Sprintf(w["hello"], c.Name), Paragraphs: paras, Footer: w["footer"]}
+	m := mailContent{Lang: lang, Greeting: fmt.Sprintf(w["hello"], c.Name), Paragraphs: paras, Footer: w["footer"],
+		FooterLink: privacy, FooterLinkText: w["privacy"]}
 	if link != "" {
 		m.Link, m.Button, m.LinkLabel = link, w["button"], w["open"]
 		if b, ok := w[kind+".button"]; ok {
@@ -122,4 +129,16 @@ func candidateMail(kind string, c *models.Candidate, o *models.Opening, link str
 	}
 	text, html, err = m.render()
 	return fill.Replace(w[kind+".sub"]), text, html, err
+}
+
+// PrivacyLinkDays is how long the link to a candidate's data in their e-mails works.
+const PrivacyLinkDays = 180
+
+// privacyLink is the signed link to the candidate's page of their data, where they read, download or delete it.
+func (a *Activities) privacyLink(candidateID int64) (string, error) {
+	token, err := models.SignLink(a.LinkSecret, models.LinkPrivacy, candidateID, time.Now().AddDate(0, 0, PrivacyLinkDays))
+	if err != nil {
+		return "", err
+	}
+	return strings.TrimRight(a.BaseURL, "/") + "/privacy/" + token, nil
 }

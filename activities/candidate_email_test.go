@@ -26,7 +26,7 @@ func TestCandidateMailInEveryLanguage(t *testing.T) {
 			if kind != mailRejection {
 				link = "https://jobs.example/q/token"
 			}
-			subject, text, html, err := candidateMail(kind, c, o, link, due)
+			subject, text, html, err := candidateMail(kind, c, o, link, due, "https://jobs.example/privacy/t")
 			if err != nil {
 				t.Fatal(err)
 			}

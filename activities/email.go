@@ -21,7 +21,7 @@ var mailHTML = htmltemplate.Must(htmltemplate.New("mail").Parse(`<!doctype html>
 <p>{{.Greeting}}</p>
 {{range .Paragraphs}}<p>{{.}}</p>
 {{end}}{{if .Link}}<p><a href="{{.Link}}" style="display:inline-block;background:#4c6ef5;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">{{.Button}}</a></p>
-{{end}}<p style="color:#868e96;font-size:12px">{{.Footer}}</p>
+{{end}}<p style="color:#868e96;font-size:12px">{{.Footer}}{{if .FooterLink}} <a href="{{.FooterLink}}" style="color:#868e96">{{.FooterLinkText}}</a>{{end}}</p>
 </body></html>`))
 
 // mailContent is what one e-mail says.
@@ -32,6 +32,8 @@ type mailContent struct {
 	// LinkLabel introduces the link in the text part.
 	LinkLabel string
 	Footer    string
+	// FooterLink, when set, follows the footer: the candidate's own page of their data.
+	FooterLink, FooterLinkText string
 }
 
 // render returns the text and HTML bodies of an e-mail.
@@ -49,6 +51,9 @@ func (m mailContent) render() (text, html string, err error) {
 		t.WriteString(m.LinkLabel + " " + m.Link + "\n\n")
 	}
 	t.WriteString("-- \n" + m.Footer + "\n")
+	if m.FooterLink != "" {
+		t.WriteString(m.FooterLinkText + ": " + m.FooterLink + "\n")
+	}
 	return t.String(), b.String(), nil
 }
 

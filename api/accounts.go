@@ -121,6 +121,18 @@ func (s *Server) createAccount(c *gin.Context) {
 	c.JSON(http.StatusCreated, s.toAccountJSON(c, a))
 }
 
+// ownsOrFree lets a rep into a client's contacts and history when the client is theirs or nobody's yet (their
+// first call makes it theirs); sales leaders into every client's. Another rep's client shows in the list, with
+// its owner, and no further. It fails the request when not.
+func (s *Server) ownsOrFree(c *gin.Context, a *models.Account) bool {
+	me := currentUser(c)
+	if a.OwnerID == nil || *a.OwnerID == me.ID || isSalesLeader(me) {
+		return true
+	}
+	s.fail(c, models.Errorf(models.EFORBIDDEN, "%s is %s's client.", a.Name, s.userName(c, *a.OwnerID)))
+	return false
+}
+
 // getAccount answers with an account, its contacts and its latest activity.
 func (s *Server) getAccount(c *gin.Context) {
 	if !s.allow(c, models.ActAccountRead, nil) {
@@ -133,6 +145,9 @@ func (s *Server) getAccount(c *gin.Context) {
 	a, err := s.db.AccountByID(c, id)
 	if err != nil {
 		s.fail(c, err)
+		return
+	}
+	if !s.ownsOrFree(c, a) {
 		return
 	}
 	out := s.toAccountJSON(c, a)
@@ -180,6 +195,9 @@ func (s *Server) addContact(c *gin.Context) {
 	a, err := s.db.AccountByID(c, id)
 	if err != nil {
 		s.fail(c, err)
+		return
+	}
+	if !s.ownsOrFree(c, a) {
 		return
 	}
 	var req contactRequest

@@ -54,6 +54,15 @@ func isSalesLeader(u *models.User) bool {
 	return u.HasAnyRole(models.RoleAdmin, models.RoleDepartmentHead, models.RoleSalesManager)
 }
 
+// teamScope is the user whose teams bound what u sees of other people's plans and pay: u, when u leads sales
+// as a sales manager only; 0 (everyone) for department heads and admins.
+func teamScope(u *models.User) int64 {
+	if u.HasAnyRole(models.RoleAdmin, models.RoleDepartmentHead) {
+		return 0
+	}
+	return u.ID
+}
+
 func (s *Server) toEmployeeJSON(c *gin.Context, e *store.EmployeeRecord) employeeJSON {
 	return employeeJSON{ID: e.ID, User: personJSON{ID: e.UserID, Name: s.userName(c, e.UserID)}, Role: e.Role, OpeningID: e.OpeningID,
 		StartDate: e.StartDate.Format(time.DateOnly), RampEnds: e.StartDate.AddDate(0, e.Plan.RampMonths, 0).Format(time.DateOnly), Plan: e.Plan}
@@ -68,7 +77,7 @@ func (s *Server) listEmployees(c *gin.Context) {
 	if !ok {
 		return
 	}
-	recs, total, err := s.db.ListEmployeesPage(c, p)
+	recs, total, err := s.db.ListEmployeesPage(c, teamScope(currentUser(c)), p)
 	if err != nil {
 		s.fail(c, err)
 		return
@@ -98,11 +107,32 @@ func (s *Server) loadEmployee(c *gin.Context) (*store.EmployeeRecord, bool) {
 		return nil, false
 	}
 	me := currentUser(c)
-	if e.UserID != me.ID && !isSalesLeader(me) {
+	if e.UserID == me.ID {
+		return e, true
+	}
+	if !isSalesLeader(me) {
 		s.fail(c, models.Errorf(models.EFORBIDDEN, "You may see only your own plan and pay."))
 		return nil, false
 	}
-	return e, true
+	return e, s.leads(c, e.UserID)
+}
+
+// leads answers whether the caller, a sales leader, leads userID: department heads and admins lead everyone, a
+// sales manager the members of the teams they manage. It fails the request when not.
+func (s *Server) leads(c *gin.Context, userID int64) bool {
+	scope := teamScope(currentUser(c))
+	if scope == 0 {
+		return true
+	}
+	mine, err := s.db.Manages(c, scope, userID)
+	if err != nil {
+		s.fail(c, err)
+		return false
+	}
+	if !mine {
+		s.fail(c, models.Errorf(models.EFORBIDDEN, "%s is not in a team you manage.", s.userName(c, userID)))
+	}
+	return mine
 }
 
 // getEmployee answers with an employee, their excuses and this month so far (?month=YYYY-MM for another).
@@ -239,6 +269,14 @@ func (s *Server) decideExcuse(c *gin.Context) {
 	x, err := s.db.ExcuseByID(c, id)
 	if err != nil {
 		s.fail(c, err)
+		return
+	}
+	e, err := s.db.EmployeeByID(c, x.EmployeeID)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	if !s.leads(c, e.UserID) {
 		return
 	}
 	var req excuseDecisionRequest

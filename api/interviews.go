@@ -325,7 +325,8 @@ func (s *Server) getKit(c *gin.Context) {
 		}
 		k := kitCandidateJSON{ApplicationID: app.ID, Name: app.Candidate.Name, Stage: string(app.Stage)}
 		if resp, err := s.db.Response(c, id); err == nil {
-			k.Questionnaire = &responseJSON{Questionnaire: withoutScoringKey(resp.Questionnaire), Answers: resp.Answers,
+			q, answers := resp.Questionnaire.ForPanel(resp.Answers)
+			k.Questionnaire = &responseJSON{Questionnaire: q, Answers: answers,
 				Score:  models.Score{Percent: resp.Score.Percent, Passed: resp.Score.Passed, KnockedOut: resp.Score.KnockedOut},
 				Locale: resp.Locale, SubmittedAt: resp.SubmittedAt}
 		}

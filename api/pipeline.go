@@ -636,11 +636,11 @@ func (s *Server) writeApplication(c *gin.Context, status int, id int64) {
 		}
 	}
 	if resp != nil {
-		q := resp.Questionnaire
+		q, answers := resp.Questionnaire, resp.Answers
 		if !editor {
-			q = withoutScoringKey(q)
+			q, answers = q.ForPanel(answers)
 		}
-		out.Questionnaire = &responseJSON{Questionnaire: q, Answers: resp.Answers, Score: resp.Score, Locale: resp.Locale,
+		out.Questionnaire = &responseJSON{Questionnaire: q, Answers: answers, Score: resp.Score, Locale: resp.Locale,
 			SubmittedAt: resp.SubmittedAt}
 	}
 	for _, other := range others {
@@ -656,21 +656,6 @@ func (s *Server) writeApplication(c *gin.Context, status int, id int64) {
 	}
 	out.Workflow = s.applicationWorkflow(c, app)
 	c.JSON(status, out)
-}
-
-// withoutScoringKey keeps a questionnaire's questions and options but not their points, knock-outs and targets.
-func withoutScoringKey(q models.Questionnaire) models.Questionnaire {
-	out := models.Questionnaire{Questions: make([]models.Question, len(q.Questions))}
-	for i, qu := range q.Questions {
-		qu.Weight, qu.Target, qu.KnockOutBelow = 0, nil, nil
-		opts := make([]models.Option, len(qu.Options))
-		for j, op := range qu.Options {
-			opts[j] = models.Option{ID: op.ID, Label: op.Label}
-		}
-		qu.Options = opts
-		out.Questions[i] = qu
-	}
-	return out
 }
 
 // applicationWorkflow asks a running application workflow for its state; a closed application's has ended.
@@ -808,7 +793,9 @@ func (s *Server) addNote(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	s.audit(c, "application.note_added", "application", app.ID, "Note added", nil, map[string]any{"note": req.Text})
+	// The note's words stay on the timeline, where anonymisation can reach them; the append-only log keeps that
+	// one was written.
+	s.audit(c, "application.note_added", "application", app.ID, "Note added", nil, nil)
 	s.writeApplication(c, http.StatusCreated, app.ID)
 }
 

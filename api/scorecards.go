@@ -128,8 +128,9 @@ func (s *Server) editScorecard(c *gin.Context) {
 	}
 	// An edit after submission is recorded with what it changed.
 	s.audit(c, "scorecard.edited", "interview", iv.ID, fmt.Sprintf("Scorecard edited after submission (edit %d)", after.Edits),
-		map[string]any{"application_id": req.ApplicationID, "ratings": before.Ratings, "recommendation": before.Recommendation, "notes": before.Notes},
-		map[string]any{"application_id": req.ApplicationID, "ratings": after.Ratings, "recommendation": after.Recommendation, "notes": after.Notes})
+		map[string]any{"application_id": req.ApplicationID, "ratings": before.Ratings, "recommendation": before.Recommendation},
+		map[string]any{"application_id": req.ApplicationID, "ratings": after.Ratings, "recommendation": after.Recommendation,
+			"notes_changed": before.Notes != after.Notes}) // the notes' words stay on the scorecard, where anonymisation reaches them
 	s.signalScorecard(c, iv.ID, req.ApplicationID)
 	s.writeScorecards(c, http.StatusOK, iv, req.ApplicationID)
 }

@@ -63,6 +63,9 @@ type Config struct {
 	MaxUploadBytes int64
 	// PublicPerIP bounds public requests (apply, questionnaire) per minute from one address.
 	PublicPerIP int
+	// CandidateRetention is how long a rejected or withdrawn candidate's data is kept (shown on their page of
+	// their data); 0 keeps it.
+	CandidateRetention time.Duration
 }
 
 // Server serves the API and the web UI.

@@ -94,8 +94,13 @@ func Authorize(u *User, act Action, obj any) error {
 		return need(u, "see pay plans", hiringManagers...)
 	case ActPayPlanEdit:
 		return need(u, "edit pay plan templates", RoleAdmin)
-	case ActOpeningCreate, ActOpeningEdit, ActPipelineManage:
+	case ActOpeningCreate:
 		return need(u, "manage openings and their candidates", hiringManagers...)
+	case ActOpeningEdit, ActPipelineManage:
+		if err := need(u, "manage openings and their candidates", hiringManagers...); err != nil {
+			return err
+		}
+		return ownOpening(u, obj)
 	case ActOpeningDecide:
 		if o, ok := obj.(*Opening); ok && o.CreatedBy != nil && *o.CreatedBy == u.ID {
 			return Errorf(EFORBIDDEN, "You added this opening, so another department head must approve it.")
@@ -106,7 +111,10 @@ func Authorize(u *User, act Action, obj any) error {
 		if o, ok := obj.(*Opening); ok && u.HasRole(RoleInterviewer) && slices.Contains(o.InterviewerIDs, u.ID) {
 			return nil
 		}
-		return need(u, "see this opening's candidates", hiringManagers...)
+		if err := need(u, "see this opening's candidates", hiringManagers...); err != nil {
+			return err
+		}
+		return ownOpening(u, obj)
 	case ActOpeningAddSeats:
 		// Seats were approved (by a plan or a department head); more of them need a department head again.
 		return need(u, "add seats to an approved opening; lower them, or ask a department head", RoleAdmin, RoleDepartmentHead)
@@ -129,6 +137,16 @@ func Authorize(u *User, act Action, obj any) error {
 		return Errorf(EFORBIDDEN, "That notification is someone else's.")
 	}
 	return Errorf(EFORBIDDEN, "Unknown action %q.", act)
+}
+
+// ownOpening lets a recruiter work on the openings they recruit for and on those with no recruiter yet;
+// another recruiter's opening is theirs, or a department head's or an admin's.
+func ownOpening(u *User, obj any) error {
+	o, ok := obj.(*Opening)
+	if !ok || o.RecruiterID == nil || *o.RecruiterID == u.ID || u.HasAnyRole(RoleAdmin, RoleDepartmentHead) {
+		return nil
+	}
+	return Errorf(EFORBIDDEN, "Another recruiter runs this opening; ask them or a department head.")
 }
 
 func need(u *User, what string, roles ...Role) error {

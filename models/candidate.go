@@ -37,7 +37,10 @@ type Candidate struct {
 	Source    Source
 	ConsentAt *time.Time
 	CVFileID  *int64
-	CreatedAt time.Time
+	// AnonymisedAt is when the candidate's personal data was removed: after the retention period, or at
+	// their request.
+	AnonymisedAt *time.Time
+	CreatedAt    time.Time
 }
 
 // CandidateDraft is what a form, a recruiter or a CSV row says of a candidate; Validate checks it.

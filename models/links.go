@@ -22,6 +22,8 @@ const (
 	LinkInvite         LinkPurpose = "invite"
 	// LinkUnsubscribe stops greeting cards to one client contact.
 	LinkUnsubscribe LinkPurpose = "unsubscribe"
+	// LinkPrivacy shows a candidate the data Bullpen holds about them, to download or delete.
+	LinkPrivacy LinkPurpose = "privacy"
 )
 
 // MinLinkSecretBytes is the shortest key candidate links may be signed with.

@@ -42,6 +42,9 @@ type Question struct {
 	Max           *float64     `json:"max,omitempty"`
 	Target        *float64     `json:"target,omitempty"`
 	KnockOutBelow *float64     `json:"knock_out_below,omitempty"`
+	// Private keeps the answer with the hiring managers (salary expectations, for example): the interview panel
+	// sees neither the question nor the answer.
+	Private bool `json:"private,omitempty"`
 }
 
 // Questionnaire is the set of questions of an opening, and the score (0-100) a candidate must reach.
@@ -295,3 +298,30 @@ func rangeText(q Question) string {
 }
 
 func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
+
+// ForPanel is what an interviewer reads of a questionnaire and a candidate's answers: the questions without their
+// scoring key, and neither the private questions nor their answers.
+func (q Questionnaire) ForPanel(answers []Answer) (Questionnaire, []Answer) {
+	out := Questionnaire{Questions: []Question{}}
+	private := map[string]bool{}
+	for _, qu := range q.Questions {
+		if qu.Private {
+			private[qu.ID] = true
+			continue
+		}
+		qu.Weight, qu.Target, qu.KnockOutBelow = 0, nil, nil
+		opts := make([]Option, len(qu.Options))
+		for j, op := range qu.Options {
+			opts[j] = Option{ID: op.ID, Label: op.Label}
+		}
+		qu.Options = opts
+		out.Questions = append(out.Questions, qu)
+	}
+	shown := []Answer{}
+	for _, a := range answers {
+		if !private[a.QuestionID] {
+			shown = append(shown, a)
+		}
+	}
+	return out, shown
+}

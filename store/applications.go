@@ -23,15 +23,17 @@ type candidateRecord struct {
 	Source    string
 	ConsentAt *time.Time
 	CVFileID  *int64 `gorm:"column:cv_file_id"`
-	CreatedAt time.Time
-	UpdatedAt time.Time
+	// AnonymisedAt is when the candidate's personal data was removed (AnonymiseCandidate).
+	AnonymisedAt *time.Time
+	CreatedAt    time.Time
+	UpdatedAt    time.Time
 }
 
 func (candidateRecord) TableName() string { return "candidates" }
 
 func (r *candidateRecord) model() *models.Candidate {
 	return &models.Candidate{ID: r.ID, Name: r.Name, Email: r.Email, Phone: r.Phone, Location: r.Location, Locale: r.Locale,
-		Source: models.Source(r.Source), ConsentAt: r.ConsentAt, CVFileID: r.CVFileID, CreatedAt: r.CreatedAt}
+		Source: models.Source(r.Source), ConsentAt: r.ConsentAt, CVFileID: r.CVFileID, AnonymisedAt: r.AnonymisedAt, CreatedAt: r.CreatedAt}
 }
 
 type applicationRecord struct {
@@ -196,7 +198,8 @@ func createApplication(tx *gorm.DB, n NewApplication) (*models.Application, bool
 		}
 	}
 	audit := AuditEntry{At: now, ActorID: n.ActorID, Action: "application.created", ObjectType: "application", ObjectID: rec.ID,
-		Summary: fmt.Sprintf("%s applied (%s)", d.Name, strings.ReplaceAll(string(d.Source), "_", " ")),
+		// The append-only log names the candidate by ID: anonymisation cannot reach it, so it holds no personal data.
+		Summary: fmt.Sprintf("Candidate %d applied (%s)", cand.ID, strings.ReplaceAll(string(d.Source), "_", " ")),
 		After:   map[string]any{"opening_id": n.OpeningID, "candidate_id": cand.ID, "stage": string(models.StageApplied), "source": string(d.Source)}}
 	if err := tx.Omit("Actor").Create(&audit).Error; err != nil {
 		return nil, false, err
@@ -362,7 +365,8 @@ func (db *DB) RecordMove(ctx context.Context, m models.ApplicationMove) error {
 			return err
 		}
 		key := fmt.Sprintf("application-%d-%s", m.ApplicationID, m.Key)
-		after := map[string]any{"stage": string(m.To), "reason": m.Reason}
+		// The reason's words stay on the timeline, where anonymisation reaches them; the log keeps the code.
+		after := map[string]any{"stage": string(m.To)}
 		if m.ReasonCode != "" {
 			after["reason_code"] = m.ReasonCode
 		}

@@ -28,11 +28,29 @@ func (db *DB) ListEmployees(ctx context.Context) ([]EmployeeRecord, error) {
 	return out, err
 }
 
-// ListEmployeesPage returns the page p of the employees, the latest hires first, and how many there are in all.
-func (db *DB) ListEmployeesPage(ctx context.Context, p Page) ([]EmployeeRecord, int64, error) {
+// ListEmployeesPage returns the page p of the employees, the latest hires first, and how many there are in all;
+// managerID, when not zero, keeps the members of the teams that user manages.
+func (db *DB) ListEmployeesPage(ctx context.Context, managerID int64, p Page) ([]EmployeeRecord, int64, error) {
 	out := []EmployeeRecord{}
-	total, err := findPage(db.with(ctx), "id DESC", p, &out)
+	q := db.with(ctx)
+	if managerID != 0 {
+		q = q.Where("user_id IN (?)", teamMembersOf(db.with(ctx), managerID))
+	}
+	total, err := findPage(q, "id DESC", p, &out)
 	return out, total, err
+}
+
+// teamMembersOf is the users in the teams a manager manages, as a subquery.
+func teamMembersOf(tx *gorm.DB, managerID int64) *gorm.DB {
+	return tx.Table("team_members").Select("team_members.user_id").
+		Joins("JOIN teams ON teams.id = team_members.team_id").Where("teams.manager_id = ?", managerID)
+}
+
+// Manages reports whether managerID manages a team userID is in.
+func (db *DB) Manages(ctx context.Context, managerID, userID int64) (bool, error) {
+	var n int64
+	err := teamMembersOf(db.with(ctx), managerID).Where("team_members.user_id = ?", userID).Count(&n).Error
+	return n > 0, err
 }
 
 // EmployeeApplications returns every employee's ID, user and application, the latest hires first: ListEmployees

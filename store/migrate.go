@@ -631,6 +631,9 @@ var migrations = []migration{
 		// The pipeline board's order, so that a page of a large opening is read in order, not sorted.
 		`CREATE INDEX applications_opening_entered_idx ON applications (opening_id, stage_entered_at, id)`,
 	}},
+	{23, "candidates anonymised after the retention period or at their request", []string{
+		`ALTER TABLE candidates ADD COLUMN anonymised_at {{ts}}`,
+	}},
 }
 
 // LatestVersion is the schema version Migrate brings a database to.

@@ -21,6 +21,7 @@ const (
 	EmployeeWorkflow        = "Employee"
 	PlanningMeetingWorkflow = "PlanningMeeting"
 	DailyCareWorkflow       = "DailyCare"
+	RetentionWorkflow       = "CandidateRetention"
 )
 
 // Updates, signals and queries. Every workflow answers the "state" query.
@@ -55,40 +56,42 @@ const (
 	ActivityRemindPlanAuthor   = "RemindPlanAuthor"
 	ActivityOpenPlanOpenings   = "OpenPlanOpenings"
 
-	ActivityRecordApplicationMove = "RecordApplicationMove"
-	ActivitySendQuestionnaire     = "SendQuestionnaire"
-	ActivityRemindQuestionnaire   = "RemindQuestionnaire"
-	ActivityExpireQuestionnaire   = "ExpireQuestionnaire"
-	ActivityScoreQuestionnaire    = "ScoreQuestionnaire"
-	ActivityQuestionnaireOutcome  = "QuestionnaireOutcome"
-	ActivityOpeningSlateReady     = "OpeningSlateReady"
-	ActivityCloseOpening          = "CloseOpening"
-	ActivityCountImportRows       = "CountImportRows"
-	ActivityImportBatch           = "ImportBatch"
-	ActivityFinishImport          = "FinishImport"
-	ActivitySendInterviewInvites  = "SendInterviewInvites"
-	ActivityRecordInterviewResult = "RecordInterviewResult"
-	ActivityRemindScorecards      = "RemindScorecards"
-	ActivityEscalateScorecards    = "EscalateScorecards"
-	ActivityOpenShortlist         = "OpenShortlist"
-	ActivityCreateOffer           = "CreateOffer"
-	ActivityOfferProposed         = "OfferProposed"
-	ActivityReviseOffer           = "ReviseOffer"
-	ActivityRecordOfferDecision   = "RecordOfferDecision"
-	ActivityOfferOutcome          = "OfferOutcome"
-	ActivityRemindOfferApprovers  = "RemindOfferApprovers"
-	ActivityClaimSeat             = "ClaimSeat"
-	ActivityHire                  = "Hire"
-	ActivityRecordRampSwitch      = "RecordRampSwitch"
-	ActivityCloseMonth            = "CloseMonth"
-	ActivityRemindOnboarding      = "RemindOnboarding"
-	ActivityOpenMeeting           = "OpenMeeting"
-	ActivityRemindReports         = "RemindReports"
-	ActivityHoldMeeting           = "HoldMeeting"
-	ActivityPlanGreetings         = "PlanGreetings"
-	ActivitySendGreetingCards     = "SendGreetingCards"
-	ActivityEscalateGreetingCalls = "EscalateGreetingCalls"
-	ActivitySendIdleDigest        = "SendIdleDigest"
+	ActivityRecordApplicationMove   = "RecordApplicationMove"
+	ActivitySendQuestionnaire       = "SendQuestionnaire"
+	ActivityRemindQuestionnaire     = "RemindQuestionnaire"
+	ActivityExpireQuestionnaire     = "ExpireQuestionnaire"
+	ActivityScoreQuestionnaire      = "ScoreQuestionnaire"
+	ActivityQuestionnaireOutcome    = "QuestionnaireOutcome"
+	ActivityOpeningSlateReady       = "OpeningSlateReady"
+	ActivityCloseOpening            = "CloseOpening"
+	ActivityCountImportRows         = "CountImportRows"
+	ActivityImportBatch             = "ImportBatch"
+	ActivityFinishImport            = "FinishImport"
+	ActivitySendInterviewInvites    = "SendInterviewInvites"
+	ActivityRecordInterviewResult   = "RecordInterviewResult"
+	ActivityRemindScorecards        = "RemindScorecards"
+	ActivityEscalateScorecards      = "EscalateScorecards"
+	ActivityOpenShortlist           = "OpenShortlist"
+	ActivityCreateOffer             = "CreateOffer"
+	ActivityOfferProposed           = "OfferProposed"
+	ActivityReviseOffer             = "ReviseOffer"
+	ActivityRecordOfferDecision     = "RecordOfferDecision"
+	ActivityOfferOutcome            = "OfferOutcome"
+	ActivityRemindOfferApprovers    = "RemindOfferApprovers"
+	ActivityClaimSeat               = "ClaimSeat"
+	ActivityHire                    = "Hire"
+	ActivityRecordRampSwitch        = "RecordRampSwitch"
+	ActivityCloseMonth              = "CloseMonth"
+	ActivityRemindOnboarding        = "RemindOnboarding"
+	ActivityOpenMeeting             = "OpenMeeting"
+	ActivityRemindReports           = "RemindReports"
+	ActivityHoldMeeting             = "HoldMeeting"
+	ActivityPlanGreetings           = "PlanGreetings"
+	ActivitySendGreetingCards       = "SendGreetingCards"
+	ActivityEscalateGreetingCalls   = "EscalateGreetingCalls"
+	ActivitySendIdleDigest          = "SendIdleDigest"
+	ActivityCheckCandidateRetention = "CheckCandidateRetention"
+	ActivityAnonymiseCandidate      = "AnonymiseCandidate"
 )
 
 // ActivityNames lists every activity a workflow here calls, for the worker's start-up check.
@@ -103,6 +106,7 @@ var ActivityNames = []string{
 	ActivityRemindOfferApprovers, ActivityClaimSeat, ActivityHire, ActivityRecordRampSwitch, ActivityCloseMonth,
 	ActivityRemindOnboarding, ActivityOpenMeeting, ActivityRemindReports, ActivityHoldMeeting,
 	ActivityPlanGreetings, ActivitySendGreetingCards, ActivityEscalateGreetingCalls, ActivitySendIdleDigest,
+	ActivityCheckCandidateRetention, ActivityAnonymiseCandidate,
 }
 
 // StaffingPlanWorkflowID is the workflow ID of a staffing plan's approval.
@@ -161,4 +165,5 @@ func Register(r Registry) {
 	r.RegisterWorkflowWithOptions(Employee, workflow.RegisterOptions{Name: EmployeeWorkflow})
 	r.RegisterWorkflowWithOptions(PlanningMeeting, workflow.RegisterOptions{Name: PlanningMeetingWorkflow})
 	r.RegisterWorkflowWithOptions(DailyCare, workflow.RegisterOptions{Name: DailyCareWorkflow})
+	r.RegisterWorkflowWithOptions(CandidateRetention, workflow.RegisterOptions{Name: RetentionWorkflow})
 }

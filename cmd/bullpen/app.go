@@ -107,7 +107,8 @@ func (a *App) Open(ctx context.Context) (err error) {
 		acts := &activities.Activities{DB: a.DB, BaseURL: a.Config.BaseURL, Mail: mailer, Log: a.Log, LinkSecret: secret,
 			Start: start, QuestionnaireReminder: a.Config.QuestionnaireRemind, RejectionReasons: a.Config.RejectionReasons,
 			ScorecardReminder: a.Config.ScorecardRemind, ScorecardEscalate: a.Config.ScorecardEscalate,
-			OfferReminder: a.Config.OfferRemind, OfferEscalate: a.Config.OfferEscalate, Company: a.Config.CompanyName}
+			OfferReminder: a.Config.OfferRemind, OfferEscalate: a.Config.OfferEscalate, Company: a.Config.CompanyName,
+			CandidateRetention: a.Config.CandidateRetention}
 		if a.worker, err = newWorker(a.Temporal, a.Config.TaskQueue, acts); err != nil {
 			return err
 		}
@@ -129,7 +130,7 @@ func (a *App) Open(ctx context.Context) (err error) {
 		QuestionnaireReminder: a.Config.QuestionnaireRemind, OpeningContinueAfter: a.OpeningContinueAfter,
 		ScorecardReminder: a.Config.ScorecardRemind, ScorecardEscalate: a.Config.ScorecardEscalate,
 		OfferReminder: a.Config.OfferRemind, OfferEscalate: a.Config.OfferEscalate, CompanyName: a.Config.CompanyName,
-		IdleHours: float64(a.Config.IdleHours), DashboardTTL: a.Config.DashboardTTL,
+		IdleHours: float64(a.Config.IdleHours), DashboardTTL: a.Config.DashboardTTL, CandidateRetention: a.Config.CandidateRetention,
 	}, frontend.Dist())
 	if a.Demo {
 		if err := loadDemo(ctx, a.DB, a.API, a.Log, a.DemoFloor); err != nil {

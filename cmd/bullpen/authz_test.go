@@ -108,8 +108,9 @@ func auditCount(tb testing.TB, app *App) (n int64) {
 // objects).
 type apiOperation struct {
 	method, path string
-	session      bool // it needs a signed-in session
-	jsonBody     bool // it takes a JSON body
+	template     string // the path as the document writes it, without /api/v1: /openings/{id}
+	session      bool   // it needs a signed-in session
+	jsonBody     bool   // it takes a JSON body
 }
 
 // apiOperations reads every operation from the OpenAPI document the server publishes, sorted by path and method.
@@ -132,7 +133,8 @@ func apiOperations(tb testing.TB, b *browser) []apiOperation {
 		for method, op := range ops {
 			_, isJSON := op.RequestBody.Content["application/json"]
 			out = append(out, apiOperation{method: strings.ToUpper(method), path: param.ReplaceAllString(path, "1"),
-				session: len(op.Security) > 0, jsonBody: isJSON})
+				template: strings.TrimPrefix(path, "/api/v1"),
+				session:  len(op.Security) > 0, jsonBody: isJSON})
 		}
 	}
 	slices.SortFunc(out, func(a, b apiOperation) int { return strings.Compare(a.path+" "+a.method, b.path+" "+b.method) })

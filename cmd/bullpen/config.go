@@ -42,6 +42,7 @@ type Config struct {
 	OfferEscalate       time.Duration // BULLPEN_OFFER_ESCALATE_AFTER: and the admins told after this
 	GreetingLeadDays    int           // BULLPEN_GREETING_LEAD_DAYS: how many days before an occasion its greeting is planned
 	IdleHours           int           // BULLPEN_IDLE_HOURS: working hours without logged work that make a rep idle
+	CandidateRetention  time.Duration // BULLPEN_CANDIDATE_RETENTION_DAYS: days a rejected or withdrawn candidate's data is kept before it is anonymised (0 keeps it)
 	DashboardTTL        time.Duration // BULLPEN_DASHBOARD_TTL: how long a dashboard's figures are kept for the same viewer (0 computes each time)
 	CompanyName         string        // BULLPEN_COMPANY_NAME: signs the client e-cards
 	SMTPURL             string        // SMTP_URL: smtp://user:pass@host:587 or smtps://...; empty keeps mail in the outbox
@@ -109,6 +110,7 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 		OfferEscalate:       dur("BULLPEN_OFFER_ESCALATE_AFTER", 120*time.Hour),
 		GreetingLeadDays:    num("BULLPEN_GREETING_LEAD_DAYS", 3),
 		IdleHours:           num("BULLPEN_IDLE_HOURS", 16),
+		CandidateRetention:  180 * 24 * time.Hour,
 		DashboardTTL:        30 * time.Second,
 		CompanyName:         str("BULLPEN_COMPANY_NAME", "Bullpen"),
 		SMTPURL:             str("SMTP_URL", ""),
@@ -139,6 +141,13 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 		} else {
 			c.DashboardTTL = d
 		}
+	}
+	if v := getenv("BULLPEN_CANDIDATE_RETENTION_DAYS"); v != "" {
+		days, err := strconv.Atoi(v)
+		if err != nil || days < 0 || days > 3650 {
+			errs = append(errs, fmt.Sprintf("BULLPEN_CANDIDATE_RETENTION_DAYS=%q must be a whole number of days between 0 (keep the data) and 3650", v))
+		}
+		c.CandidateRetention = time.Duration(days) * 24 * time.Hour
 	}
 	if c.IdleHours < 1 || c.IdleHours > 200 {
 		errs = append(errs, fmt.Sprintf("BULLPEN_IDLE_HOURS=%d must be between 1 and 200", c.IdleHours))

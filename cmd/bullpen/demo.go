@@ -102,6 +102,8 @@ var demoQuestionnaire = models.Questionnaire{PassMark: 60, Questions: []models.Q
 		Options: []models.Option{{ID: "b2b", Label: "Business services", Points: 1}, {ID: "retail", Label: "Retail goods", Points: 0.5},
 			{ID: "phone", Label: "By phone", Points: 1}}},
 	{ID: "why", Kind: models.FreeText, Prompt: "Why do you want to work in sales?"},
+	{ID: "salary", Kind: models.NumberAnswer, Prompt: "What gross monthly salary do you expect, in euros?", Min: ptr(0.0), Max: ptr(100000.0),
+		Private: true},
 }}
 
 // demoCandidates stand at different stages of the demo opening's pipeline.

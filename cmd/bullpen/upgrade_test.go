@@ -343,8 +343,11 @@ func (u *upgradeRig) before() {
 		ID     int64  `json:"id"`
 		Status string `json:"status"`
 	}
+	// The old release knows no private questions (the expected salary, asked of the panel's eyes only).
+	questionnaire := demoQuestionnaire
+	questionnaire.Questions = slices.DeleteFunc(slices.Clone(questionnaire.Questions), func(q models.Question) bool { return q.Private })
 	if code := u.rita.do("POST", "/api/v1/openings", map[string]any{"title": "Sales reps, upgrade", "description": "Hired across an upgrade.",
-		"role": "sales_rep", "seats": 5, "recruiter_id": u.ritaID, "interviewer_ids": []int64{u.ilirID}, "questionnaire": demoQuestionnaire,
+		"role": "sales_rep", "seats": 5, "recruiter_id": u.ritaID, "interviewer_ids": []int64{u.ilirID}, "questionnaire": questionnaire,
 		"slate_size": 1, "role_play": map[string]any{"scenario": "Sell a one-year contract.", "duration_minutes": 20, "scenario_ids": rotation[:1]},
 		"offer_approver_ids": []int64{u.headID}}, &o); code != 201 {
 		t.Fatalf("add an opening on the old release: %d", code)

@@ -65,6 +65,7 @@ const HomePage = lazy(() => import('./pages/HomePage').then((m) => ({ default: m
 const GreetingsPage = lazy(() => import('./pages/GreetingsPage').then((m) => ({ default: m.GreetingsPage })));
 const GreetingPage = lazy(() => import('./pages/GreetingPage').then((m) => ({ default: m.GreetingPage })));
 const OccasionsPage = lazy(() => import('./pages/OccasionsPage').then((m) => ({ default: m.OccasionsPage })));
+const PrivacyPage = lazy(() => import('./pages/PrivacyPage').then((m) => ({ default: m.PrivacyPage })));
 const UnsubscribePage = lazy(() => import('./pages/UnsubscribePage').then((m) => ({ default: m.UnsubscribePage })));
 // Candidates' pages (no sign-in), inside PublicLayout.
 const ApplyPage = lazy(() => import('./pages/ApplyPage').then((m) => ({ default: m.ApplyPage })));
@@ -142,6 +143,7 @@ export function App() {
               <Route path="/o/:token" element={<PublicOfferPage />} />
               <Route path="/welcome/:token" element={<WelcomePage />} />
               <Route path="/u/:token" element={<UnsubscribePage />} />
+              <Route path="/privacy/:token" element={<PrivacyPage />} />
             </Route>
             <Route
               element={

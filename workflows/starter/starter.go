@@ -109,6 +109,17 @@ func (s *Starter) Employee(ctx context.Context, in workflows.EmployeeInput) erro
 	return err
 }
 
+// CandidateRetention starts a candidate's retention timer, or leaves the one already running: it reads the
+// candidate's latest closing when it wakes.
+func (s *Starter) CandidateRetention(ctx context.Context, candidateID int64) error {
+	_, err := s.Client.ExecuteWorkflow(ctx, client.StartWorkflowOptions{
+		ID: workflows.CandidateRetentionWorkflowID(candidateID), TaskQueue: s.TaskQueue,
+		WorkflowIDReusePolicy:    enums.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE,
+		WorkflowIDConflictPolicy: enums.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING,
+	}, workflows.RetentionWorkflow, workflows.RetentionInput{CandidateID: candidateID})
+	return err
+}
+
 // ClaimSeat asks an opening's workflow for a seat for an accepted offer and waits for its answer. An opening
 // whose workflow has ended is filled: no seat.
 func (s *Starter) ClaimSeat(ctx context.Context, openingID int64, claim workflows.SeatClaim) (workflows.SeatResult, error) {

@@ -195,6 +195,8 @@ export interface Question {
   max?: number;
   target?: number;
   knock_out_below?: number;
+  /** The answer stays with the hiring managers (salary expectations): the panel does not see it. */
+  private?: boolean;
 }
 
 export interface Questionnaire {

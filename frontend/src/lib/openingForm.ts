@@ -25,6 +25,7 @@ export interface QuestionValues {
   max: Num;
   target: Num;
   knock_out_below: Num;
+  private: boolean;
 }
 
 export interface QuestionnaireValues {
@@ -85,6 +86,7 @@ export function newQuestion(kind: QuestionKind = 'single_choice'): QuestionValue
     max: kind === 'scale' ? 5 : '',
     target: '',
     knock_out_below: '',
+    private: false,
   };
 }
 
@@ -96,6 +98,7 @@ export function withKind(q: QuestionValues, kind: QuestionKind): QuestionValues 
     id: q.id,
     prompt: q.prompt,
     required: q.required,
+    private: q.private,
     weight: kind === 'free_text' ? 0 : q.kind === 'free_text' ? 1 : q.weight,
     options: isChoice(kind) && q.options.length ? q.options : fresh.options,
   };
@@ -113,6 +116,7 @@ export function toQuestionValues(q: Question): QuestionValues {
     max: opt(q.max),
     target: opt(q.target),
     knock_out_below: opt(q.knock_out_below),
+    private: q.private ?? false,
   };
 }
 
@@ -133,6 +137,7 @@ export function toQuestionnaire(v: QuestionnaireValues): Questionnaire {
         required: q.required,
         weight: q.kind === 'free_text' ? 0 : numOrZero(q.weight),
       };
+      if (q.private) out.private = true;
       if (isChoice(q.kind)) {
         out.options = q.options.map((o) => ({ id: o.id, label: o.label.trim(), points: numOrZero(o.points), knock_out: o.knock_out }));
       }

@@ -162,7 +162,10 @@ function QuestionCard({ form, i, count, disabled }: { form: Form; i: number; cou
             {...form.getInputProps(`${p}.weight`)}
           />
         </Group>
-        <Switch label={t('builder.required')} {...form.getInputProps(`${p}.required`, { type: 'checkbox' })} />
+        <Group>
+          <Switch label={t('builder.required')} {...form.getInputProps(`${p}.required`, { type: 'checkbox' })} />
+          <Switch label={t('builder.private')} description={t('builder.privateHint')} {...form.getInputProps(`${p}.private`, { type: 'checkbox' })} />
+        </Group>
         {(q.kind === 'single_choice' || q.kind === 'multiple_choice') && <Options form={form} p={p} q={q} disabled={disabled} />}
         {q.kind === 'number' && (
           <SimpleGrid cols={{ base: 2, sm: 4 }}>
