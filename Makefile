@@ -78,11 +78,12 @@ histories:
 	BULLPEN_WRITE_HISTORY=$(BULLPEN_WRITE_HISTORY) $(GO) test ./cmd/bullpen -count=1 -run '^($(HISTORY_TESTS))$$'
 	$(GO) test ./workflows -count=1 -run TestReplayRecordedHistories
 
-## soak: the long reliability runs (docs/reliability.md): every fuzz test on 30 times as many inputs, and the
-## load test (200 users for five minutes on PostgreSQL)
+## soak: the long reliability runs (docs/reliability.md): every fuzz test on 30 times as many inputs, the load
+## test (200 users for five minutes on PostgreSQL) and the crash survival test (journeys under SIGKILL)
 soak:
 	$(MAKE) test-fuzz FUZZ_SCALE=30
 	BULLPEN_SOAK=1 $(GO) test ./cmd/bullpen -run '^TestLoad200Users$$' -count=1 -v -timeout 30m
+	BULLPEN_SOAK=1 $(GO) test ./cmd/bullpen -run '^TestCrashSurvival$$' -count=1 -v -timeout 90m
 
 ## test-e2e: the UI in headless Chromium against a fresh `bullpen dev --demo`
 test-e2e: build

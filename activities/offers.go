@@ -131,6 +131,12 @@ func (a *Activities) OfferOutcome(ctx context.Context, out workflows.OfferOutcom
 	cols := map[string]any{}
 	switch out.Status {
 	case models.OfferSent:
+		if o.Status == models.OfferSent && o.Version == out.Version && o.ExpiresAt != nil {
+			// The step again, after a worker died before its workflow task was saved: the workflow worked out
+			// the deadline anew, but the e-mail already sent carries the first one in its link, so it stands.
+			out.ExpiresAt = o.ExpiresAt.UTC()
+			break
+		}
 		cols["sent_at"], cols["expires_at"] = now, out.ExpiresAt
 	case models.OfferAccepted, models.OfferDeclined:
 		cols["answered_at"], cols["seat"], cols["decline_reason"] = now, out.Seat, out.Reason

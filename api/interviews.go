@@ -150,14 +150,53 @@ func (s *Server) scheduleInterview(c *gin.Context) {
 		return
 	}
 	me := currentUser(c).ID
+	if s.scheduledAgain(c, []int64{app.ID}, kind, p.StartsAt) {
+		return
+	}
 	iv := &models.Interview{OpeningID: o.ID, Kind: kind, ScenarioID: p.ScenarioID, StartsAt: p.StartsAt, DurationMinutes: p.DurationMinutes,
-		Location: p.Location, VideoURL: p.VideoURL, OrganizerID: me, InterviewerIDs: p.InterviewerIDs, ApplicationIDs: []int64{app.ID}}
+		Location: p.Location, VideoURL: p.VideoURL, OrganizerID: me, InterviewerIDs: p.InterviewerIDs, ApplicationIDs: []int64{app.ID},
+		RequestKey: requestKey(c)}
 	if err := s.db.CreateInterview(c, iv); err != nil {
 		s.fail(c, err)
 		return
 	}
 	s.interviewChanged(c, iv, app.ID, "interview_scheduled", "Interview scheduled")
 	s.respondInterview(c, http.StatusCreated, iv.ID)
+}
+
+// scheduledAgain answers a request for an interview already scheduled (the same Idempotency-Key, or the same
+// kind, start and candidates: a request repeated after its answer was lost) with that interview, making sure of its invites and records
+// rather than doubling them. It reports whether it answered.
+func (s *Server) scheduledAgain(c *gin.Context, applicationIDs []int64, kind models.InterviewKind, startsAt time.Time) bool {
+	if key := requestKey(c); key != "" {
+		iv, err := s.db.InterviewByRequestKey(c, currentUser(c).ID, key)
+		if err == nil {
+			s.interviewChanged(c, iv, 0, "interview_scheduled", "Interview scheduled")
+			s.respondInterview(c, http.StatusCreated, iv.ID)
+			return true
+		}
+		if models.ErrorCode(err) != models.ENOTFOUND {
+			s.fail(c, err)
+			return true
+		}
+	}
+	existing, err := s.db.InterviewsOf(c, applicationIDs[0])
+	if err != nil {
+		s.fail(c, err)
+		return true
+	}
+	for _, iv := range existing {
+		same := slices.Clone(iv.ApplicationIDs)
+		slices.Sort(same)
+		want := slices.Clone(applicationIDs)
+		slices.Sort(want)
+		if iv.Kind == kind && iv.Status == models.InterviewScheduled && iv.StartsAt.Equal(startsAt) && slices.Equal(same, want) {
+			s.interviewChanged(c, iv, 0, "interview_scheduled", "Interview scheduled")
+			s.respondInterview(c, http.StatusCreated, iv.ID)
+			return true
+		}
+	}
+	return false
 }
 
 // interviewChanged records a change of an interview on its candidates' timelines and in the audit log, and
@@ -175,7 +214,8 @@ func (s *Server) interviewChanged(c *gin.Context, iv *models.Interview, applicat
 			s.log.ErrorContext(c, "interview timeline entry", "interview_id", iv.ID, "error", err)
 		}
 	}
-	s.audit(c, "interview."+kind[len("interview_"):], "interview", iv.ID, summary, nil, data)
+	s.auditOnce(c, fmt.Sprintf("interview-%d-v%d-%s", iv.ID, iv.Sequence, kind), "interview."+kind[len("interview_"):], "interview", iv.ID,
+		summary, nil, data)
 	startCtx, cancel := context.WithTimeout(context.WithoutCancel(c), updateTimeout)
 	defer cancel()
 	s.signalInterview(startCtx, iv)
@@ -490,8 +530,12 @@ func (s *Server) scheduleOpeningInterview(c *gin.Context) {
 			}
 		}
 	}
+	if s.scheduledAgain(c, req.ApplicationIDs, kind, p.StartsAt) {
+		return
+	}
 	iv := &models.Interview{OpeningID: o.ID, Kind: kind, ScenarioID: p.ScenarioID, StartsAt: p.StartsAt, DurationMinutes: p.DurationMinutes,
-		Location: p.Location, VideoURL: p.VideoURL, OrganizerID: me, InterviewerIDs: p.InterviewerIDs, ApplicationIDs: req.ApplicationIDs}
+		Location: p.Location, VideoURL: p.VideoURL, OrganizerID: me, InterviewerIDs: p.InterviewerIDs, ApplicationIDs: req.ApplicationIDs,
+		RequestKey: requestKey(c)}
 	if err := s.db.CreateInterview(c, iv); err != nil {
 		s.fail(c, err)
 		return

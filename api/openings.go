@@ -174,12 +174,22 @@ func (s *Server) listOutbox(c *gin.Context) {
 // audit appends what the signed-in user did. The change has happened; a failure to record it is logged loudly
 // rather than reported to the user as if the change had failed.
 func (s *Server) audit(c *gin.Context, action, objectType string, objectID int64, summary string, before, after map[string]any) {
+	s.auditOnce(c, "", action, objectType, objectID, summary, before, after)
+}
+
+// auditOnce is audit for a change a repeated request may make again: the entry is written once per key ("" for
+// no key).
+func (s *Server) auditOnce(c *gin.Context, key, action, objectType string, objectID int64, summary string, before, after map[string]any) {
 	var actor *int64
 	if u := currentUser(c); u != nil {
 		actor = &u.ID
 	}
+	var dedupe *string
+	if key != "" {
+		dedupe = &key
+	}
 	err := s.db.Audit(context.WithoutCancel(c), store.AuditEntry{ActorID: actor, Action: action, ObjectType: objectType,
-		ObjectID: objectID, Summary: summary, Before: before, After: after})
+		ObjectID: objectID, Summary: summary, Before: before, After: after, DedupeKey: dedupe})
 	if err != nil {
 		s.log.ErrorContext(c, "audit log write failed", "action", action, "object_id", objectID, "error", err)
 	}

@@ -2,6 +2,7 @@ package api
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"slices"
@@ -10,6 +11,7 @@ import (
 	"time"
 
 	"github.com/gin-gonic/gin"
+	"go.temporal.io/api/serviceerror"
 	"go.temporal.io/sdk/client"
 
 	"github.com/bullpen-hq/bullpen/models"
@@ -497,17 +499,29 @@ func (s *Server) addApplication(c *gin.Context) {
 // cannot be started, the application is taken back and EUNAVAILABLE returned.
 func (s *Server) Apply(ctx context.Context, o *models.Opening, n store.NewApplication, sendQuestionnaire bool) (*models.Application, bool, error) {
 	app, created, err := s.db.CreateApplication(ctx, n)
-	if err != nil || !created {
+	if err != nil {
 		return app, created, err
 	}
 	startCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), updateTimeout)
 	defer cancel()
+	if !created {
+		// The same candidate again: perhaps this very request, repeated after the process that stored it died
+		// before it started the workflow. An application has one workflow, ever: it is started if it never was.
+		var missing *serviceerror.NotFound
+		if _, derr := s.temporal.DescribeWorkflowExecution(startCtx, workflows.ApplicationWorkflowID(app.ID), ""); !errors.As(derr, &missing) {
+			return app, false, nil
+		}
+		s.log.WarnContext(ctx, "an application without its workflow: starting it", "application_id", app.ID)
+	}
 	in := s.applicationInput(app.ID, o)
 	in.SendQuestionnaire = sendQuestionnaire && o.Questionnaire != nil
 	if err := s.start.Application(startCtx, in); err != nil {
 		s.log.ErrorContext(ctx, "start application workflow", "application_id", app.ID, "error", err)
 		if _, derr := s.temporal.DescribeWorkflowExecution(startCtx, workflows.ApplicationWorkflowID(app.ID), ""); derr == nil {
-			return app, true, nil
+			return app, created, nil
+		}
+		if !created {
+			return nil, false, models.Errorf(models.EUNAVAILABLE, "The workflow engine did not take the application. Try again.")
 		}
 		if derr := s.db.DeleteApplication(startCtx, app.ID); derr != nil {
 			s.log.ErrorContext(ctx, "take back application after failed start", "application_id", app.ID, "error", derr)
@@ -517,12 +531,20 @@ func (s *Server) Apply(ctx context.Context, o *models.Opening, n store.NewApplic
 	if err := s.start.OpeningAdded(startCtx, o, 1); err != nil {
 		s.log.WarnContext(ctx, "tell the opening workflow of an application", "opening_id", o.ID, "error", err)
 	}
-	return app, true, nil
+	return app, created, nil
 }
 
 // idempotencyKey is the request header a client may send so that a retried request joins the change it
 // repeats instead of making it twice.
 const idempotencyKey = "Idempotency-Key"
+
+// requestKey is the client's Idempotency-Key, or "" when it sent none (or one too long to be a key).
+func requestKey(c *gin.Context) string {
+	if k := strings.TrimSpace(c.GetHeader(idempotencyKey)); len(k) <= 200 {
+		return k
+	}
+	return ""
+}
 
 // updateID names a workflow update: the client's idempotency key when it sent one (scoped to the caller),
 // otherwise a fresh ID, so that a request that failed can be made again (Temporal keeps an update's outcome,

@@ -102,18 +102,30 @@ func (s *Server) submitScorecard(c *gin.Context) {
 		return
 	}
 	if _, err := s.db.SubmitScorecard(c, iv.ID, req.ApplicationID, card); err != nil {
+		if models.ErrorCode(err) == models.ECONFLICT {
+			// Submitted already: perhaps by this very request sent again, after the process that stored it
+			// died before the rest. The rest is done again (each step once), so the workflow hears of it.
+			s.scorecardSubmitted(c, iv.ID, req.ApplicationID, req.Recommendation)
+		}
 		s.fail(c, err)
 		return
 	}
-	me := currentUser(c).ID
-	if err := s.db.AddApplicationEvent(c, models.ApplicationEvent{ApplicationID: req.ApplicationID, Kind: "scorecard_submitted", ActorID: &me,
-		Data: map[string]any{"interview_id": iv.ID}}, fmt.Sprintf("scorecard-%d-%d", iv.ID, me)); err != nil {
-		s.log.ErrorContext(c, "scorecard timeline entry", "interview_id", iv.ID, "error", err)
-	}
-	s.audit(c, "scorecard.submitted", "interview", iv.ID, "Scorecard submitted", nil,
-		map[string]any{"application_id": req.ApplicationID, "recommendation": req.Recommendation})
-	s.signalScorecard(c, iv.ID, req.ApplicationID)
+	s.scorecardSubmitted(c, iv.ID, req.ApplicationID, req.Recommendation)
 	s.writeScorecards(c, http.StatusCreated, iv, req.ApplicationID)
+}
+
+// scorecardSubmitted records a stored scorecard on the timeline and in the audit log, once each, and tells the
+// application's workflow.
+func (s *Server) scorecardSubmitted(c *gin.Context, interviewID, applicationID int64, rec string) {
+	me := currentUser(c).ID
+	key := fmt.Sprintf("scorecard-%d-%d", interviewID, me)
+	if err := s.db.AddApplicationEvent(c, models.ApplicationEvent{ApplicationID: applicationID, Kind: "scorecard_submitted", ActorID: &me,
+		Data: map[string]any{"interview_id": interviewID}}, key); err != nil {
+		s.log.ErrorContext(c, "scorecard timeline entry", "interview_id", interviewID, "error", err)
+	}
+	s.auditOnce(c, fmt.Sprintf("scorecard-%d-%d-%d-submitted", interviewID, applicationID, me), "scorecard.submitted", "interview", interviewID,
+		"Scorecard submitted", nil, map[string]any{"application_id": applicationID, "recommendation": rec})
+	s.signalScorecard(c, interviewID, applicationID)
 }
 
 func (s *Server) editScorecard(c *gin.Context) {

@@ -49,7 +49,9 @@ type Interview struct {
 	Excused map[int64]string
 	// Responses holds each candidate's answer to the invitation, by application.
 	Responses map[int64]CandidateResponse
-	CreatedAt time.Time
+	// RequestKey is the Idempotency-Key of the request that scheduled it, so that the request repeated finds it.
+	RequestKey string
+	CreatedAt  time.Time
 }
 
 // The answers a candidate gives to an interview invitation.

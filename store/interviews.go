@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"slices"
 	"time"
 
@@ -23,6 +24,7 @@ type interviewRecord struct {
 	Status          string
 	Sequence        int
 	OrganizerID     int64
+	RequestKey      *string
 	CreatedAt       time.Time
 	UpdatedAt       time.Time
 }
@@ -55,7 +57,13 @@ func (db *DB) CreateInterview(ctx context.Context, iv *models.Interview) error {
 		rec := interviewRecord{OpeningID: iv.OpeningID, Kind: string(iv.Kind), ScenarioID: iv.ScenarioID, StartsAt: iv.StartsAt.UTC(),
 			DurationMinutes: iv.DurationMinutes, Location: iv.Location, VideoURL: iv.VideoURL, Status: string(models.InterviewScheduled),
 			OrganizerID: iv.OrganizerID}
+		if iv.RequestKey != "" {
+			rec.RequestKey = &iv.RequestKey
+		}
 		if err := tx.Create(&rec).Error; err != nil {
+			if errors.Is(err, gorm.ErrDuplicatedKey) && iv.RequestKey != "" {
+				return models.Errorf(models.ECONFLICT, "This request has scheduled an interview already.")
+			}
 			return err
 		}
 		iv.ID, iv.Status, iv.CreatedAt = rec.ID, models.InterviewScheduled, rec.CreatedAt
@@ -292,4 +300,14 @@ func (db *DB) InterviewRubric(ctx context.Context, iv *models.Interview, locale 
 		return sc.In(locale).Rubric, nil
 	}
 	return models.DefaultRubric(locale), nil
+}
+
+// InterviewByRequestKey returns the interview an organizer's request with this Idempotency-Key scheduled, or
+// ENOTFOUND.
+func (db *DB) InterviewByRequestKey(ctx context.Context, organizerID int64, key string) (*models.Interview, error) {
+	var rec interviewRecord
+	if err := db.with(ctx).Where("organizer_id = ? AND request_key = ?", organizerID, key).First(&rec).Error; err != nil {
+		return nil, notFound(err, "interview")
+	}
+	return db.InterviewByID(ctx, rec.ID)
 }

@@ -634,6 +634,10 @@ var migrations = []migration{
 	{23, "candidates anonymised after the retention period or at their request", []string{
 		`ALTER TABLE candidates ADD COLUMN anonymised_at {{ts}}`,
 	}},
+	{24, "an interview remembers the request that scheduled it, so that the request repeated finds it", []string{
+		`ALTER TABLE interviews ADD COLUMN request_key TEXT`,
+		`CREATE UNIQUE INDEX interviews_request_key ON interviews (organizer_id, request_key)`,
+	}},
 }
 
 // LatestVersion is the schema version Migrate brings a database to.
