@@ -2,6 +2,7 @@ package activities
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -66,6 +67,13 @@ func appParams(app *models.Application, o *models.Opening) map[string]any {
 // RecordApplicationMove writes a move the workflow accepted, and sends a rejected candidate the respectful
 // rejection e-mail in their language.
 func (a *Activities) RecordApplicationMove(ctx context.Context, m models.ApplicationMove) error {
+	if m.Reason == "" && m.ReasonID != 0 {
+		text, err := a.DB.PrivateText(ctx, m.ApplicationID, m.ReasonID, store.TextMoveReason)
+		if err != nil && models.ErrorCode(err) != models.ENOTFOUND { // not found: anonymised since, the words gone
+			return err
+		}
+		m.Reason = text
+	}
 	if err := a.DB.RecordMove(ctx, m); err != nil {
 		return refusal(err)
 	}
@@ -172,6 +180,15 @@ func (a *Activities) ScoreQuestionnaire(ctx context.Context, applicationID int64
 	}
 	if o.Questionnaire == nil {
 		return models.Score{}, refusal(models.Errorf(models.ECONFLICT, "This opening has no questionnaire."))
+	}
+	if len(req.Answers) == 0 && req.AnswersID != 0 {
+		body, err := a.DB.PrivateText(ctx, app.ID, req.AnswersID, store.TextAnswers)
+		if err != nil {
+			return models.Score{}, refusal(err)
+		}
+		if err := json.Unmarshal([]byte(body), &req.Answers); err != nil {
+			return models.Score{}, refusal(models.Errorf(models.EINVALID, "The stored answers cannot be read: %v", err))
+		}
 	}
 	score, err := o.Questionnaire.Score(req.Answers)
 	if err != nil {

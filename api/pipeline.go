@@ -772,8 +772,16 @@ func (s *Server) Move(ctx context.Context, applicationID int64, m models.Applica
 		}
 		m.From = app.Stage
 	}
-	return s.updateApplication(ctx, applicationID, workflows.UpdateMove, updateID(ctx),
-		workflows.MoveRequest{From: m.From, To: m.To, Reason: m.Reason, ReasonCode: m.ReasonCode, ActorID: *m.ActorID})
+	req := workflows.MoveRequest{From: m.From, To: m.To, ReasonCode: m.ReasonCode, ActorID: *m.ActorID}
+	if m.Reason != "" {
+		// The words stay in the database, where anonymisation reaches them; the workflow carries their ID.
+		id, err := s.db.SavePrivateText(ctx, applicationID, store.TextMoveReason, m.Reason)
+		if err != nil {
+			return err
+		}
+		req.ReasonID = id
+	}
+	return s.updateApplication(ctx, applicationID, workflows.UpdateMove, updateID(ctx), req)
 }
 
 func (s *Server) resendQuestionnaire(c *gin.Context) {

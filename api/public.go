@@ -2,6 +2,7 @@ package api
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -327,8 +328,19 @@ func (s *Server) submitPublicQuestionnaire(c *gin.Context) {
 	if locale == "" {
 		locale = app.Candidate.Locale
 	}
-	err := s.updateWorkflow(c, workflows.ApplicationWorkflowID(app.ID), workflows.UpdateSubmitQuestionnaire, updateID(c),
-		workflows.SubmitQuestionnaireRequest{Answers: req.Answers, Locale: locale, SubmittedAt: s.now().UTC()}, nil)
+	// The answers stay in the database, where anonymisation reaches them; the workflow carries their ID.
+	body, err := json.Marshal(req.Answers)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	answersID, err := s.db.SavePrivateText(c, app.ID, store.TextAnswers, string(body))
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	err = s.updateWorkflow(c, workflows.ApplicationWorkflowID(app.ID), workflows.UpdateSubmitQuestionnaire, updateID(c),
+		workflows.SubmitQuestionnaireRequest{AnswersID: answersID, Locale: locale, SubmittedAt: s.now().UTC()}, nil)
 	if err != nil {
 		s.fail(c, err)
 		return

@@ -208,7 +208,10 @@ type ApplicationMove struct {
 	From, To      Stage
 	ActorID       *int64
 	Reason        string
-	ReasonCode    string
+	// ReasonID, when Reason is empty, names the reason's words as the API stored them (store.PrivateText): the
+	// workflow carries the ID, not the words.
+	ReasonID   int64
+	ReasonCode string
 	// Key makes the write idempotent: the workflow's move sequence number.
 	Key string
 }

@@ -638,6 +638,16 @@ var migrations = []migration{
 		`ALTER TABLE interviews ADD COLUMN request_key TEXT`,
 		`CREATE UNIQUE INDEX interviews_request_key ON interviews (organizer_id, request_key)`,
 	}},
+	{25, "what people write about an application, kept here so that workflows carry its ID, not the words", []string{
+		`CREATE TABLE private_texts (
+			id {{id}},
+			application_id BIGINT NOT NULL REFERENCES applications (id),
+			kind TEXT NOT NULL,
+			body TEXT NOT NULL,
+			created_at {{ts}} NOT NULL
+		)`,
+		`CREATE INDEX private_texts_application_idx ON private_texts (application_id)`,
+	}},
 }
 
 // LatestVersion is the schema version Migrate brings a database to.

@@ -140,6 +140,9 @@ func (db *DB) AnonymiseCandidate(ctx context.Context, candidateID int64, now tim
 			return res.Error
 		}
 		out.Scorecards = res.RowsAffected
+		if err := tx.Where("application_id IN ?", appIDs).Delete(&privateText{}).Error; err != nil {
+			return err
+		}
 		for _, clear := range []struct{ table, column, where string }{
 			{"interview_candidates", "response_note", "application_id IN ?"},
 			{"offers", "decline_reason", "application_id IN ?"},

@@ -52,16 +52,22 @@ type ApplicationState struct {
 // MoveRequest asks to move an application, as the "move" update. From, when set, is the stage the person
 // saw: a move on an application that has moved on since is refused.
 type MoveRequest struct {
-	From       models.Stage
-	To         models.Stage
-	Reason     string
+	From   models.Stage
+	To     models.Stage
+	Reason string
+	// ReasonID names the reason's words as the API stored them, in place of Reason: the history carries the ID,
+	// never what a person wrote about the candidate.
+	ReasonID   int64
 	ReasonCode string
 	ActorID    int64
 }
 
-// SubmitQuestionnaireRequest carries a candidate's answers, as the "submit_questionnaire" update.
+// SubmitQuestionnaireRequest carries a candidate's answers, as the "submit_questionnaire" update: AnswersID names
+// them as the API stored them (the history carries the ID, not the candidate's words); Answers is what earlier
+// versions sent.
 type SubmitQuestionnaireRequest struct {
 	Answers     []models.Answer
+	AnswersID   int64
 	Locale      string
 	SubmittedAt time.Time
 }
@@ -282,7 +288,11 @@ func (a *application) checkMove(req MoveRequest) error {
 	if err := models.CheckSeen(req.From, a.state.Stage); err != nil {
 		return ToTemporal(err)
 	}
-	return ToTemporal(models.ValidateMove(models.Move{From: a.state.Stage, To: req.To, Reason: req.Reason, ReasonCode: req.ReasonCode}, a.in.RejectionCodes))
+	reason := req.Reason
+	if reason == "" && req.ReasonID != 0 {
+		reason = "(stored)" // the API checked the words before storing them
+	}
+	return ToTemporal(models.ValidateMove(models.Move{From: a.state.Stage, To: req.To, Reason: reason, ReasonCode: req.ReasonCode}, a.in.RejectionCodes))
 }
 
 func (a *application) move(ctx workflow.Context, req MoveRequest) (ApplicationState, error) {
@@ -293,7 +303,8 @@ func (a *application) move(ctx workflow.Context, req MoveRequest) (ApplicationSt
 	defer release()
 	ctx = workflow.WithActivityOptions(ctx, handlerActivityOptions)
 	actor := req.ActorID
-	err = a.record(ctx, models.ApplicationMove{From: a.state.Stage, To: req.To, ActorID: &actor, Reason: req.Reason, ReasonCode: req.ReasonCode})
+	err = a.record(ctx, models.ApplicationMove{From: a.state.Stage, To: req.To, ActorID: &actor, Reason: req.Reason, ReasonID: req.ReasonID,
+		ReasonCode: req.ReasonCode})
 	return a.state, err
 }
 
@@ -323,7 +334,11 @@ func (a *application) record(ctx workflow.Context, m models.ApplicationMove) err
 	a.state.KnockOutPending = false
 	// An application that closes takes its live offer with it.
 	if o := a.state.Offer; o != nil && o.Status.Live() && m.To.Closed() && m.To != models.StageHired {
-		if err := a.offerOutcome(ctx, OfferOutcome{Status: models.OfferWithdrawn, Reason: "The application closed: " + m.Reason}); err != nil {
+		reason := "The application closed: " + m.Reason
+		if m.Reason == "" {
+			reason = "The application closed."
+		}
+		if err := a.offerOutcome(ctx, OfferOutcome{Status: models.OfferWithdrawn, Reason: reason}); err != nil {
 			return err
 		}
 	}
@@ -375,7 +390,7 @@ func (a *application) checkSubmit(ctx workflow.Context, req SubmitQuestionnaireR
 		return ToTemporal(models.Errorf(models.ECONFLICT, "The time to answer this questionnaire has run out."))
 	case a.state.Questionnaire != models.QuestionnaireSent:
 		return ToTemporal(models.Errorf(models.ECONFLICT, "This questionnaire is not open."))
-	case len(req.Answers) == 0:
+	case len(req.Answers) == 0 && req.AnswersID == 0:
 		return ToTemporal(models.Invalid(models.FieldError{Field: "answers", Message: "are required"}))
 	}
 	return nil

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -10,6 +11,7 @@ import (
 	"google.golang.org/protobuf/proto"
 
 	"github.com/bullpen-hq/bullpen/activities/smtptest"
+	"github.com/bullpen-hq/bullpen/models"
 )
 
 // TestHistoriesCarryNoPersonalData: Temporal keeps workflow histories for as long as it keeps them, outside the
@@ -50,8 +52,32 @@ func TestHistoriesCarryNoPersonalData(t *testing.T) {
 			}
 		}
 	}
-	if len(personal) < 20 {
-		t.Fatalf("only %d personal values to look for: %v", len(personal), personal)
+	// And what people wrote: the reasons they gave for their moves, the candidates' text answers.
+	var reasons []string
+	if err := app.DB.Gorm().Raw(`SELECT DISTINCT reason FROM application_events WHERE actor_id IS NOT NULL AND reason <> ''
+		AND reason_code <> 'position_filled'`).Scan(&reasons).Error; err != nil {
+		t.Fatal(err)
+	}
+	var answers []string
+	if err := app.DB.Gorm().Raw("SELECT answers FROM questionnaire_responses").Scan(&answers).Error; err != nil {
+		t.Fatal(err)
+	}
+	texts := len(reasons)
+	personal = append(personal, reasons...)
+	for _, a := range answers {
+		var list []models.Answer
+		if err := json.Unmarshal([]byte(a), &list); err != nil {
+			t.Fatal(err)
+		}
+		for _, x := range list {
+			if x.Text != "" {
+				personal = append(personal, x.Text)
+				texts++
+			}
+		}
+	}
+	if len(personal) < 20 || texts < 3 {
+		t.Fatalf("only %d personal values to look for, %d of them texts: %v", len(personal), texts, personal)
 	}
 
 	// The search reads payloads as they are stored: the applications' inputs, JSON, name their field.

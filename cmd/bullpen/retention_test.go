@@ -152,7 +152,7 @@ func TestCandidateRetentionAndDeletion(t *testing.T) {
 
 // forgettableTables are every table that can hold what a candidate gave or what was written about them.
 var forgettableTables = []string{"candidates", "applications", "application_events", "questionnaire_responses", "files", "outbox",
-	"audit_log", "scorecards", "interview_candidates", "offers", "offer_approvals", "imports", "notifications"}
+	"audit_log", "scorecards", "interview_candidates", "offers", "offer_approvals", "imports", "notifications", "private_texts"}
 
 // assertForgotten fails if any of the strings is still in any row of the tables that hold candidates' data.
 func assertForgotten(t *testing.T, app *App, traces ...string) {

@@ -10,7 +10,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"slices"
 	"strings"
 	"syscall"
@@ -177,7 +176,7 @@ func buildRelease(t *testing.T, root, commit string) release {
 	}
 	// frontend/dist holds only .gitkeep in git; the binary embeds it and shows a page asking for a UI build.
 	bin := filepath.Join(dir, "bullpen-"+commit[:7])
-	build := exec.Command(filepath.Join(runtime.GOROOT(), "bin", "go"), "build", "-o", bin, "./cmd/bullpen")
+	build := exec.Command("go", "build", "-o", bin, "./cmd/bullpen")
 	build.Dir = dir
 	build.Env = append(os.Environ(), "GOFLAGS=-mod=readonly", "GOWORK=off")
 	if out, err := build.CombinedOutput(); err != nil {
