@@ -285,6 +285,9 @@ func (s *Server) listActivities(c *gin.Context) {
 			s.fail(c, models.Errorf(models.EFORBIDDEN, "You may see only your own activity."))
 			return
 		}
+		if id != me.ID && !s.leads(c, id) {
+			return
+		}
 		f.RepID = id
 	}
 	for name, dst := range map[string]*time.Time{"from": &f.From, "to": &f.To} {

@@ -341,6 +341,9 @@ func (s *Server) listGreetings(c *gin.Context) {
 			s.fail(c, models.Errorf(models.EFORBIDDEN, "Only sales leaders see other reps' greetings."))
 			return
 		}
+		if id != me.ID && !s.leads(c, id) {
+			return
+		}
 		f.OwnerID = id
 	}
 	if v := c.Query("account"); v != "" {

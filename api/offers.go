@@ -317,6 +317,8 @@ func (s *Server) listOffers(c *gin.Context) {
 		f.Status, f.AwaitingID = "", me.ID
 	case models.Authorize(me, models.ActPipelineManage, nil) != nil:
 		f.ApproverID = me.ID
+	case !me.HasAnyRole(models.RoleAdmin, models.RoleDepartmentHead):
+		f.RecruiterID = me.ID // another recruiter's offers are theirs
 	}
 	list, total, err := s.db.OffersPage(c, f, p)
 	if err != nil {

@@ -507,6 +507,11 @@ func (s *Server) Apply(ctx context.Context, o *models.Opening, n store.NewApplic
 	if !created {
 		// The same candidate again: perhaps this very request, repeated after the process that stored it died
 		// before it started the workflow. An application has one workflow, ever: it is started if it never was.
+		// (A closed application's workflow may be gone too, purged by the namespace's retention: that one stays
+		// closed.)
+		if app.Stage != models.StageApplied {
+			return app, false, nil
+		}
 		var missing *serviceerror.NotFound
 		if _, derr := s.temporal.DescribeWorkflowExecution(startCtx, workflows.ApplicationWorkflowID(app.ID), ""); !errors.As(derr, &missing) {
 			return app, false, nil
@@ -658,11 +663,13 @@ func (s *Server) writeApplication(c *gin.Context, status int, id int64) {
 		}
 	}
 	if resp != nil {
-		q, answers := resp.Questionnaire, resp.Answers
+		q, answers, score := resp.Questionnaire, resp.Answers, resp.Score
 		if !editor {
+			// The panel reads the total, not the per-question scores (a private question's among them).
 			q, answers = q.ForPanel(answers)
+			score = models.Score{Percent: score.Percent, Passed: score.Passed, KnockedOut: score.KnockedOut}
 		}
-		out.Questionnaire = &responseJSON{Questionnaire: q, Answers: answers, Score: resp.Score, Locale: resp.Locale,
+		out.Questionnaire = &responseJSON{Questionnaire: q, Answers: answers, Score: score, Locale: resp.Locale,
 			SubmittedAt: resp.SubmittedAt}
 	}
 	for _, other := range others {

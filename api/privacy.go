@@ -100,9 +100,9 @@ func (s *Server) getPrivacy(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
+	c.Header("Cache-Control", "no-store")
 	if c.Query("download") != "" {
 		c.Header("Content-Disposition", fmt.Sprintf(`attachment; filename="my-data-%s.json"`, out.Exported.Format("2006-01-02")))
-		c.Header("Cache-Control", "no-store")
 	}
 	c.JSON(http.StatusOK, out)
 }
@@ -146,6 +146,7 @@ func (s *Server) deletePrivacy(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
+	c.Header("Cache-Control", "no-store")
 	c.JSON(http.StatusOK, out)
 }
 

@@ -117,6 +117,9 @@ type OfferFilter struct {
 	Status        models.OfferStatus
 	// ApproverID keeps the offers this user is an approver of.
 	ApproverID int64
+	// RecruiterID keeps the offers of the openings this recruiter runs, or that no one runs, and those they
+	// approve.
+	RecruiterID int64
 	// AwaitingID keeps the offers waiting for this user's decision: pending approval, the user among its
 	// approvers and not its author, and no decision of theirs on its current version.
 	AwaitingID int64
@@ -159,17 +162,23 @@ func (db *DB) offersQuery(ctx context.Context, f OfferFilter) *gorm.DB {
 			Where("NOT EXISTS (SELECT 1 FROM offer_approvals a WHERE a.offer_id = offers.id AND a.version = offers.version AND a.approver_id = ?)", f.AwaitingID)
 	}
 	for _, id := range []int64{f.ApproverID, f.AwaitingID} {
-		if id == 0 {
-			continue
-		}
-		// Approvers are a JSON array of user IDs; the filter matches one element exactly.
-		if db.dialect == DialectPostgres {
-			q = q.Where("offers.approver_ids @> jsonb_build_array(?::bigint)", id)
-		} else {
-			q = q.Where("EXISTS (SELECT 1 FROM json_each(offers.approver_ids) WHERE json_each.value = ?)", id)
+		if id != 0 {
+			q = q.Where(db.approverCond(), id)
 		}
 	}
+	if f.RecruiterID != 0 {
+		q = q.Where("(opening_id IN (SELECT id FROM openings WHERE recruiter_id = ? OR recruiter_id IS NULL) OR "+db.approverCond()+")",
+			f.RecruiterID, f.RecruiterID)
+	}
 	return q
+}
+
+// approverCond matches the offers whose approvers, a JSON array of user IDs, hold the one given.
+func (db *DB) approverCond() string {
+	if db.dialect == DialectPostgres {
+		return "offers.approver_ids @> jsonb_build_array(?::bigint)"
+	}
+	return "EXISTS (SELECT 1 FROM json_each(offers.approver_ids) WHERE json_each.value = ?)"
 }
 
 // ReviseOffer replaces an offer's terms, its approvers and its author (who wrote this version) and raises its

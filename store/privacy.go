@@ -52,7 +52,7 @@ type Anonymised struct {
 }
 
 // freeTextKeys are the timeline entries' data that people wrote: an excuse's, a decline's or an approver's words.
-var freeTextKeys = []string{"reason", "comment"}
+var freeTextKeys = []string{"reason", "comment", "note"}
 
 // AnonymiseCandidate removes a candidate's personal data in one transaction and keeps what the statistics
 // count: their name, e-mail, phone and location are replaced, their CV deleted, the free text written about
@@ -152,8 +152,20 @@ func (db *DB) AnonymiseCandidate(ctx context.Context, candidateID int64, now tim
 				return err
 			}
 		}
+		// The team's notifications about their applications name them (and may quote them).
+		links := make([]string, len(appIDs))
+		for i, id := range appIDs {
+			links[i] = fmt.Sprintf("/applications/%d", id)
+		}
+		if len(links) > 0 {
+			if err := tx.Table("notifications").Where("link IN ?", links).
+				Updates(map[string]any{"message": "(anonymised)", "params": "{}"}).Error; err != nil {
+				return err
+			}
+		}
 		res = tx.Table("outbox").Where("to_addr = ?", c.Email).Updates(map[string]any{
-			"to_addr": fmt.Sprintf("anonymised-%d@anonymised.invalid", candidateID), "subject": "(anonymised)", "text_body": "", "html_body": ""})
+			"to_addr": fmt.Sprintf("anonymised-%d@anonymised.invalid", candidateID), "subject": "(anonymised)", "text_body": "", "html_body": "",
+			"calendar": ""})
 		if res.Error != nil {
 			return res.Error
 		}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/bullpen-hq/bullpen/models"
 	"github.com/bullpen-hq/bullpen/store"
+	"github.com/bullpen-hq/bullpen/store/storetest"
 )
 
 // matrixRoles are the columns of the authorisation matrix, by the letter the table below gives each: a fresh
@@ -92,7 +93,7 @@ var authzMatrix = map[string]string{
 // cannot show by itself: the same objects let their owners in, an interviewer does not read a colleague's
 // scorecard before submitting their own, a rep reads their own pay and nobody else's.
 func TestAuthorizationMatrix(t *testing.T) {
-	app := startApp(t, "", t.TempDir(), freeAddr(t), nil)
+	app := startApp(t, storetest.PostgresURL(t), t.TempDir(), freeAddr(t), nil) // the deployment's database
 	defer app.Close()
 	admin := newBrowser(t, app.URL())
 	admin.login("admin@bullpen.demo", pw)
@@ -111,6 +112,25 @@ func TestAuthorizationMatrix(t *testing.T) {
 	// The owners first, while the objects are as the demo left them (the grid's handover approval, for one,
 	// hands the demo rep's clients on).
 	matrixOwners(t, app, ids, users['S'])
+	// Lists cut to what the caller may see: another recruiter's offers, another team's reps' work.
+	var offers struct {
+		Items []json.RawMessage `json:"items"`
+	}
+	if code := users['R'].do("GET", "/api/v1/offers", nil, &offers); code != 200 || len(offers.Items) != 0 {
+		t.Errorf("a recruiter lists another recruiter's offers: %d, %d offers", code, len(offers.Items))
+	}
+	demoRecruiter := newBrowser(t, app.URL())
+	demoRecruiter.login("recruiter@bullpen.demo", pw)
+	if code := demoRecruiter.do("GET", "/api/v1/offers", nil, &offers); code != 200 || len(offers.Items) == 0 {
+		t.Errorf("the demo recruiter lists their openings' offers: %d, %d offers", code, len(offers.Items))
+	}
+	var rep1 int64
+	app.DB.Gorm().Raw("SELECT id FROM users WHERE email = 'rep1@bullpen.demo'").Scan(&rep1)
+	for _, path := range []string{"/api/v1/activities?rep=%d", "/api/v1/greetings?owner=%d"} {
+		if code := users['M'].do("GET", fmt.Sprintf(path, rep1), nil, nil); code != 403 {
+			t.Errorf("a sales manager of no team reads %s: %d", fmt.Sprintf(path, rep1), code)
+		}
+	}
 
 	send := func(b *browser, method, path string) (int, string) {
 		var body io.Reader

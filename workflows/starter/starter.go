@@ -109,13 +109,14 @@ func (s *Starter) Employee(ctx context.Context, in workflows.EmployeeInput) erro
 	return err
 }
 
-// CandidateRetention starts a candidate's retention timer, or leaves the one already running: it reads the
-// candidate's latest closing when it wakes.
+// CandidateRetention starts a candidate's retention timer afresh, ending one already running: the new one reads
+// the candidate's applications as they now stand (one that was about to end, having seen an application still
+// open, would otherwise miss this closing).
 func (s *Starter) CandidateRetention(ctx context.Context, candidateID int64) error {
 	_, err := s.Client.ExecuteWorkflow(ctx, client.StartWorkflowOptions{
 		ID: workflows.CandidateRetentionWorkflowID(candidateID), TaskQueue: s.TaskQueue,
 		WorkflowIDReusePolicy:    enums.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE,
-		WorkflowIDConflictPolicy: enums.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING,
+		WorkflowIDConflictPolicy: enums.WORKFLOW_ID_CONFLICT_POLICY_TERMINATE_EXISTING,
 	}, workflows.RetentionWorkflow, workflows.RetentionInput{CandidateID: candidateID})
 	return err
 }

@@ -147,7 +147,10 @@ function PrivacyView({ token, data }: { token: string; data: PrivacyData }) {
             </Title>
             <List size="sm">
               {data.interviews.map((iv, i) => (
-                <List.Item key={i}>{t('privacy.interview', { opening: iv.opening, date: f.dateTime(iv.starts_at) })}</List.Item>
+                <List.Item key={i}>
+                  {t('privacy.interview', { opening: iv.opening, date: f.dateTime(iv.starts_at) })}
+                  {iv.status === 'cancelled' && ` (${t('privacy.cancelled')})`}
+                </List.Item>
               ))}
             </List>
           </>
