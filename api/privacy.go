@@ -95,13 +95,18 @@ func (s *Server) getPrivacy(c *gin.Context) {
 	if !ok {
 		return
 	}
+	s.writePrivacy(c, cand, c.Query("download") != "")
+}
+
+// writePrivacy answers with the candidate's data, never cached; download sends it as a file.
+func (s *Server) writePrivacy(c *gin.Context, cand *models.Candidate, download bool) {
 	out, err := s.privacyOf(c, cand)
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
 	c.Header("Cache-Control", "no-store")
-	if c.Query("download") != "" {
+	if download {
 		c.Header("Content-Disposition", fmt.Sprintf(`attachment; filename="my-data-%s.json"`, out.Exported.Format("2006-01-02")))
 	}
 	c.JSON(http.StatusOK, out)
@@ -136,18 +141,11 @@ func (s *Server) deletePrivacy(c *gin.Context) {
 	if done {
 		s.audit(c, "candidate.anonymised", "candidate", cand.ID, fmt.Sprintf("Candidate %d anonymised at their request", cand.ID), nil, removed.Map())
 	}
-	cand, err = s.db.Candidate(c, cand.ID)
-	if err != nil {
+	if cand, err = s.db.Candidate(c, cand.ID); err != nil {
 		s.fail(c, err)
 		return
 	}
-	out, err := s.privacyOf(c, cand)
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	c.Header("Cache-Control", "no-store")
-	c.JSON(http.StatusOK, out)
+	s.writePrivacy(c, cand, false)
 }
 
 // deletionBlocked says why a candidate's data cannot be deleted now (application_open or hired), or "" when it

@@ -27,12 +27,19 @@ func (db *DB) CandidateRetention(ctx context.Context, candidateID int64) (Retent
 	if err := db.with(ctx).First(&c, candidateID).Error; err != nil {
 		return st, notFound(err, "candidate")
 	}
+	st, _, err := retentionOf(db.with(ctx), candidateID)
 	st.Anonymised = c.AnonymisedAt != nil
+	return st, err
+}
+
+// retentionOf reads where a candidate's applications stand for the retention rule, and their IDs.
+func retentionOf(tx *gorm.DB, candidateID int64) (st RetentionState, appIDs []int64, err error) {
 	var apps []applicationRecord
-	if err := db.with(ctx).Select("id", "stage", "stage_entered_at").Where("candidate_id = ?", candidateID).Find(&apps).Error; err != nil {
-		return st, err
+	if err := tx.Select("id", "stage", "stage_entered_at").Where("candidate_id = ?", candidateID).Find(&apps).Error; err != nil {
+		return st, nil, err
 	}
 	for _, a := range apps {
+		appIDs = append(appIDs, a.ID)
 		switch stage := models.Stage(a.Stage); {
 		case stage == models.StageHired:
 			st.Hired = true
@@ -42,7 +49,7 @@ func (db *DB) CandidateRetention(ctx context.Context, candidateID int64) (Retent
 			st.ClosedAt = a.StageEnteredAt
 		}
 	}
-	return st, nil
+	return st, appIDs, nil
 }
 
 // Anonymised names what anonymisation removed, for the audit log and the test that checks it.
@@ -69,19 +76,14 @@ func (db *DB) AnonymiseCandidate(ctx context.Context, candidateID int64, now tim
 		if c.AnonymisedAt != nil {
 			return nil
 		}
-		var apps []applicationRecord
-		if err := tx.Select("id", "stage").Where("candidate_id = ?", candidateID).Find(&apps).Error; err != nil {
+		st, appIDs, err := retentionOf(tx, candidateID)
+		switch {
+		case err != nil:
 			return err
-		}
-		appIDs := make([]int64, len(apps))
-		for i, a := range apps {
-			switch stage := models.Stage(a.Stage); {
-			case stage == models.StageHired:
-				return models.Errorf(models.ECONFLICT, "This candidate was hired: their data is kept with their employment.")
-			case !stage.Closed():
-				return models.Errorf(models.ECONFLICT, "This candidate has an application in progress.")
-			}
-			appIDs[i] = a.ID
+		case st.Hired:
+			return models.Errorf(models.ECONFLICT, "This candidate was hired: their data is kept with their employment.")
+		case st.Open:
+			return models.Errorf(models.ECONFLICT, "This candidate has an application in progress.")
 		}
 		ok = true
 		out.Applications = int64(len(appIDs))

@@ -49,33 +49,8 @@ func TestEveryRouteRefusesAnonymousAndDeactivated(t *testing.T) {
 	auditBefore := auditCount(t, app)
 	send := func(b *browser, e string) (int, string) {
 		method, path, _ := strings.Cut(e, " ")
-		var body io.Reader
-		if method != "GET" && method != "DELETE" {
-			body = strings.NewReader("{}")
-		}
-		req, err := http.NewRequest(method, app.URL()+path, body)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if body != nil {
-			req.Header.Set("Content-Type", "application/json")
-		}
-		client := http.DefaultClient
-		if b != nil {
-			client = b.http
-			req.Header.Set("X-CSRF-Token", b.csrf)
-		}
-		res, err := client.Do(req)
-		if err != nil {
-			t.Fatalf("%s: %v", e, err)
-		}
-		defer res.Body.Close()
-		data, _ := io.ReadAll(res.Body)
-		var p struct {
-			Title string `json:"title"`
-		}
-		_ = json.Unmarshal(data, &p)
-		return res.StatusCode, p.Title
+		code, p := sendEmpty(t, app.URL(), b, method, path)
+		return code, p.Title
 	}
 	for _, e := range guarded {
 		for who, b := range map[string]*browser{"anonymous": nil, "a deactivated user": deactivated} {
@@ -93,6 +68,43 @@ func TestEveryRouteRefusesAnonymousAndDeactivated(t *testing.T) {
 		t.Errorf("the refused requests wrote %d audit entries", after-auditBefore)
 	}
 	t.Logf("%d operations refused to anonymous and deactivated users; %d public ones answered", len(guarded), len(public))
+}
+
+// sendEmpty sends one operation with an empty JSON object as its body (none for GET and DELETE), as b, or
+// without a session when b is nil, and returns the status and the problem the answer holds, if any.
+func sendEmpty(tb testing.TB, base string, b *browser, method, path string) (int, problemOut) {
+	tb.Helper()
+	var body io.Reader
+	if method != "GET" && method != "DELETE" {
+		body = strings.NewReader("{}")
+	}
+	req, err := http.NewRequest(method, base+path, body)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	client := http.DefaultClient
+	if b != nil {
+		client = b.http
+		req.Header.Set("X-CSRF-Token", b.csrf)
+	}
+	res, err := client.Do(req)
+	if err != nil {
+		tb.Fatalf("%s %s: %v", method, path, err)
+	}
+	defer res.Body.Close()
+	data, _ := io.ReadAll(res.Body)
+	var p problemOut
+	_ = json.Unmarshal(data, &p)
+	return res.StatusCode, p
+}
+
+// problemOut is the part of an RFC 9457 problem the tests read.
+type problemOut struct {
+	Title  string `json:"title"`
+	Detail string `json:"detail"`
 }
 
 // auditCount is the number of entries in the audit log, which every change writes to.
