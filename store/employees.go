@@ -29,12 +29,13 @@ func (db *DB) ListEmployees(ctx context.Context) ([]EmployeeRecord, error) {
 }
 
 // ListEmployeesPage returns the page p of the employees, the latest hires first, and how many there are in all;
-// managerID, when not zero, keeps the members of the teams that user manages.
+// managerID, when not zero, keeps the members of the teams that user manages and those in no team yet.
 func (db *DB) ListEmployeesPage(ctx context.Context, managerID int64, p Page) ([]EmployeeRecord, int64, error) {
 	out := []EmployeeRecord{}
 	q := db.with(ctx)
 	if managerID != 0 {
-		q = q.Where("user_id IN (?)", teamMembersOf(db.with(ctx), managerID))
+		q = q.Where("(user_id IN (?) OR user_id NOT IN (?))", teamMembersOf(db.with(ctx), managerID),
+			db.with(ctx).Table("team_members").Select("user_id"))
 	}
 	total, err := findPage(q, "id DESC", p, &out)
 	return out, total, err
@@ -46,11 +47,15 @@ func teamMembersOf(tx *gorm.DB, managerID int64) *gorm.DB {
 		Joins("JOIN teams ON teams.id = team_members.team_id").Where("teams.manager_id = ?", managerID)
 }
 
-// Manages reports whether managerID manages a team userID is in.
+// Manages reports whether managerID manages a team userID is in, or userID is in no team yet (a new hire's
+// team is any manager's to see until they join one): another manager's team member is not theirs.
 func (db *DB) Manages(ctx context.Context, managerID, userID int64) (bool, error) {
-	var n int64
-	err := teamMembersOf(db.with(ctx), managerID).Where("team_members.user_id = ?", userID).Count(&n).Error
-	return n > 0, err
+	var mine, teams int64
+	if err := teamMembersOf(db.with(ctx), managerID).Where("team_members.user_id = ?", userID).Count(&mine).Error; err != nil {
+		return false, err
+	}
+	err := db.with(ctx).Table("team_members").Where("user_id = ?", userID).Count(&teams).Error
+	return mine > 0 || teams == 0, err
 }
 
 // EmployeeApplications returns every employee's ID, user and application, the latest hires first: ListEmployees
